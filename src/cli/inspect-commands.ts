@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ParseError } from '../core/errors.js';
+import type { Core } from '../core/open-core.js';
+import { bestLink } from '../core/paper.js';
+import { parseDigest } from '../core/parse/parse-digest.js';
+import type { Format } from '../core/parse/ports.js';
+import { UsageError } from './ingest-command.js';
+import { type CliIo, writeJson } from './io.js';
+import { FORMAT_NAMES, readStdin, validDate } from './shared-options.js';
+
+/**
+ * `papers parse <file|-> [--format F] [--date D] [--json]`: parse only, store nothing.
+ * --json prints { "file", "format", "digestDate", "papers": Paper[], "warnings": string[] }.
+ */
+export async function parseCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('papers parse: name exactly one file (or - for stdin)');
+  if (values.format && !FORMAT_NAMES.includes(values.format as Format)) {
+    throw new UsageError(`papers parse: unknown --format ${values.format} (one of: ${FORMAT_NAMES.join(', ')})`);
+  }
+  if (values.date !== undefined && !validDate(values.date)) throw new UsageError(`papers parse: --date ${values.date} is not a date (YYYY-MM-DD)`);
+  let content: Buffer;
+  try {
+    content = file === '-' ? await readStdin(io.stdin) : await readFile(file);
+  } catch (err) {
+    io.stderr.write(`error: ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
+    return 1;
+  }
+  try {
+    const r = parseDigest(content, { format: values.format as Format | undefined, date: values.date, fileName: file });
+    if (values.json) {
+      writeJson(io, { file, format: r.format, digestDate: r.digestDate ?? null, papers: r.papers, warnings: r.warnings });
+    } else {
+      io.stdout.write(`${file}: ${r.format}, ${r.digestDate ?? 'no date'}, ${r.papers.length} papers\n`);
+      r.papers.forEach((p, i) => io.stdout.write(`${String(i + 1).padStart(3)}. ${p.title} [${p.id}]\n`));
+      for (const w of r.warnings) io.stderr.write(`warning: ${w}\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    io.stderr.write(`error: ${file}: ${err.message}\n`);
+    return 1;
+  }
+}
+
+/** `papers show <id> [--json]`: --json prints the StoredPaper record. */
+export async function showCommand(argv: string[], io: CliIo, core: Core): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const id = positionals.join(' ').trim();
+  if (!id) throw new UsageError('papers show: give a paper id (e.g. 2401.12345)');
+  const p = (await core.store.getPaper(id)) ?? (await core.store.findByTitle(id, 1))[0];
+  if (!p) {
+    io.stderr.write(`error: no paper with id or title "${id}"\n`);
+    return 1;
+  }
+  if (values.json) writeJson(io, p);
+  else {
+    const lines = [
+      p.title,
+      `id: ${p.id}${p.upvotes !== undefined ? `   upvotes: ${p.upvotes}` : ''}`,
+      `authors: ${p.authors.join(', ') || 'unknown'}`,
+      `digests: ${p.digestDates.join(', ') || 'none'}   sources: ${p.sources.join(', ')}`,
+      bestLink(p) ? `link: ${bestLink(p)}` : '',
+      p.links.length ? `links: ${p.links.join(' ')}` : '',
+      '',
+      p.abstract || '(no abstract)',
+    ];
+    io.stdout.write(`${lines.filter((l, i) => l || i === 6).join('\n')}\n`);
+  }
+  return 0;
+}
+
+/** `papers stats [--json]`: --json prints { "papers", "digests", "latestDigests": [{source,date,paperCount}] }. */
+export async function statsCommand(argv: string[], io: CliIo, core: Core): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
+  const s = await core.store.stats();
+  const latest = (await core.store.listDigests({ limit: 5 })).map((d) => ({ source: d.source, date: d.date, paperCount: d.paperCount }));
+  if (values.json) writeJson(io, { ...s, latestDigests: latest });
+  else {
+    io.stdout.write(`${s.papers} papers in ${s.digests} digests\n`);
+    for (const d of latest) io.stdout.write(`  ${d.date}  ${d.source}  ${d.paperCount} papers\n`);
+  }
+  return 0;
+}

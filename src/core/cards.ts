@@ -1,0 +1,44 @@
+import { bestLink, type StoredPaper } from './paper.js';
+import type { PaperCard, SnippetPart } from './reply.js';
+
+/** "Jane Q. Doe" → "J. Q. Doe"; one-word names and names already abbreviated stay as they are. */
+export function shortName(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length < 2) return parts[0] ?? '';
+  const last = parts[parts.length - 1]!;
+  const initials = parts.slice(0, -1).map((p) => (/^\p{L}\.$/u.test(p) ? p : `${[...p][0]!.toUpperCase()}.`));
+  return [...initials, last].join(' ');
+}
+
+/** Up to three authors shortened; more than three → the first two and "et al."; none → ''. */
+export function shortenAuthors(authors: string[]): string {
+  const names = authors.map(shortName).filter(Boolean);
+  if (names.length <= 3) return names.join(', ');
+  return `${names.slice(0, 2).join(', ')} et al.`;
+}
+
+/** The start of the abstract, cut at a word boundary, when no search snippet is at hand. */
+export function plainSnippet(abstract: string, maxChars = 240): SnippetPart[] {
+  const text = abstract.replace(/\s+/g, ' ').trim();
+  if (text.length <= maxChars) return text ? [{ text }] : [];
+  const cut = text.slice(0, maxChars);
+  const space = cut.lastIndexOf(' ');
+  return [{ text: `${(space > maxChars * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…` }];
+}
+
+/** A stored paper as a card; `snippet` defaults to the start of its abstract. */
+export function toCard(paper: StoredPaper, opts: { snippet?: SnippetPart[]; score?: number } = {}): PaperCard {
+  const card: PaperCard = {
+    paperId: paper.id,
+    title: paper.title,
+    authors: shortenAuthors(paper.authors),
+    digestDates: [...paper.digestDates],
+    snippet: opts.snippet && opts.snippet.length ? opts.snippet : plainSnippet(paper.abstract),
+    links: [...paper.links],
+  };
+  const url = bestLink(paper);
+  if (url) card.url = url;
+  if (paper.upvotes !== undefined) card.upvotes = paper.upvotes;
+  if (opts.score !== undefined) card.score = opts.score;
+  return card;
+}

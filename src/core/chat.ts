@@ -1,0 +1,21 @@
+import type { Caller, OutgoingMessage, Reply, ReplyAction } from './reply.js';
+
+/**
+ * What a chat adapter calls. Implemented by commands/chat-core.ts from the command declarations.
+ * None of these throw: a UserError becomes an ephemeral error reply with the command's usage line,
+ * anything else is logged with an error id and the reply shows that id.
+ */
+export interface ChatCore {
+  /** The text after `/papers` as Slack or the terminal sends it: `search model merging --limit 3`. */
+  handleText(text: string, caller: Caller): Promise<Reply>;
+  /** Discord: the subcommand path (`['bookmarks', 'export']`) and its typed options. */
+  handleCommand(path: string[], options: Record<string, unknown>, caller: Caller): Promise<Reply>;
+  /** A button press (Bookmark, More like this, Next page). Share goes through shareMessage. */
+  handleAction(action: ReplyAction, caller: Caller): Promise<Reply>;
+  /** The channel message the Share button posts for a paper; the adapter posts it, then recordMessage. */
+  shareMessage(paperId: string): Promise<OutgoingMessage>;
+  /** Remember that a bot message shows this paper, so a 🔖 reaction on it bookmarks it. */
+  recordMessage(caller: Pick<Caller, 'platform' | 'channelId'>, messageId: string, paperId: string): Promise<void>;
+  /** A 🔖 reaction added/removed on a message: bookmark/unbookmark its paper; undefined if it shows none. */
+  reaction(caller: Caller, messageId: string, added: boolean): Promise<{ paperId: string } | undefined>;
+}

@@ -1,0 +1,74 @@
+/**
+ * Platform-neutral replies. Commands return these; adapters render them (Block Kit, embeds, terminal).
+ * Nothing here knows a platform: marks, links and actions are data, not markup.
+ */
+
+/** A piece of a snippet; `hit` pieces are the matched words (adapters bold/underline them). */
+export interface SnippetPart {
+  text: string;
+  hit?: boolean;
+}
+
+/** One paper as shown in a list: a search result, a digest post, a bookmark. */
+export interface PaperCard {
+  paperId: string;
+  title: string;
+  /** arXiv abs page, else the best link. */
+  url?: string;
+  /** Already shortened ("A. Author, B. Author et al."). */
+  authors: string;
+  /** Digest dates the paper appeared in, ascending. */
+  digestDates: string[];
+  upvotes?: number;
+  snippet: SnippetPart[];
+  /** Code / project links. */
+  links: string[];
+  score?: number;
+}
+
+/** Something a person can click (or, in the local mode, type) under a reply or a card. */
+export type ReplyAction =
+  | { kind: 'bookmark'; paperId: string }
+  | { kind: 'similar'; paperId: string }
+  | { kind: 'share'; paperId: string }
+  /** Run the same command again with these (full) arguments, e.g. the next page. */
+  | { kind: 'run'; label: string; command: string; args: Record<string, unknown> };
+
+export interface ReplyFile {
+  name: string;
+  mime: string;
+  content: string;
+}
+
+export interface Reply {
+  /** Always set: the plain-text rendering, used as the fallback text on every platform. */
+  text: string;
+  /** Paper cards; each card gets Bookmark / More like this / Share actions from the adapter. */
+  cards?: PaperCard[];
+  /** A file to attach (bookmark exports). */
+  file?: ReplyFile;
+  /** Shown only to the caller. Errors and search results are ephemeral by default. */
+  ephemeral: boolean;
+  /** Reply-level actions such as Next page. */
+  actions?: ReplyAction[];
+  /** True when this reply reports a problem with the caller's input (or an internal error id). */
+  error?: boolean;
+}
+
+/** Who is asking, as the adapter tells the core. */
+export interface Caller {
+  platform: 'discord' | 'slack' | 'local';
+  /** Discord guild id, Slack team id, 'local'. Bookmarks belong to (platform, workspace, user). */
+  workspaceId: string;
+  channelId: string;
+  userId: string;
+  /** The adapter decides (Manage Server on Discord, admin/owner or SLACK_ADMIN_USERS on Slack). */
+  isAdmin: boolean;
+}
+
+/** A message a digest or a Share button sends into a channel. */
+export interface OutgoingMessage {
+  text: string;
+  /** Present when the message shows exactly one paper: the publisher renders it, the core records it. */
+  card?: PaperCard;
+}

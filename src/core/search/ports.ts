@@ -1,0 +1,43 @@
+import type { Source, StoredPaper } from '../paper.js';
+import type { SnippetPart } from '../reply.js';
+
+export interface SearchQuery {
+  text: string;
+  /** Digest date bounds, inclusive, YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  hasCode?: boolean;
+  minUpvotes?: number;
+  source?: Source;
+  /** Default 5, at most 25. */
+  limit?: number;
+  /** 1-based. */
+  page?: number;
+}
+
+export interface SearchHit {
+  paper: StoredPaper;
+  score: number;
+  /** Abstract text around the matched words, the words marked. */
+  snippet: SnippetPart[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many papers matched in all (for "page 2 of 7"). */
+  total: number;
+  page: number;
+  limit: number;
+  /** Set when there is nothing to show and the person should be told why ("nothing matched", "say more"). */
+  notice?: string;
+}
+
+/** Ranked paper search over the store. The index lives in DATA_DIR and follows the store by seq. */
+export interface PaperSearch {
+  search(q: SearchQuery): Promise<SearchResult>;
+  /** Papers like the given one (by id), best first, the paper itself excluded. */
+  similar(paperId: string, opts?: { limit?: number; page?: number }): Promise<SearchResult>;
+  /** Bring the index up to date with the store (incremental: only papers with a higher seq). */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type SearchDb = Database.Database;
+
+/** Bump when the schema, tokenizer or what is indexed changes: an older index is then rebuilt. */
+export const INDEX_VERSION = '1';
+
+/**
+ * The search index's own database, beside (never inside) the store: it can be deleted at any time
+ * and is rebuilt from the store. FTS5 keeps the postings on disk; `words` is the surface vocabulary
+ * the typo/prefix expansion loads into memory.
+ */
+const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE docs (
+    rowid     INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    title_key TEXT NOT NULL,
+    upvotes   INTEGER,
+    has_code  INTEGER NOT NULL,
+    sources   TEXT NOT NULL        -- ',hf-api,arxiv-jsonl,'
+  );
+  CREATE INDEX docs_title_key ON docs(title_key);
+  CREATE TABLE doc_dates (doc INTEGER NOT NULL, date TEXT NOT NULL, PRIMARY KEY (doc, date)) WITHOUT ROWID;
+  CREATE INDEX doc_dates_date ON doc_dates(date, doc);
+  CREATE TABLE words (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+  -- Contentless: the text lives in the store; snippets are cut from it there.
+  CREATE VIRTUAL TABLE fts USING fts5(
+    title, abstract, authors, keywords,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'row');
+`;
+
+/** Removes the index files (the database and its WAL/SHM). */
+export function removeSearchDb(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+}
+
+function configure(db: SearchDb): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // A bigger page cache keeps hot postings in memory between queries.
+  db.pragma('cache_size = -65536');
+}
+
+export function createSearchDb(file: string): SearchDb {
+  removeSearchDb(file);
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  configure(db);
+  db.exec(SCHEMA);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0');
+  return db;
+}
+
+/**
+ * Opens an existing index when it is whole and of this version; otherwise tells why not (the caller
+ * then rebuilds). Anything thrown while checking counts as "not usable", never as a crash.
+ */
+export function openSearchDb(file: string): { db: SearchDb } | { problem: string } {
+  if (!existsSync(file)) return { problem: 'missing' };
+  let db: SearchDb | undefined;
+  try {
+    db = new Database(file);
+    configure(db);
+    const version = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('version');
+    if (version?.value !== INDEX_VERSION) {
+      db.close();
+      return { problem: `index version ${version?.value ?? 'unknown'}, want ${INDEX_VERSION}` };
+    }
+    // Touch every structure a query uses: a damaged page shows up here rather than mid-search.
+    db.prepare("SELECT count(*) FROM fts WHERE fts MATCH 'a'").get();
+    db.prepare('SELECT count(*) FROM docs').get();
+    db.prepare('SELECT word FROM words LIMIT 1').get();
+    db.prepare('SELECT term FROM fts_vocab LIMIT 1').get();
+    return { db };
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      /* already unusable */
+    }
+    return { problem: `unreadable: ${(err as Error).message}` };
+  }
+}
+
+export function readSeq(db: SearchDb): number {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('seq');
+  return Number(row?.value ?? 0);
+}
+
+/** True for SQLite errors that mean the file itself is damaged. */
+export function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_VTAB';
+}

@@ -1,0 +1,66 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { stem } from './text.js';
+
+/** Up to this many completions of a word being typed (the most frequent ones). */
+const MAX_PREFIX_EXPANSIONS = 12;
+/** Up to this many spelling neighbours of a word the index does not know. */
+const MAX_FUZZY_EXPANSIONS = 4;
+/** A word this rare is likely a typo in some abstract: its frequent neighbours are searched too. */
+const RARE_DF = 2;
+const FREQUENT_NEIGHBOUR_FACTOR = 20;
+
+/**
+ * The index's words (as written, lower-cased) with their document counts, in minisearch's radix
+ * tree: the part of minisearch that is fast at this size. It turns a typo or a half-typed word into
+ * real index words before the FTS5 query; postings stay on disk.
+ */
+export class Vocabulary {
+  private map = new SearchableMap<number>();
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** Counts one more document holding `word` (or records it with `df`). */
+  add(word: string, df = 1): void {
+    this.map.update(word, (old) => (old ?? 0) + df);
+  }
+
+  df(word: string): number {
+    return this.map.get(word) ?? 0;
+  }
+
+  /**
+   * Index words to search for `word`: itself when known; spelling neighbours when unknown or very
+   * rare; completions when it is the last word, still being typed. At most one surface form per
+   * stem (the index stems them alike).
+   */
+  expand(word: string, asPrefix: boolean): string[] {
+    const own = this.df(word);
+    const scored: Array<{ w: string; rank: number }> = [];
+    if (own > 0) scored.push({ w: word, rank: 0 });
+    if (asPrefix && word.length >= 3) {
+      const completions: Array<[string, number]> = [];
+      for (const [w, df] of this.map.atPrefix(word)) if (w !== word) completions.push([w, df]);
+      completions.sort((a, b) => b[1] - a[1]);
+      for (const [w] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) scored.push({ w, rank: 1 });
+    }
+    if (word.length >= 4 && own <= RARE_DF && !/\d/.test(word)) {
+      const maxEdits = word.length >= 8 ? 2 : 1;
+      const near = [...this.map.fuzzyGet(word, maxEdits)]
+        .filter(([w, [df]]) => w !== word && (own === 0 || df >= FREQUENT_NEIGHBOUR_FACTOR * own))
+        .sort((a, b) => a[1][1] - b[1][1] || b[1][0] - a[1][0])
+        .slice(0, MAX_FUZZY_EXPANSIONS);
+      for (const [w] of near) scored.push({ w, rank: 2 });
+    }
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const { w } of scored) {
+      const s = stem(w);
+      if (seen.has(s)) continue;
+      seen.add(s);
+      out.push(w);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,261 @@
+import type { Source, StoredPaper } from '../../paper.js';
+import { normalizeTitle, parseArxivId } from '../../paper-id.js';
+import { fieldsFromPaper, mergeFields, mergeStored, sameFields, type PaperFields } from '../merge.js';
+import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
+import type { Db } from './open.js';
+
+interface PaperRow {
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  links: string;
+  keywords: string;
+  categories: string;
+  upvotes: number | null;
+  published_at: string | null;
+  digest_dates: string;
+  sources: string;
+  flags: string;
+  seq: number;
+}
+
+// Key order matters: sameFields compares records as JSON, so this mirrors fieldsFromPaper.
+function rowToFields(r: PaperRow): PaperFields {
+  return {
+    arxivId: r.arxiv_id ?? undefined,
+    title: r.title,
+    abstract: r.abstract,
+    authors: JSON.parse(r.authors),
+    links: JSON.parse(r.links),
+    keywords: JSON.parse(r.keywords),
+    categories: JSON.parse(r.categories),
+    upvotes: r.upvotes ?? undefined,
+    publishedAt: r.published_at ?? undefined,
+    digestDates: JSON.parse(r.digest_dates),
+    sources: JSON.parse(r.sources),
+    flags: JSON.parse(r.flags),
+  };
+}
+
+function rowToPaper(r: PaperRow): StoredPaper {
+  return { id: r.id, ...rowToFields(r), seq: r.seq };
+}
+
+function fieldParams(f: PaperFields) {
+  return {
+    arxiv_id: f.arxivId ?? null,
+    title: f.title,
+    abstract: f.abstract,
+    authors: JSON.stringify(f.authors),
+    links: JSON.stringify(f.links),
+    keywords: JSON.stringify(f.keywords),
+    categories: JSON.stringify(f.categories),
+    upvotes: f.upvotes ?? null,
+    published_at: f.publishedAt ?? null,
+    digest_dates: JSON.stringify(f.digestDates),
+    sources: JSON.stringify(f.sources),
+    flags: JSON.stringify(f.flags),
+    title_key: normalizeTitle(f.title),
+  };
+}
+
+// Tables whose rows point at a paper: when a title-keyed paper is re-keyed to its arXiv id they follow.
+const PAPER_REFERENCES = [
+  ['digest_papers', 'paper_id'],
+  ['bookmarks', 'paper_id'],
+  ['messages', 'paper_id'],
+  ['posts', 'paper_id'],
+] as const;
+
+/** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
+export function createSqlitePaperStore(db: Db): PaperStore {
+  const q = {
+    get: db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE id = ?'),
+    byTitleKey: db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE title_key = ? ORDER BY seq LIMIT 1'),
+    maxSeq: db.prepare<[], { s: number | null }>('SELECT MAX(seq) AS s FROM papers'),
+    insert: db.prepare(
+      `INSERT INTO papers (id, arxiv_id, title, abstract, authors, links, keywords, categories, upvotes, published_at,
+         digest_dates, sources, flags, title_key, seq, created_at, updated_at)
+       VALUES (@id, @arxiv_id, @title, @abstract, @authors, @links, @keywords, @categories, @upvotes, @published_at,
+         @digest_dates, @sources, @flags, @title_key, @seq, @now, @now)`,
+    ),
+    update: db.prepare(
+      `UPDATE papers SET arxiv_id=@arxiv_id, title=@title, abstract=@abstract, authors=@authors, links=@links,
+         keywords=@keywords, categories=@categories, upvotes=@upvotes, published_at=@published_at,
+         digest_dates=@digest_dates, sources=@sources, flags=@flags, title_key=@title_key, seq=@seq, updated_at=@now
+       WHERE id=@id`,
+    ),
+    del: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
+    digestGet: db.prepare<[string, string], { id: number }>('SELECT id FROM digests WHERE source = ? AND date = ?'),
+    digestInsert: db.prepare<[string, string, string | null, string]>(
+      'INSERT INTO digests (source, date, origin, ingested_at) VALUES (?, ?, ?, ?)',
+    ),
+    entryMaxPos: db.prepare<[number], { p: number | null }>('SELECT MAX(position) AS p FROM digest_papers WHERE digest_id = ?'),
+    entryInsert: db.prepare<[number, string, number]>(
+      'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position) VALUES (?, ?, ?)',
+    ),
+  };
+
+  let seq = q.maxSeq.get()?.s ?? 0;
+
+  /** Finds what the store already holds for this id, also under the paper's title key. */
+  function findExisting(id: string, title: string, arxivId: string | undefined): PaperRow | undefined {
+    const direct = q.get.get(id);
+    if (direct) return direct;
+    const byTitle = q.byTitleKey.get(normalizeTitle(title));
+    // A text digest knows no arXiv id: match it to the arXiv paper of the same title, and vice versa.
+    if (byTitle && (!arxivId || byTitle.id.startsWith('title:'))) return byTitle;
+    return undefined;
+  }
+
+  function rekey(fromId: string, toId: string, fields: PaperFields, now: string): void {
+    q.insert.run({ id: toId, ...fieldParams(fields), seq: ++seq, now });
+    for (const [table, col] of PAPER_REFERENCES) {
+      // OR IGNORE/DELETE: the arXiv paper may already sit in the same digest or bookmark list.
+      db.prepare(`UPDATE OR IGNORE ${table} SET ${col} = ? WHERE ${col} = ?`).run(toId, fromId);
+      db.prepare(`DELETE FROM ${table} WHERE ${col} = ?`).run(fromId);
+    }
+    q.del.run(fromId);
+  }
+
+  const ingestTx = db.transaction((batch: IngestBatch): IngestCounts => {
+    const now = new Date().toISOString();
+    const counts: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
+    let digestId: number | undefined;
+    let position = 0;
+    if (batch.digestDate) {
+      const d = q.digestGet.get(batch.source, batch.digestDate);
+      digestId = d ? d.id : Number(q.digestInsert.run(batch.source, batch.digestDate, batch.origin ?? null, now).lastInsertRowid);
+      position = (q.entryMaxPos.get(digestId)?.p ?? -1) + 1;
+    }
+    const seenInBatch = new Set<string>();
+    for (const p of batch.papers) {
+      const paper = batch.digestDate && !p.digestDate ? { ...p, digestDate: batch.digestDate } : p;
+      const existing = findExisting(paper.id, paper.title, paper.arxivId);
+      let finalId = paper.id;
+      if (!existing) {
+        q.insert.run({ id: paper.id, ...fieldParams(fieldsFromPaper(paper)), seq: ++seq, now });
+        counts.new++;
+        counts.changedIds.push(paper.id);
+      } else {
+        const have = rowToFields(existing);
+        const merged = mergeFields(have, paper);
+        if (existing.id !== paper.id && existing.id.startsWith('title:') && paper.arxivId) {
+          rekey(existing.id, paper.id, merged, now);
+          counts.merged++;
+          counts.changedIds.push(paper.id);
+        } else {
+          finalId = existing.id;
+          if (sameFields(have, merged)) {
+            if (!seenInBatch.has(finalId)) counts.unchanged++;
+          } else {
+            q.update.run({ id: existing.id, ...fieldParams(merged), seq: ++seq, now });
+            if (!seenInBatch.has(finalId)) counts.merged++;
+            counts.changedIds.push(existing.id);
+          }
+        }
+      }
+      seenInBatch.add(finalId);
+      if (digestId !== undefined) {
+        if (q.entryInsert.run(digestId, finalId, position).changes) position++;
+      }
+    }
+    counts.changedIds = [...new Set(counts.changedIds)];
+    return counts;
+  });
+
+  const resolveId = (id: string): string => parseArxivId(id) ?? id.trim();
+
+  return {
+    async ingest(batch) {
+      const before = seq;
+      try {
+        return ingestTx(batch);
+      } catch (err) {
+        seq = before; // the transaction rolled back: so do the seq numbers it handed out
+        throw err;
+      }
+    },
+    async getPaper(id) {
+      const r = q.get.get(resolveId(id));
+      return r ? rowToPaper(r) : undefined;
+    },
+    async getPapers(ids) {
+      const out: StoredPaper[] = [];
+      for (const id of ids) {
+        const r = q.get.get(resolveId(id));
+        if (r) out.push(rowToPaper(r));
+      }
+      return out;
+    },
+    async papersSince(after, limit) {
+      return db
+        .prepare<[number, number], PaperRow>('SELECT * FROM papers WHERE seq > ? ORDER BY seq LIMIT ?')
+        .all(after, limit)
+        .map(rowToPaper);
+    },
+    async maxSeq() {
+      return q.maxSeq.get()?.s ?? 0;
+    },
+    async stats() {
+      const papers = (db.prepare('SELECT COUNT(*) AS n FROM papers').get() as { n: number }).n;
+      const digests = (db.prepare('SELECT COUNT(*) AS n FROM digests').get() as { n: number }).n;
+      return { papers, digests };
+    },
+    async listDigests(opts = {}) {
+      const rows = db
+        .prepare(
+          `SELECT d.id, d.source, d.date, d.ingested_at AS ingestedAt,
+             (SELECT COUNT(*) FROM digest_papers e WHERE e.digest_id = d.id) AS paperCount
+           FROM digests d ${opts.source ? 'WHERE d.source = @source' : ''}
+           ORDER BY d.date DESC, d.id DESC LIMIT @limit`,
+        )
+        .all({ source: opts.source, limit: opts.limit ?? 50 }) as DigestInfo[];
+      return rows;
+    },
+    async digestEntriesSince(afterEntryId, opts = {}) {
+      return db
+        .prepare(
+          `SELECT e.entry_id AS entryId, e.digest_id AS digestId, d.source, d.date, e.position, e.paper_id AS paperId
+           FROM digest_papers e JOIN digests d ON d.id = e.digest_id
+           WHERE e.entry_id > ? ORDER BY e.entry_id LIMIT ?`,
+        )
+        .all(afterEntryId, opts.limit ?? 1_000_000) as DigestEntry[];
+    },
+    async digestEntries(digestId) {
+      return db
+        .prepare(
+          `SELECT e.entry_id AS entryId, e.digest_id AS digestId, d.source, d.date, e.position, e.paper_id AS paperId
+           FROM digest_papers e JOIN digests d ON d.id = e.digest_id
+           WHERE e.digest_id = ? ORDER BY e.position`,
+        )
+        .all(digestId) as DigestEntry[];
+    },
+    async findByTitle(words, limit) {
+      const parts = normalizeTitle(words).split(' ').filter(Boolean);
+      if (!parts.length) return [];
+      const where = parts.map((_, i) => `(' ' || title_key || ' ') LIKE @w${i}`).join(' AND ');
+      const params: Record<string, unknown> = { limit };
+      parts.forEach((w, i) => (params[`w${i}`] = `%${w.replace(/[%_]/g, '')}%`));
+      return (
+        db.prepare(`SELECT * FROM papers WHERE ${where} ORDER BY length(title) LIMIT @limit`).all(params) as PaperRow[]
+      ).map(rowToPaper);
+    },
+    async topPapers({ sinceDate, limit, offset = 0 }) {
+      const rows = db
+        .prepare(
+          `SELECT * FROM papers p WHERE upvotes IS NOT NULL
+             ${sinceDate ? `AND EXISTS (SELECT 1 FROM json_each(p.digest_dates) j WHERE j.value >= @since)` : ''}
+           ORDER BY upvotes DESC, seq DESC LIMIT @limit OFFSET @offset`,
+        )
+        .all({ since: sinceDate, limit, offset }) as PaperRow[];
+      return rows.map(rowToPaper);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+

@@ -1,0 +1,191 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { attachSocketMode, type FakeSocketMode } from './fake-socket-mode.js';
+
+/**
+ * A fake Slack on 127.0.0.1: the Web API (`/api/<method>`), response_url endpoints (`/response/<id>`)
+ * and Socket Mode (`apps.connections.open` → a local websocket). Every request is recorded as Slack
+ * received it, so tests assert on what the bot sent. Answers are shaped like Slack's; failures
+ * (429 + Retry-After, 5xx, `{ok:false}`) can be scripted per method.
+ */
+
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`) or `response_url` for posts to a response URL. */
+  method: string;
+  path: string;
+  /** Form fields (JSON-looking values like `blocks` parsed) or the JSON body. */
+  body: Record<string, unknown>;
+  contentType: string;
+  /** Bearer token from the Authorization header, or the `token` field. */
+  token?: string;
+  /** The HTTP status the fake answered with. */
+  status: number;
+}
+
+/** A scripted answer for the next call(s) to a method. */
+export interface ScriptedAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface FakeUser {
+  id: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  name?: string;
+}
+
+export interface FakeSlack {
+  /** `http://127.0.0.1:port/api/` — give this to the app as SLACK_API_URL. */
+  apiUrl: string;
+  baseUrl: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** A response_url the fake records posts to. */
+  responseUrl(id?: string): string;
+  /** Queue answers for the next calls to `method` (one answer per call, then normal again). */
+  script(method: string, ...answers: ScriptedAnswer[]): void;
+  users: Map<string, FakeUser>;
+  /** Channels chat.postMessage answers `{ok:false, error}` for. */
+  channelErrors: Map<string, string>;
+  socket: FakeSocketMode;
+  /** Resolves with the first recorded call matching, waiting up to `timeoutMs`. */
+  waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  close(): Promise<void>;
+}
+
+export const FAKE_TEAM_ID = 'T0FAKE';
+export const FAKE_BOT_USER_ID = 'U0BOT';
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const scripted = new Map<string, ScriptedAnswer[]>();
+  const users = new Map<string, FakeUser>();
+  const channelErrors = new Map<string, string>();
+  const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
+  let tsCounter = 0;
+  let responseCounter = 0;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const contentType = String(req.headers['content-type'] ?? '');
+      const body = parseBody(raw, contentType);
+      const path = (req.url ?? '/').split('?')[0];
+      const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/response/') ? 'response_url' : path;
+      const auth = String(req.headers.authorization ?? '');
+      const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : undefined;
+
+      const answer = scripted.get(method)?.shift() ?? normalAnswer(method, body);
+      const status = answer.status ?? 200;
+      const call: RecordedCall = { method, path, body, contentType, token, status };
+      calls.push(call);
+      res.writeHead(status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      for (const w of [...waiters]) {
+        if (w.pred(call)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(call);
+        }
+      }
+    });
+  });
+
+  function normalAnswer(method: string, body: Record<string, unknown>): ScriptedAnswer {
+    const ok = (extra: object) => ({ body: { ok: true, ...extra } });
+    switch (method) {
+      case 'auth.test':
+        return ok({ url: 'https://fake.slack.com/', team: 'Fake', user: 'papers', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0BOT' });
+      case 'chat.postMessage': {
+        const channel = String(body.channel ?? '');
+        const err = channelErrors.get(channel);
+        if (err) return { body: { ok: false, error: err } };
+        if (!channel) return { body: { ok: false, error: 'channel_not_found' } };
+        tsCounter += 1;
+        const ts = `1700000000.${String(tsCounter).padStart(6, '0')}`;
+        return ok({ channel, ts, message: { type: 'message', user: FAKE_BOT_USER_ID, text: body.text, ts } });
+      }
+      case 'chat.postEphemeral':
+        tsCounter += 1;
+        return ok({ message_ts: `1700000000.${String(tsCounter).padStart(6, '0')}` });
+      case 'users.info': {
+        const u = users.get(String(body.user ?? ''));
+        if (!u) return { body: { ok: false, error: 'user_not_found' } };
+        return ok({ user: { name: u.id.toLowerCase(), is_admin: false, is_owner: false, ...u } });
+      }
+      case 'apps.connections.open':
+        return ok({ url: socket.wsUrl() });
+      case 'conversations.open':
+        return ok({ channel: { id: `D${String(body.users ?? 'X')}` } });
+      case 'response_url':
+        return ok({});
+      default:
+        return { body: { ok: false, error: 'unknown_method' } };
+    }
+  }
+
+  const socket = attachSocketMode(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    apiUrl: `${baseUrl}/api/`,
+    baseUrl,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    responseUrl: (id) => `${baseUrl}/response/${id ?? `r${++responseCounter}`}`,
+    script(method, ...answers) {
+      scripted.set(method, [...(scripted.get(method) ?? []), ...answers]);
+    },
+    users,
+    channelErrors,
+    socket,
+    waitFor(pred, timeoutMs = 5000) {
+      const found = calls.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const w = { pred, resolve: (c: RecordedCall) => (clearTimeout(timer), resolve(c)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(w), 1);
+          reject(new Error(`fake slack: no matching call within ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        waiters.push(w);
+      });
+    },
+    async close() {
+      await socket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Slack's Web API takes form bodies with objects (blocks, attachments) as JSON strings, or JSON. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType.includes('application/json')) {
+    try {
+      const v: unknown = JSON.parse(raw);
+      return v && typeof v === 'object' ? (v as Record<string, unknown>) : { _raw: raw };
+    } catch {
+      return { _raw: raw };
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? tryJson(v) : v;
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
