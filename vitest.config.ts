@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: forks keep native better-sqlite3 handles out of shared threads.
     pool: 'forks',
+    // .ci/run reads the JSON report to print its one plain summary line.
+    reporters: process.env.VITEST_JSON_REPORT ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]] : ['default'],
   },
 });

@@ -18,6 +18,7 @@ export interface IngestDeps {
 }
 
 function formatMb(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
