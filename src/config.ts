@@ -121,8 +121,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.DISCORD_TOKEN) {
     if (!e.DISCORD_APP_ID) problems.push('DISCORD_TOKEN is set but DISCORD_APP_ID is not');
     discord = { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID ?? '', guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
-  } else if (e.DISCORD_APP_ID && !e.DISCORD_TOKEN && env.PAPERS_ALLOW_APP_ID_ONLY !== '1') {
-    // APP_ID alone is fine for `discord:register`-less setups; nothing to report.
   }
   if (problems.length) throw new ConfigError(problems);
 
