@@ -17,7 +17,8 @@ const bool = z
 
 const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: info, or warn in the local chat mode where logs share the terminal. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Files above this size are refused by ingest and the inbox. */
   MAX_FILE_MB: z.coerce.number().positive().max(4096).default(50),
   /** The digest ingested on the first start when the store is empty. */
@@ -69,7 +70,7 @@ export interface DiscordConfig {
 
 export interface Config {
   dataDir: string;
-  logLevel: Env['LOG_LEVEL'];
+  logLevel?: Env['LOG_LEVEL'];
   maxFileBytes: number;
   sampleDigest: string;
   inboxDir: string;
