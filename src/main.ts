@@ -6,10 +6,8 @@
 import { join } from 'node:path';
 import cron from 'node-cron';
 import pino from 'pino';
-import { createDiscordAdapter } from './adapters/discord/discord-adapter.js';
 import { createLocalPublisher } from './adapters/local/local-publisher.js';
 import { runLocalMode } from './adapters/local/local-mode.js';
-import { createSlackAdapter } from './adapters/slack/slack-adapter.js';
 import { createBot, ensureSampleDigest } from './bot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Logger } from './core/logger.js';
@@ -64,12 +62,15 @@ async function main(): Promise<number> {
 
   const running: Running[] = [];
   if (config.slack) {
+    // Platform SDKs load only when configured: the local mode starts without them.
+    const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
     const slack = createSlackAdapter({ config: config.slack, chat: bot.chat, logger });
     bot.digests.setPublisher(slack.publisher);
     await slack.start();
     running.push(slack);
   }
   if (config.discord) {
+    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
     const discord = createDiscordAdapter({ config: config.discord, chat: bot.chat, logger });
     await discord.start();
     bot.digests.setPublisher(discord.publisher);

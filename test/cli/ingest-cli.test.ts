@@ -1,0 +1,110 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPapers } from '../helpers/run-cli.js';
+import { SEED_DIGEST, SHARED_DATA, useTempDirs } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+describe('papers ingest', () => {
+  it('ingests the seed digest and reports the summary as JSON', async () => {
+    const data = tempDir();
+    const r = await runPapers(['ingest', SEED_DIGEST, '--date', '2025-04-22', '--json'], data);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.totals).toEqual({ files: 1, failed: 0, papers: 74, new: 74, merged: 0, unchanged: 0 });
+    expect(j.files[0]).toMatchObject({ ok: true, format: 'hf-digest-text', digestDate: '2025-04-22', papers: 74, new: 74 });
+    const stats = await runPapers(['stats', '--json'], data);
+    expect(JSON.parse(stats.out)).toMatchObject({ papers: 74, digests: 1 });
+  });
+
+  it('re-ingesting a file changes nothing', async () => {
+    const data = tempDir();
+    const file = join(SHARED_DATA, 'hf-daily', '2024-05-27.json');
+    await runPapers(['ingest', file], data);
+    const again = await runPapers(['ingest', file, '--json'], data);
+    const t = JSON.parse(again.out).totals;
+    expect(t.new).toBe(0);
+    expect(t.merged).toBe(0);
+    expect(t.unchanged).toBe(t.papers);
+  });
+
+  it('a directory with bad files: each gets one line, the others are ingested, exit 1, nothing lost', async () => {
+    const data = tempDir();
+    await runPapers(['ingest', SEED_DIGEST, '--date', '2025-04-22'], data);
+    const dir = tempDir();
+    copyFileSync(join(SHARED_DATA, 'hf-daily', '2024-05-28.json'), join(dir, 'a-good.json'));
+    copyFileSync(join(SHARED_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'b-good.xml'));
+    writeFileSync(join(dir, 'c-empty.txt'), '');
+    writeFileSync(join(dir, 'd-binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    writeFileSync(join(dir, 'e-truncated.json'), '[{"paper": {"id": "2405.1');
+    writeFileSync(join(dir, 'f-latin1.txt'), Buffer.from('Title caf\xe9\n\nAbstract text that is long enough.', 'latin1'));
+    writeFileSync(join(dir, 'g-unknown.csv'), 'a,b,c\n1,2,3\n');
+    const r = await runPapers(['ingest', dir], data);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const [i, name] of ['c-empty.txt', 'd-binary.bin', 'e-truncated.json', 'f-latin1.txt', 'g-unknown.csv'].entries()) {
+      expect(lines[i]).toContain(name);
+      expect(lines[i]).toMatch(/^error: \S+: .+/);
+    }
+    expect(r.out).toMatch(/7 file\(s\):.*5 failed/);
+    const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
+    expect(stats.digests).toBe(3);
+    expect(stats.papers).toBeGreaterThan(74);
+  });
+
+  it('usage errors exit 2 with a message', async () => {
+    const data = tempDir();
+    expect((await runPapers(['ingest'], data)).code).toBe(2);
+    const badFormat = await runPapers(['ingest', SEED_DIGEST, '--format', 'pdf'], data);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toMatch(/unknown --format pdf/);
+    const badDate = await runPapers(['ingest', SEED_DIGEST, '--date', '2025-02-30'], data);
+    expect(badDate.err).toMatch(/--date 2025-02-30 is not a date/);
+    const badFlag = await runPapers(['stats', '--nope'], data);
+    expect(badFlag.code).toBe(2);
+    expect((await runPapers(['frobnicate'], data)).err).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('reads stdin with -, and --format overrides detection', async () => {
+    const data = tempDir();
+    const line = JSON.stringify({ id: '2606.00001', categories: ['cs.LG'], authors: ['A B'], title: 'Stdin Paper', summary: 'An abstract from stdin.' });
+    const r = await runPapers(['ingest', '-', '--format', 'arxiv-jsonl', '--date', '2026-06-08', '--json'], data, `${line}\n`);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).files[0]).toMatchObject({ file: 'stdin', format: 'arxiv-jsonl', new: 1 });
+    const show = await runPapers(['show', '2606.00001v3', '--json'], data);
+    expect(JSON.parse(show.out)).toMatchObject({ id: '2606.00001', title: 'Stdin Paper', digestDates: ['2026-06-08'] });
+  });
+
+  it('parse stores nothing and prints the papers as JSON', async () => {
+    const data = tempDir();
+    const r = await runPapers(['parse', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_response.xml'), '--json'], data);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.format).toBe('arxiv-atom');
+    expect(j.papers).toHaveLength(2);
+    expect(j.papers[0]).toHaveProperty('title');
+    expect(JSON.parse((await runPapers(['stats', '--json'], data)).out).papers).toBe(0);
+    const empty = await runPapers(['parse', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_empty.xml'), '--json'], data);
+    expect(JSON.parse(empty.out).papers).toEqual([]);
+  });
+
+  it('show: unknown id is an error; human output has the abstract', async () => {
+    const data = tempDir();
+    await runPapers(['ingest', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_response.xml')], data);
+    expect((await runPapers(['show', '9999.99999'], data)).code).toBe(1);
+    const ids = JSON.parse((await runPapers(['parse', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_response.xml'), '--json'], data)).out).papers;
+    const r = await runPapers(['show', ids[0].id], data);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(ids[0].title);
+    expect(r.out).toContain(ids[0].abstract.slice(0, 40));
+  });
+});
+
+describe('papers help', () => {
+  it('lists every command', async () => {
+    const r = await runPapers([], tempDir());
+    for (const c of ['ingest', 'parse', 'search', 'similar', 'show', 'stats']) expect(r.out).toContain(`papers ${c}`);
+  });
+});

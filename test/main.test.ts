@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+/** `printf '…' | npm start --silent` with a fresh DATA_DIR and no tokens: the README's first command. */
+function npmStart(input: string, env: Record<string, string> = {}) {
+  const dataDir = tempDir();
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK|DISCORD)_/.test(k)));
+  const r = spawnSync('npm', ['start', '--silent'], {
+    input,
+    encoding: 'utf8',
+    env: { ...clean, DATA_DIR: dataDir, ...env },
+    timeout: 60_000,
+  });
+  return { ...r, dataDir };
+}
+
+describe('npm start with no tokens (local chat mode)', () => {
+  it('says which mode runs, ingests the sample, searches, bookmarks by reaction and exports', () => {
+    const r = npmStart('/papers search model merging\nreact 1 🔖\n/papers bookmarks export bibtex\n');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/no DISCORD_TOKEN or SLACK_BOT_TOKEN set: running the local chat mode/);
+    expect(r.stderr).toMatch(/ingested the sample digest .* \(74 papers\)/);
+    expect(r.stdout).toMatch(/1\. .*Merging/);
+    expect(r.stdout).toMatch(/🔖 Bookmarked/);
+    const saved = /Saved to (\S+)/.exec(r.stdout)?.[1];
+    expect(saved).toBeDefined();
+    expect(existsSync(saved!)).toBe(true);
+    expect(saved!.startsWith(r.dataDir)).toBe(true);
+    expect(readFileSync(saved!, 'utf8')).toMatch(/@misc\{/);
+  });
+
+  it('a second start does not ingest the sample again and keeps bookmarks', () => {
+    const first = npmStart('/papers search merging\nreact 1 🔖\n');
+    expect(first.status).toBe(0);
+    const env = { DATA_DIR: first.dataDir };
+    const again = spawnSync('npm', ['start', '--silent'], {
+      input: '/papers bookmarks\n',
+      encoding: 'utf8',
+      env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...env },
+    });
+    expect(again.stderr).not.toMatch(/ingested the sample digest/);
+    expect(again.stdout).toMatch(/bookmarks \(1\)/i);
+  });
+
+  it('bad configuration: one message naming every problem, exit 1, no stack trace', () => {
+    const r = npmStart('', { MAX_FILE_MB: 'big', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/MAX_FILE_MB/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('garbage input lines get answers, never a crash', () => {
+    const r = npmStart(`hello\n/papers\n/papers nope\n/papers search ${'x'.repeat(5000)}\n/papers search --limit 10000 merging\nreact 99 🔖\n/papers show 9999.99999\n`);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
+    expect(r.stdout.split('\n').length).toBeGreaterThan(6);
+  });
+});
+
+describe('data dir layout', () => {
+  it('keeps the database in DATA_DIR', () => {
+    const r = npmStart('/papers help\n');
+    expect(existsSync(join(r.dataDir, 'papers.db'))).toBe(true);
+  });
+});
