@@ -4,8 +4,9 @@
  */
 
 // New-style ids (0704.0001 … 2401.12345) and old-style (hep-th/9901001, math.GT/0309136).
-const NEW_ID = /(\d{4}\.\d{4,5})(v\d+)?/;
-const OLD_ID = /([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?/;
+// Compiled once: parseArxivId runs for every paper of every input.
+const NEW_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
+const OLD_ID = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
 
 /** Extracts a versionless arXiv id from an id, `arXiv:` string or arxiv.org URL; undefined if none. */
 export function parseArxivId(text: string | undefined | null): string | undefined {
@@ -13,9 +14,9 @@ export function parseArxivId(text: string | undefined | null): string | undefine
   const t = text.trim().replace(/^arxiv:/i, '');
   const urlMatch = /arxiv\.org\/(?:abs|pdf|html)\/([^\s?#]+?)(?:\.pdf)?(?:[?#].*)?$/i.exec(t);
   const candidate = urlMatch ? urlMatch[1]! : t;
-  const n = new RegExp(`^${NEW_ID.source}$`).exec(candidate);
+  const n = NEW_ID.exec(candidate);
   if (n) return n[1];
-  const o = new RegExp(`^${OLD_ID.source}$`).exec(candidate);
+  const o = OLD_ID.exec(candidate);
   if (o) return o[1];
   return undefined;
 }

@@ -17,7 +17,8 @@ export function decodeInput(content: Buffer | Uint8Array | string): string {
     try {
       text = utf8.decode(content);
     } catch {
-      throw new ParseError(`not valid UTF-8 text (first bad byte near offset ${firstBadUtf8Offset(content)})`);
+      const at = firstBadUtf8Offset(content);
+      throw new ParseError(at >= 0 ? `not valid UTF-8 text (first bad byte at offset ${at})` : 'not valid UTF-8 text');
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -26,27 +27,15 @@ export function decodeInput(content: Buffer | Uint8Array | string): string {
   return text;
 }
 
-/** Where the UTF-8 first goes wrong, so the message can point at it. */
+/** Where the UTF-8 first goes wrong, so the message can point at it (-1 if only a subtle rule is broken). */
 function firstBadUtf8Offset(buf: Uint8Array): number {
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search on the longest prefix that decodes (a cut inside a character counts as bad, so allow 3 spare bytes).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (decodesUpTo(buf, mid)) lo = mid;
-    else hi = mid - 1;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n >= buf.length) return i; // not a lead byte, or the text ends inside the character
+    for (let k = 1; k <= n; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
   }
-  return lo;
-}
-
-function decodesUpTo(buf: Uint8Array, end: number): boolean {
-  for (let cut = end; cut >= Math.max(0, end - 3); cut--) {
-    try {
-      utf8.decode(buf.subarray(0, cut));
-      return cut >= end - 3;
-    } catch {
-      /* try a shorter cut: the prefix may end inside a multi-byte character */
-    }
-  }
-  return false;
+  return -1;
 }
