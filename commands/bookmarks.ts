@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { toCard } from '../src/core/cards.js';
+import { UserError } from '../src/core/errors.js';
+import { EXPORT_FORMATS, exportFile } from '../src/core/bookmarks/export.js';
+import type { CommandContext } from './types.js';
+import { pageArg } from './arg-types.js';
+import { usageLine } from './help-text.js';
+import { cardsReply, textReply } from './replies.js';
+import { defineCommand } from './types.js';
+
+const PAGE_SIZE = 10;
+
+const args = z.object({
+  action: z.enum(['list', 'remove', 'export']).optional().describe('list (default), remove a paper, or export them all'),
+  id: z.string().trim().min(1).max(300).meta({ placeholder: 'ID' }).optional().describe('The paper to remove'),
+  format: z.enum(EXPORT_FORMATS).optional().describe('Export format (default bibtex)'),
+  page: pageArg,
+});
+
+/**
+ * `/papers bookmarks`: one subcommand with an optional action, because Discord cannot make
+ * `bookmarks` both a group and a command, and `/papers bookmarks` alone must list.
+ * Text keeps the natural forms: `bookmarks remove <id>`, `bookmarks export bibtex`.
+ */
+export const bookmarksCommand = defineCommand({
+  name: 'bookmarks',
+  description: 'Your bookmarked papers: list, remove one, or export them',
+  args,
+  admin: false,
+  positional: (first) => (first === 'remove' ? ['action', 'id'] : first === 'export' ? ['action', 'format'] : ['action']),
+  usage: '/papers bookmarks [--page N] | /papers bookmarks remove <id> | /papers bookmarks export bibtex|markdown|csv',
+  examples: ['/papers bookmarks', '/papers bookmarks remove 2401.12345', '/papers bookmarks export bibtex'],
+  async run(a, ctx) {
+    const usage = usageLine(bookmarksCommand);
+    // Discord sends options without an action: a format alone means export.
+    const action = a.action ?? (a.format ? 'export' : 'list');
+    if (action === 'remove') {
+      if (!a.id) throw new UserError('Say which paper to remove: /papers bookmarks remove <id>.', usage);
+      return remove(a.id, ctx);
+    }
+    if (a.id) throw new UserError(`An id only goes with remove: /papers bookmarks remove ${a.id}.`, usage);
+    if (action === 'export') return exportAll(a.format ?? 'bibtex', ctx);
+    return list(a.page, ctx);
+  },
+});
+
+async function list(page: number, ctx: CommandContext) {
+  const { paperIds, total } = await ctx.bookmarks.list(ctx.caller, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  if (!total) return textReply('You have no bookmarks yet. React 🔖 to a paper the bot posted, or press its Bookmark button.');
+  if (!paperIds.length) return textReply(`Page ${page} is past the end: you have ${total} bookmark(s).`);
+  const papers = await ctx.store.getPapers(paperIds);
+  const pages = Math.ceil(total / PAGE_SIZE);
+  return cardsReply(`Your bookmarks (${total}) — page ${page} of ${pages}`, papers.map((p) => toCard(p)), {
+    actions: page < pages ? [{ kind: 'run', label: 'Next page', command: 'bookmarks', args: { action: 'list', page: page + 1 } }] : [],
+  });
+}
+
+async function remove(id: string, ctx: CommandContext) {
+  // A versioned id or a link finds the stored paper; an id the store never had simply is not bookmarked.
+  const paper = await ctx.store.getPaper(id);
+  const { removed } = await ctx.bookmarks.remove(ctx.caller, paper?.id ?? id);
+  const name = paper ? `"${paper.title}"` : id;
+  return textReply(removed ? `Removed ${name} from your bookmarks.` : `${name} was not in your bookmarks; nothing to remove.`);
+}
+
+async function exportAll(format: (typeof EXPORT_FORMATS)[number], ctx: CommandContext) {
+  const { paperIds, total } = await ctx.bookmarks.list(ctx.caller, { limit: 100_000, order: 'oldest' });
+  if (!total) return textReply('Nothing to export: you have no bookmarks yet.');
+  const papers = await ctx.store.getPapers(paperIds);
+  const file = exportFile(papers, format, ctx.clock.now().toISOString().slice(0, 10));
+  return { text: `Your ${papers.length} bookmark(s) as ${format}: ${file.name}`, file, ephemeral: true };
+}

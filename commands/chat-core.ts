@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { BookmarkStore } from '../src/core/bookmarks/ports.js';
+import { toCard } from '../src/core/cards.js';
+import type { ChatCore } from '../src/core/chat.js';
+import type { Clock } from '../src/core/clock.js';
+import type { DigestService } from '../src/core/digest/ports.js';
+import { UserError } from '../src/core/errors.js';
+import type { Logger } from '../src/core/logger.js';
+import { bestLink } from '../src/core/paper.js';
+import type { Caller, OutgoingMessage, Reply } from '../src/core/reply.js';
+import type { PaperSearch } from '../src/core/search/ports.js';
+import type { PaperStore } from '../src/core/store/ports.js';
+import { argInfos } from './arg-info.js';
+import { usageLine } from './help-text.js';
+import { commands as allCommands, findCommand } from './registry.js';
+import { overallUsage } from './suggest.js';
+import { parseCommandText } from './text-parser.js';
+import type { AnyCommand, CommandContext } from './types.js';
+import { commandName, validateArgs, type LabelStyle } from './validate.js';
+
+export interface ChatCoreDeps {
+  store: PaperStore;
+  search: PaperSearch;
+  digests?: DigestService;
+  bookmarks: BookmarkStore;
+  logger: Logger;
+  clock: Clock;
+  /** Accepted for the composition root; export files travel in Reply.file and adapters write them. */
+  exportDir?: string;
+  /** Defaults to every declared command (tests may pass fewer or extra). */
+  commands?: readonly AnyCommand[];
+}
+
+const ADMIN_HINT: Record<Caller['platform'], string> = {
+  discord: 'Manage Server',
+  slack: 'workspace admin or owner',
+  local: 'admin',
+};
+
+/** ChatCore over the command declarations: the one catch of every chat entry point lives here. */
+export function createChatCore(deps: ChatCoreDeps): ChatCore {
+  const list = deps.commands ?? allCommands;
+  const log = deps.logger.child({ component: 'chat' });
+
+  /** UserError → ephemeral error reply with usage; anything else → logged with an error id. */
+  async function guarded(caller: Caller, what: string, usage: () => string | undefined, work: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof UserError) {
+        // Usage lines from deeper layers (the digest engine) may omit the command's prefix.
+        const given = err.usage && !err.usage.startsWith('/') ? `/papers ${err.usage}` : err.usage;
+        const hint = given ?? usage();
+        return { text: hint ? `${err.message}\n${hint}` : err.message, ephemeral: true, error: true };
+      }
+      const errorId = randomBytes(4).toString('hex');
+      log.error({ err, errorId, command: what, platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, userId: caller.userId }, 'command failed');
+      return { text: `Something went wrong on our side (error id ${errorId}). Please try again; if it keeps happening, tell the bot's admin this id.`, ephemeral: true, error: true };
+    }
+  }
+
+  async function run(c: AnyCommand, raw: Record<string, unknown>, caller: Caller, style: LabelStyle, positional?: readonly string[]): Promise<Reply> {
+    if (c.admin && !caller.isAdmin) {
+      throw new UserError(`/papers ${commandName(c)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c));
+    }
+    const args = validateArgs(c, raw, style, positional);
+    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list };
+    return c.run(args, ctx);
+  }
+
+  async function bookmark(caller: Caller, paperId: string): Promise<Reply> {
+    const paper = await deps.store.getPaper(paperId);
+    if (!paper) throw new UserError(`No paper with id ${paperId} in the store.`);
+    const { added } = await deps.bookmarks.add(caller, paper.id);
+    return { text: added ? `Bookmarked "${paper.title}". /papers bookmarks lists yours.` : `"${paper.title}" is already in your bookmarks.`, ephemeral: true };
+  }
+
+  /** The only entry point that throws (UserError, unknown id): the adapter has nothing to post then. */
+  async function shareMessage(paperId: string): Promise<OutgoingMessage> {
+    const paper = await deps.store.getPaper(paperId);
+    if (!paper) throw new UserError(`No paper with id ${paperId} in the store.`);
+    const card = toCard(paper);
+    return { text: [paper.title, bestLink(paper), card.authors].filter(Boolean).join('\n'), card };
+  }
+
+  return {
+    handleText(text, caller) {
+      let command: AnyCommand | undefined;
+      return guarded(caller, text.slice(0, 100), () => command && usageLine(command), async () => {
+        const parsed = parseCommandText(typeof text === 'string' ? text : '', list);
+        command = parsed.command;
+        return run(parsed.command, parsed.args, caller, 'text', parsed.positional);
+      });
+    },
+
+    handleCommand(path, options, caller) {
+      const c = findCommand(path, list);
+      return guarded(caller, path.join(' '), () => c && usageLine(c), async () => {
+        if (!c) throw new UserError(`Unknown command '${path.join(' ')}'.`, overallUsage(list));
+        // Discord sends option names (has-code); the schema speaks fields (hasCode).
+        const infos = argInfos(c.args);
+        const raw: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(options)) {
+          if (v === undefined || v === null) continue;
+          raw[infos.find((a) => a.option === k || a.field === k)?.field ?? k] = v;
+        }
+        return run(c, raw, caller, 'options');
+      });
+    },
+
+    handleAction(action, caller) {
+      return guarded(caller, `action:${action.kind}`, () => undefined, async () => {
+        switch (action.kind) {
+          case 'bookmark':
+            return bookmark(caller, action.paperId);
+          case 'similar':
+            return run(findCommand(['similar'], list)!, { id: action.paperId }, caller, 'options');
+          case 'share': {
+            const message = await shareMessage(action.paperId);
+            return { text: message.text, cards: message.card ? [message.card] : [], ephemeral: false };
+          }
+          case 'run': {
+            const c = findCommand(action.command.split(' '), list);
+            if (!c) throw new UserError(`Unknown command '${action.command}'.`, overallUsage(list));
+            const raw = Object.fromEntries(Object.entries(action.args).filter(([, v]) => v !== undefined && v !== null));
+            return run(c, raw, caller, 'options');
+          }
+          default:
+            throw new UserError('This button is not known any more.');
+        }
+      });
+    },
+
+    shareMessage,
+
+    async recordMessage(caller, messageId, paperId) {
+      // Posting already happened; a failed record only costs 🔖 on that message, so log, don't throw.
+      try {
+        await deps.bookmarks.recordMessage({ platform: caller.platform, channelId: caller.channelId, messageId }, paperId);
+      } catch (err) {
+        log.error({ err, errorId: randomBytes(4).toString('hex'), messageId, paperId, platform: caller.platform, channelId: caller.channelId }, 'recording a message failed');
+      }
+    },
+
+    async reaction(caller, messageId, added) {
+      try {
+        const paperId = await deps.bookmarks.paperForMessage({ platform: caller.platform, channelId: caller.channelId, messageId });
+        if (!paperId) return undefined;
+        if (added) await deps.bookmarks.add(caller, paperId);
+        else await deps.bookmarks.remove(caller, paperId);
+        return { paperId };
+      } catch (err) {
+        log.error({ err, errorId: randomBytes(4).toString('hex'), messageId, platform: caller.platform, userId: caller.userId }, 'reaction failed');
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { bookmarksCommand } from './bookmarks.js';
+import { digestNowCommand } from './digest-now.js';
+import { digestPreviewCommand } from './digest-preview.js';
+import { helpCommand } from './help.js';
+import { searchCommand } from './search.js';
+import { showCommand } from './show.js';
+import { similarCommand } from './similar.js';
+import { subscribeCommand } from './subscribe.js';
+import { subscriptionsCommand } from './subscriptions.js';
+import { topCommand } from './top.js';
+import { unsubscribeCommand } from './unsubscribe.js';
+import type { AnyCommand } from './types.js';
+
+/** Every `/papers` subcommand, in the order help lists them. */
+export const commands: readonly AnyCommand[] = [
+  searchCommand,
+  showCommand,
+  similarCommand,
+  topCommand,
+  bookmarksCommand,
+  digestPreviewCommand,
+  digestNowCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
+  helpCommand,
+] as AnyCommand[];
+
+/** Descriptions of subcommand groups (Discord needs one per group). */
+export const groups: Readonly<Record<string, string>> = {
+  digest: "This channel's digest: preview it or post it now",
+};
+
+/** The top-level command every platform registers. */
+export const ROOT = { name: 'papers', description: 'Search, bookmark and follow research papers' } as const;
+
+/** The command at this path (['search'], ['digest', 'now']), if any. */
+export function findCommand(path: readonly string[], list: readonly AnyCommand[] = commands): AnyCommand | undefined {
+  const [a, b] = path.map((p) => p.toLowerCase());
+  return list.find((c) => (c.group ? c.group === a && c.name === b : c.name === a && path.length === 1));
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { toCard } from '../src/core/cards.js';
+import { UserError } from '../src/core/errors.js';
+import { dateArg, limitArg, pageArg } from './arg-types.js';
+import { usageLine } from './help-text.js';
+import { cardsReply, textReply } from './replies.js';
+import { defineCommand } from './types.js';
+
+const args = z.object({
+  topic: z.string().trim().min(1).max(500).describe('What to look for: words, a phrase, a method name'),
+  since: dateArg('Only papers from digests on or after this date').optional(),
+  until: dateArg('Only papers from digests on or before this date').optional(),
+  hasCode: z.boolean().default(false).describe('Only papers with a code link'),
+  limit: limitArg,
+  page: pageArg,
+});
+
+/** `/papers search <topic>`: ranked cards, ephemeral, with a Next page action when more exist. */
+export const searchCommand = defineCommand({
+  name: 'search',
+  description: 'Search every ingested paper by topic',
+  args,
+  admin: false,
+  positional: ['topic'],
+  examples: ['/papers search model merging --since 2025-01-01 --limit 5', '/papers search "reward hacking" --has-code'],
+  async run(a, ctx) {
+    if (a.since && a.until && a.since > a.until) {
+      throw new UserError(`--since ${a.since} is after --until ${a.until}.`, usageLine(searchCommand));
+    }
+    const res = await ctx.search.search({ text: a.topic, since: a.since, until: a.until, hasCode: a.hasCode, limit: a.limit, page: a.page });
+    const pages = Math.max(1, Math.ceil(res.total / a.limit));
+    if (!res.hits.length) {
+      if (res.total > 0) return textReply(`Page ${a.page} is past the end: "${a.topic}" has ${res.total} results on ${pages} page(s).`);
+      return textReply(res.notice ?? `Nothing matched "${a.topic}". Try fewer or other words, or widen the dates.`);
+    }
+    const from = (a.page - 1) * a.limit + 1;
+    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}" — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}`;
+    const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
+    const more = a.page * a.limit < res.total;
+    return cardsReply(heading, cards, {
+      actions: more ? [{ kind: 'run', label: 'Next page', command: 'search', args: { ...a, page: a.page + 1 } }] : [],
+    });
+  },
+});
