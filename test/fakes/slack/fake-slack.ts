@@ -20,6 +20,8 @@ export interface RecordedCall {
   token?: string;
   /** The HTTP status the fake answered with. */
   status: number;
+  /** performance.now() when the request body had arrived. */
+  at: number;
 }
 
 /** A scripted answer for the next call(s) to a method. */
@@ -44,7 +46,7 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** A response_url the fake records posts to. */
   responseUrl(id?: string): string;
-  /** Queue answers for the next calls to `method` (one answer per call, then normal again). */
+  /** Queue answers for the next calls to `method` (one per call, `{}` = normal, then normal again). */
   script(method: string, ...answers: ScriptedAnswer[]): void;
   users: Map<string, FakeUser>;
   /** Channels chat.postMessage answers `{ok:false, error}` for. */
@@ -66,22 +68,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   let tsCounter = 0;
   let responseCounter = 0;
+  let fileCounter = 0;
+  const baseUrlRef = { value: '' };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const at = performance.now();
       const raw = Buffer.concat(chunks).toString('utf8');
       const contentType = String(req.headers['content-type'] ?? '');
       const body = parseBody(raw, contentType);
       const path = (req.url ?? '/').split('?')[0];
-      const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/response/') ? 'response_url' : path;
+      const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/response/') ? 'response_url' : path.startsWith('/upload/') ? 'file_upload' : path;
       const auth = String(req.headers.authorization ?? '');
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : undefined;
 
-      const answer = scripted.get(method)?.shift() ?? normalAnswer(method, body);
+      // An empty scripted answer ({}) means "answer normally this time".
+      const next = scripted.get(method)?.shift();
+      const answer = next && (next.status !== undefined || next.body !== undefined || next.headers) ? next : normalAnswer(method, body);
       const status = answer.status ?? 200;
-      const call: RecordedCall = { method, path, body, contentType, token, status };
+      const call: RecordedCall = { method, path, body, contentType, token, status, at };
       calls.push(call);
       res.writeHead(status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -122,6 +129,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return ok({ channel: { id: `D${String(body.users ?? 'X')}` } });
       case 'response_url':
         return ok({});
+      case 'files.getUploadURLExternal':
+        fileCounter += 1;
+        return ok({ upload_url: `${baseUrlRef.value}/upload/F${fileCounter}`, file_id: `F${fileCounter}` });
+      case 'file_upload':
+        return { body: 'OK' };
+      case 'files.completeUploadExternal':
+        return ok({ files: (Array.isArray(body.files) ? body.files : []) as unknown[] });
       default:
         return { body: { ok: false, error: 'unknown_method' } };
     }
@@ -131,6 +145,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  baseUrlRef.value = baseUrl;
 
   return {
     apiUrl: `${baseUrl}/api/`,
@@ -167,6 +182,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 /** Slack's Web API takes form bodies with objects (blocks, attachments) as JSON strings, or JSON. */
 function parseBody(raw: string, contentType: string): Record<string, unknown> {
   if (!raw) return {};
+  if (contentType.includes('multipart/form-data')) return { _raw: raw };
   if (contentType.includes('application/json')) {
     try {
       const v: unknown = JSON.parse(raw);

@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { commands, ROOT } from '../../../commands/registry.js';
+import { commandPath } from '../../../commands/types.js';
+import { SLASH_COMMAND } from './slack-adapter.js';
+
+/**
+ * The Slack app manifest, generated from the command declarations so `/papers`'s description and
+ * usage hint never drift from what the bot parses. `npm run slack:manifest -- [--url https://host]
+ * [--socket]` writes slack-manifest.json and slack-manifest.yaml in the current directory; paste
+ * either at https://api.slack.com/apps → Create New App → From an app manifest.
+ */
+
+export interface ManifestOptions {
+  /** Public base URL of the bot in HTTP mode (Bolt serves /slack/events under it). */
+  baseUrl?: string;
+  /** Socket Mode: no public URL needed. */
+  socketMode?: boolean;
+  name?: string;
+}
+
+/**
+ * Scopes: commands (slash command), chat:write (replies, digests, Share), reactions:read (🔖),
+ * users:read (admin check), im:write + files:write (large exports go to the user's DM).
+ * No chat:write.public on purpose: reaction events only arrive from channels the bot is a member
+ * of, so a digest channel must invite the bot anyway, and posting without membership would make
+ * 🔖 silently do nothing.
+ */
+export const BOT_SCOPES = ['commands', 'chat:write', 'reactions:read', 'users:read', 'im:write', 'files:write'] as const;
+export const BOT_EVENTS = ['reaction_added', 'reaction_removed'] as const;
+
+export function usageHint(): string {
+  const names = [...new Set(commands.map((c) => commandPath(c)[0]))];
+  return names.join(' | ');
+}
+
+export function buildSlackManifest(opts: ManifestOptions = {}): Record<string, unknown> {
+  const socket = opts.socketMode ?? false;
+  const eventsUrl = socket ? undefined : `${(opts.baseUrl ?? 'https://YOUR-HOST.example.com').replace(/\/$/, '')}/slack/events`;
+  const withUrl = (o: Record<string, unknown>, key: string) => (eventsUrl ? { ...o, [key]: eventsUrl } : o);
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: opts.name ?? 'Papers',
+      description: ROOT.description,
+      long_description:
+        'Papers keeps the research papers your team follows (Hugging Face Daily Papers, arXiv) in one place: /papers search finds them, each subscribed channel gets its daily highlights at its own time, and reacting 🔖 to a paper bookmarks it for you. Export your bookmarks as BibTeX, Markdown or CSV.',
+      background_color: '#1d3557',
+    },
+    features: {
+      bot_user: { display_name: 'papers', always_online: true },
+      slash_commands: [
+        withUrl({ command: SLASH_COMMAND, description: ROOT.description, usage_hint: usageHint(), should_escape: false }, 'url'),
+      ],
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: withUrl({ bot_events: [...BOT_EVENTS] }, 'request_url'),
+      interactivity: withUrl({ is_enabled: true }, 'request_url'),
+      org_deploy_enabled: false,
+      socket_mode_enabled: socket,
+      token_rotation_enabled: false,
+    },
+  };
+}
+
+/** Minimal YAML for plain JSON data: strings are JSON-quoted, which YAML reads as-is. */
+export function toYaml(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    return value
+      .map((v) => {
+        if (v && typeof v === 'object') {
+          const body = toYaml(v, `${indent}  `).trimStart();
+          return `${indent}- ${body}`;
+        }
+        return `${indent}- ${scalar(v)}`;
+      })
+      .join('\n');
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => {
+        if (v && typeof v === 'object' && (Array.isArray(v) ? v.length : Object.keys(v).length)) return `${indent}${k}:\n${toYaml(v, `${indent}  `)}`;
+        return `${indent}${k}: ${Array.isArray(v) ? '[]' : v && typeof v === 'object' ? '{}' : scalar(v)}`;
+      })
+      .join('\n');
+  }
+  return `${indent}${scalar(value)}`;
+}
+
+function scalar(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+function main(argv: string[]): void {
+  const urlAt = argv.indexOf('--url');
+  const opts: ManifestOptions = { socketMode: argv.includes('--socket'), baseUrl: urlAt >= 0 ? argv[urlAt + 1] : undefined };
+  const manifest = buildSlackManifest(opts);
+  const json = resolve('slack-manifest.json');
+  const yaml = resolve('slack-manifest.yaml');
+  writeFileSync(json, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(yaml, `${toYaml(manifest)}\n`);
+  process.stdout.write(`wrote ${json} and ${yaml} (${opts.socketMode ? 'Socket Mode' : `HTTP mode, events at ${(opts.baseUrl ?? 'https://YOUR-HOST.example.com')}/slack/events`})\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main(process.argv.slice(2));

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { App, type RespondFn, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import type { ChatCore } from '../../core/chat.js';
+import { UserError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { Publisher } from '../../core/publisher.js';
+import type { Caller } from '../../core/reply.js';
+import { decodeAction } from './action-codec.js';
+import { createAdminLookup } from './admin-lookup.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { fallbackText, unescapeSlackText } from './mrkdwn.js';
+import { renderOutgoing } from './render-blocks.js';
+import { sendReply } from './reply-sender.js';
+import { createTurnstile } from './turnstile.js';
+import { createSlackPublisher } from './slack-publisher.js';
+
+/** The slash command the manifest declares. */
+export const SLASH_COMMAND = '/papers';
+const BOOKMARK_REACTION = 'bookmark';
+const USAGE_HINT = `Try \`${SLASH_COMMAND} help\` for the list of commands.`;
+
+export interface SlackAdapter {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Posts digests and shared papers; give it to the digest engine. */
+  publisher: Publisher;
+  /** The bound HTTP port once started (HTTP mode only; useful with port 0 in tests). */
+  port?: number;
+}
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  chat: ChatCore;
+  logger: Logger;
+  /** Called once, before start(), with the Slack publisher (for wiring it into the digest engine). */
+  onPublisher?: (publisher: Publisher) => void;
+}
+
+/**
+ * The Slack adapter: Bolt in HTTP mode (signing secret, Bolt's /slack/events) or Socket Mode
+ * (app token). Listeners ack at once, ask the ChatCore, render the neutral reply as Block Kit.
+ * The Web API client never retries on its own: the digest engine owns retries and pacing.
+ */
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  const { config, chat } = opts;
+  const logger = opts.logger.child({ platform: 'slack' });
+  const socketMode = Boolean(config.appToken);
+  if (!config.botToken) throw new Error('Slack: SLACK_BOT_TOKEN is required');
+  if (!socketMode && !config.signingSecret) throw new Error('Slack: set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
+
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl ? config.apiUrl.replace(/\/?$/, '/') : undefined,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+  };
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret, port: config.port }),
+    clientOptions,
+    logger: toBoltLogger(logger),
+    convoStore: false,
+  });
+
+  const isAdmin = createAdminLookup({ client: app.client, adminUsers: config.adminUsers, logger });
+  const publisher = createSlackPublisher(app.client);
+  const turnstile = createTurnstile();
+  opts.onPublisher?.(publisher);
+
+  async function callerOf(teamId: unknown, channelId: unknown, userId: unknown): Promise<Caller | undefined> {
+    if (typeof teamId !== 'string' || typeof channelId !== 'string' || typeof userId !== 'string' || !teamId || !channelId || !userId) return undefined;
+    return { platform: 'slack', workspaceId: teamId, channelId, userId, isAdmin: await isAdmin(userId) };
+  }
+
+  /** The one catch per entry point: bugs are logged with an id, the user sees the id. */
+  async function guarded(context: object, respond: RespondFn | undefined, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof UserError) {
+        await respond?.({ response_type: 'ephemeral', replace_original: false, text: fallbackText([err.message, err.usage].filter(Boolean).join('\n')) }).catch(() => {});
+        return;
+      }
+      const errorId = randomUUID().slice(0, 8);
+      logger.error({ ...context, errorId, err }, 'slack handler failed');
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text: `Something went wrong on our side (error id ${errorId}).` }).catch((e: unknown) => {
+        logger.warn({ errorId, err: e }, 'could not tell the user about the error');
+      });
+    }
+  }
+
+  const badInput = (respond: RespondFn, what: string) =>
+    respond({ response_type: 'ephemeral', replace_original: false, text: `${what} ${USAGE_HINT}` });
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    await turnstile.pass();
+    await guarded({ kind: 'command', userId: command.user_id, text: command.text }, respond, async () => {
+      const caller = await callerOf(command.team_id, command.channel_id, command.user_id);
+      if (!caller) return void (await badInput(respond, 'That command arrived without a workspace, channel or user.'));
+      const reply = await chat.handleText(unescapeSlackText(typeof command.text === 'string' ? command.text : ''), caller);
+      await sendReply(reply, respond, { caller, client });
+    });
+  });
+
+  app.action(/^papers_/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await turnstile.pass();
+    await guarded({ kind: 'action', action }, respond, async () => {
+      const b = body as { team?: { id?: string } | null; user?: { id?: string; team_id?: string }; channel?: { id?: string }; container?: { channel_id?: string; is_ephemeral?: boolean } };
+      const a = action as { action_id?: unknown; value?: unknown };
+      const decoded = decodeAction(a.action_id, a.value);
+      const caller = await callerOf(b.team?.id ?? b.user?.team_id, b.channel?.id ?? b.container?.channel_id, b.user?.id);
+      if (!decoded || !caller) return void (await badInput(respond, 'That button is out of date or was not made by this app.'));
+      if (decoded.kind === 'share') return shareToChannel(decoded.paperId, caller, client, respond);
+      const reply = await chat.handleAction(decoded, caller);
+      // Next page replaces the ephemeral list in place, as people expect of paging.
+      const replaceOriginal = decoded.kind === 'run' && b.container?.is_ephemeral === true && !reply.error;
+      await sendReply(reply, respond, { caller, client, replaceOriginal });
+    });
+  });
+
+  async function shareToChannel(paperId: string, caller: Caller, client: webApi.WebClient, respond: RespondFn): Promise<void> {
+    const message = await chat.shareMessage(paperId);
+    const { text, blocks } = renderOutgoing(message);
+    let ts: string | undefined;
+    try {
+      const res = await client.chat.postMessage({ channel: caller.channelId, text, blocks, unfurl_links: false, unfurl_media: false });
+      ts = res.ts;
+    } catch (err) {
+      const code = (err as { data?: { error?: unknown } }).data?.error;
+      if (code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived') {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `I can't post in this channel (${code}). Invite me first: \`/invite @papers\`.` });
+        return;
+      }
+      throw err;
+    }
+    if (ts && message.card) await chat.recordMessage(caller, ts, message.card.paperId);
+  }
+
+  const onReaction = (added: boolean) =>
+    async ({ event, body }: { event: { user?: unknown; reaction?: unknown; item?: { type?: unknown; channel?: unknown; ts?: unknown } }; body: { team_id?: unknown } }) => {
+      if (event.reaction !== BOOKMARK_REACTION || event.item?.type !== 'message' || typeof event.item.ts !== 'string') return;
+      const ts = event.item.ts;
+      await guarded({ kind: 'reaction', added, event }, undefined, async () => {
+        // Reactions never need the admin flag; skip the users.info lookup.
+        const teamId = body.team_id;
+        const { channel } = event.item ?? {};
+        if (typeof teamId !== 'string' || typeof channel !== 'string' || typeof event.user !== 'string') return;
+        const caller: Caller = { platform: 'slack', workspaceId: teamId, channelId: channel, userId: event.user, isAdmin: false };
+        const res = await chat.reaction(caller, ts, added);
+        if (res) logger.info({ userId: event.user, paperId: res.paperId, added }, added ? 'bookmarked by reaction' : 'unbookmarked by reaction');
+      });
+    };
+  app.event('reaction_added', onReaction(true));
+  app.event('reaction_removed', onReaction(false));
+
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, 'bolt error');
+  });
+
+  const adapter: SlackAdapter = {
+    publisher,
+    async start() {
+      // Fail fast on a wrong token, naming it, instead of on the first command.
+      try {
+        await app.client.auth.test();
+      } catch (err) {
+        const code = (err as { data?: { error?: unknown } }).data?.error ?? (err as Error).message;
+        throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test: ${String(code)})`);
+      }
+      if (socketMode) {
+        await app.start();
+        logger.info({ mode: 'socket' }, 'slack adapter connected (Socket Mode)');
+      } else {
+        const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
+        const addr = server.address();
+        adapter.port = typeof addr === 'object' && addr ? addr.port : config.port;
+        logger.info({ mode: 'http', port: adapter.port, path: '/slack/events' }, 'slack adapter listening');
+      }
+    },
+    async stop() {
+      await app.stop().catch((err: unknown) => logger.warn({ err }, 'slack stop failed'));
+    },
+  };
+  return adapter;
+}

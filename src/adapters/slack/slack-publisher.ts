@@ -1,0 +1,29 @@
+import type { webApi } from '@slack/bolt';
+import type { Publisher } from '../../core/publisher.js';
+import { toPublishError } from './publish-errors.js';
+import { renderOutgoing } from './render-blocks.js';
+
+/**
+ * The digest engine's Slack publisher: one chat.postMessage per message, returning its `ts`.
+ * The client it is given must not retry (retries: 0, rejectRateLimitedCalls): the engine owns
+ * retries, so a message is never posted twice.
+ */
+export function createSlackPublisher(client: Pick<webApi.WebClient, 'chat'>): Publisher {
+  return {
+    platform: 'slack',
+    // Slack allows about one message per second per channel.
+    minIntervalMs: 1100,
+    async post(channelId, message) {
+      const { text, blocks } = renderOutgoing(message);
+      let ts: unknown;
+      try {
+        const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false });
+        ts = res.ts;
+      } catch (err) {
+        throw toPublishError(err);
+      }
+      if (typeof ts !== 'string' || !ts) throw toPublishError({ code: 'slack_webapi_platform_error', data: { error: 'no_ts_in_response' } });
+      return { messageId: ts };
+    },
+  };
+}
