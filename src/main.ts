@@ -78,19 +78,17 @@ async function main(): Promise<number> {
   }
   if (local) bot.digests.setPublisher(createLocalPublisher(process.stdout));
 
-  // One tick a minute: new inputs first, so a digest due this minute already sees them.
-  let ticking = false;
-  const tick = async () => {
-    if (ticking) return; // a slow tick (a long digest) must not overlap the next one
-    ticking = true;
-    try {
-      await sources.tick();
-      await bot.digests.tick();
-    } catch (err) {
-      logger.error({ err }, 'tick failed');
-    } finally {
-      ticking = false;
+  // One tick a minute. Digests never wait for sources (an HF fetch with retries can take a minute),
+  // and the engine itself makes overlapping ticks safe, so only the sources get a guard.
+  let fetching = false;
+  const tick = () => {
+    if (!fetching) {
+      fetching = true;
+      void sources.tick().finally(() => {
+        fetching = false;
+      });
     }
+    void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
   };
   const task = cron.schedule('* * * * *', tick);
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));

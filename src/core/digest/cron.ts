@@ -35,7 +35,8 @@ function value(token: string, min: number, max: number, names: string[] | undefi
   const t = token.toLowerCase();
   if (names) {
     // Accept full names too ("monday", "january").
-    const i = names.findIndex((n) => t === n || (t.length > 3 && n === t.slice(0, 3) && isFullName(t)));
+    const key = t.length > 3 && FULL.has(t) ? t.slice(0, 3) : t;
+    const i = names.indexOf(key);
     if (i >= 0) return i + (field === 'month' ? 1 : 0);
   }
   if (!/^\d+$/.test(t)) throw new CronSyntaxError(`"${token}" is not a valid ${field}`);
@@ -49,9 +50,6 @@ const FULL = new Set([
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'tues', 'thur', 'thurs', 'sept',
 ]);
-function isFullName(t: string): boolean {
-  return FULL.has(t);
-}
 
 /** One cron field (`*`, `*\/15`, `1-5`, `mon,wed`, `9-17/2`) → sorted values, or undefined for `*`. */
 export function parseField(text: string, min: number, max: number, field: string, names?: string[]): number[] | undefined {
@@ -81,7 +79,7 @@ export function parseField(text: string, min: number, max: number, field: string
     if (hi < lo) {
       // Days wrap around the week (`fri-mon`); nothing else does.
       if (field !== 'day of week') throw new CronSyntaxError(`${field} range "${range}" goes backwards`);
-      for (let v = lo, i = 0; i <= hi + (max - min + 1) - lo; v++, i++) if (i % step === 0) out.add(v > max ? v - (max - min + 1) : v);
+      for (let v = lo; v <= hi + 7; v += step) out.add(v % 7);
       continue;
     }
     for (let v = lo; v <= hi; v += step) out.add(v);

@@ -45,7 +45,20 @@ export function canonicalTimeZone(tz: string): string | undefined {
   }
 }
 
+const recentParts = new Map<string, LocalParts & { second: number }>();
+
 export function localParts(ms: number, tz: string): LocalParts & { second: number } {
+  // A tick asks "what local day is it" for every channel at the same instant: remember the answers.
+  const key = `${tz} ${ms}`;
+  const hit = recentParts.get(key);
+  if (hit) return { ...hit };
+  if (recentParts.size > 5000) recentParts.clear();
+  const out = computeParts(ms, tz);
+  recentParts.set(key, out);
+  return { ...out };
+}
+
+function computeParts(ms: number, tz: string): LocalParts & { second: number } {
   const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
   for (const p of formatter(tz).formatToParts(new Date(ms))) {
     if (p.type === 'weekday') out.weekday = WEEKDAYS[p.value] ?? 0;
@@ -69,6 +82,19 @@ const DAY = 86_400_000;
  * (03:30), so each local date yields exactly one instant: a day is never skipped nor doubled.
  */
 export function localToInstant(year: number, month: number, day: number, hour: number, minute: number, tz: string): number {
+  // 1,000 channels at 09:00 in one zone ask the same question: answer it once.
+  const key = `${tz} ${year}-${month}-${day} ${hour}:${minute}`;
+  const hit = instants.get(key);
+  if (hit !== undefined) return hit;
+  if (instants.size > 50_000) instants.clear();
+  const t = computeInstant(year, month, day, hour, minute, tz);
+  instants.set(key, t);
+  return t;
+}
+
+const instants = new Map<string, number>();
+
+function computeInstant(year: number, month: number, day: number, hour: number, minute: number, tz: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const before = offsetAt(wall - DAY, tz);
   const after = offsetAt(wall + DAY, tz);

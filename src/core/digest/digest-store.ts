@@ -1,0 +1,91 @@
+import type { Caller } from '../reply.js';
+import type { SubscriptionSettings } from './subscription.js';
+
+export type Platform = Caller['platform'];
+
+export interface Subscription {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  settings: SubscriptionSettings;
+  /** Last digest entry id this channel's digests considered; null before its first digest. */
+  entryCursor: number | null;
+  pausedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a run will post, fixed when the run is created so a restart posts the same thing. */
+export interface RunPlan {
+  header: string;
+  paperIds: string[];
+}
+
+export type RunStatus = 'planned' | 'posting' | 'done' | 'skipped' | 'failed';
+
+export interface DigestRun {
+  id: number;
+  platform: Platform;
+  channelId: string;
+  /** ISO instant of the scheduled slot, or `manual:<iso>`. */
+  slot: string;
+  status: RunStatus;
+  plan: RunPlan;
+  entryCursor: number | null;
+  headerMessageId: string | null;
+  detail: string | null;
+  createdAt: string;
+}
+
+export interface NewRun {
+  platform: Platform;
+  channelId: string;
+  slot: string;
+  status: RunStatus;
+  plan: RunPlan;
+  /** Stored on the run and, when `advanceCursor`, on the subscription in the same transaction. */
+  entryCursor: number | null;
+  advanceCursor: boolean;
+  detail?: string;
+  createdAt: string;
+}
+
+export interface PostRecord {
+  platform: Platform;
+  channelId: string;
+  paperId: string;
+  runId: number | null;
+  messageId: string;
+  postedAt: string;
+}
+
+/**
+ * Storage of subscriptions, digest runs and posts. SQLite implements it (sqlite-digest-store.ts);
+ * async so a shared database can implement the same port later.
+ */
+export interface DigestStore {
+  /** Creates or replaces settings; keeps the cursor and history; clears a pause. */
+  upsert(sub: { platform: Platform; workspaceId: string; channelId: string; settings: SubscriptionSettings; now: string }): Promise<void>;
+  remove(platform: Platform, channelId: string): Promise<boolean>;
+  get(platform: Platform, channelId: string): Promise<Subscription | undefined>;
+  list(filter?: { platform?: Platform; workspaceId?: string; activeOnly?: boolean }): Promise<Subscription[]>;
+  setPaused(platform: Platform, channelId: string, reason: string | null): Promise<void>;
+  /** Latest scheduled (non-manual) slot per channel, keyed `platform\u0000channelId`. */
+  lastSlots(): Promise<Map<string, string>>;
+  /** Inserts the run (and advances the cursor) atomically; undefined when that slot already has a run. */
+  createRun(run: NewRun): Promise<DigestRun | undefined>;
+  /** Many runs in one transaction (a tick plans every due channel at once); same rules as createRun. */
+  createRuns(runs: NewRun[]): Promise<Array<DigestRun | undefined>>;
+  /** Runs left planned or posting (a crash, a restart), oldest first. */
+  unfinishedRuns(platform?: Platform): Promise<DigestRun[]>;
+  /** Of the given paper ids, those already posted to the channel. */
+  postedAmong(platform: Platform, channelId: string, paperIds: string[]): Promise<Set<string>>;
+  /** The same for every channel at once, keyed by channelKey: one read when 1,000 channels are due. */
+  postedByChannel(paperIds: string[]): Promise<Map<string, Set<string>>>;
+  setHeader(runId: number, messageId: string): Promise<void>;
+  /** Records one posted paper: posts row + messages row (so a 🔖 reaction finds the paper). */
+  recordPost(p: PostRecord): Promise<void>;
+  setStatus(runId: number, status: RunStatus, detail?: string, finishedAt?: string): Promise<void>;
+}
+
+export const channelKey = (platform: string, channelId: string): string => `${platform}\u0000${channelId}`;

@@ -1,0 +1,229 @@
+import { systemClock, type Clock } from '../clock.js';
+import { UserError } from '../errors.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { Publisher } from '../publisher.js';
+import type { Caller, Reply } from '../reply.js';
+import type { PaperSearch } from '../search/ports.js';
+import type { Db } from '../store/sqlite/open.js';
+import type { PaperStore } from '../store/ports.js';
+import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
+import type { DigestService } from './ports.js';
+import { DEFAULT_RETRY, postRun, type RetryPolicy } from './post-run.js';
+import { decideDue, nextSlot } from './schedule.js';
+import { createSqliteDigestStore } from './sqlite-digest-store.js';
+import { newSelectionCache, type SelectionCache } from './select.js';
+import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subscription.js';
+import { formatLocal } from './format-time.js';
+import { buildRun, planRun, previewReply } from './plan-run.js';
+
+export interface DigestEngineOptions {
+  /** The bot's SQLite database; or pass `store` for another backend. */
+  db?: Db;
+  store?: DigestStore;
+  papers: PaperStore;
+  /** Ranks topic matches; without it topics match by words only. */
+  search?: PaperSearch;
+  clock?: Clock;
+  logger?: Logger;
+  /** A slot missed while down is still posted if less late than this (default 6 h). */
+  maxLatenessMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Channels posting at once (default 32). */
+  concurrency?: number;
+}
+
+export interface TickReport {
+  planned: number;
+  skipped: number;
+  /** Runs with nothing to post (and no "nothing new" line asked for). */
+  empty: number;
+  posted: number;
+  paused: number;
+  /** Time spent deciding and planning (what the bench measures). */
+  planMs: number;
+}
+
+export interface DigestEngine extends DigestService {
+  /** One publisher per platform; subscriptions of a platform without one wait. */
+  setPublisher(publisher: Publisher): void;
+  /** Plans what is due at `now` (default the clock), then posts every unfinished run. */
+  tick(now?: Date): Promise<TickReport>;
+  /** At start: resumes interrupted runs and posts (or skips, if too late) digests missed while down. */
+  catchUp(): Promise<TickReport>;
+  /** Only the planning half of tick: runs are created, nothing is posted. */
+  plan(now?: Date): Promise<TickReport>;
+}
+
+/** The scheduled-digest engine: subscriptions, due decisions, plans and resumable posting. */
+export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
+  const store = opts.store ?? (opts.db ? createSqliteDigestStore(opts.db) : undefined);
+  if (!store) throw new Error('createDigestEngine needs a db or a store');
+  const clock = opts.clock ?? systemClock;
+  const logger = (opts.logger ?? silentLogger).child({ module: 'digest' });
+  const maxLatenessMs = opts.maxLatenessMs ?? 6 * 3600_000;
+  const retry = { ...DEFAULT_RETRY, ...opts.retry };
+  const concurrency = opts.concurrency ?? 32;
+  const publishers = new Map<Platform, Publisher>();
+  const lastPostAt = new Map<string, number>();
+  const inFlight = new Set<string>();
+  let planning: Promise<unknown> = Promise.resolve();
+
+  const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock });
+
+  async function planDue(now: Date): Promise<TickReport> {
+    const started = performance.now();
+    const report: TickReport = { planned: 0, skipped: 0, empty: 0, posted: 0, paused: 0, planMs: 0 };
+    const subs = (await store!.list({ activeOnly: true })).filter((s) => publishers.has(s.platform));
+    const last = await store!.lastSlots();
+    const byKey = new Map(subs.map((s) => [channelKey(s.platform, s.channelId), s] as const));
+    const decisions = decideDue(
+      subs.map((s) => {
+        const key = channelKey(s.platform, s.channelId);
+        const lastSlot = last.get(key);
+        return { key, schedule: scheduleOf(s.settings), notBeforeMs: Date.parse(s.updatedAt), lastSlotMs: lastSlot ? Date.parse(lastSlot) : undefined };
+      }),
+      now.getTime(),
+      maxLatenessMs,
+    );
+    const cache = newSelectionCache();
+    const runs: NewRun[] = await Promise.all(
+      decisions.map(async (dec) => {
+        const sub = byKey.get(dec.key)!;
+        const slot = new Date(dec.slotMs).toISOString();
+        if (dec.action === 'run') return buildRun(deps(cache), sub, slot, now);
+        logger.warn({ platform: sub.platform, channelId: sub.channelId, slot, latenessMs: dec.latenessMs, maxLatenessMs }, 'digest slot missed while down; too late to post, skipped');
+        return { platform: sub.platform, channelId: sub.channelId, slot, status: 'skipped', plan: { header: '', paperIds: [] }, entryCursor: sub.entryCursor, advanceCursor: false, detail: `missed by ${Math.round(dec.latenessMs / 60_000)} min`, createdAt: now.toISOString() } satisfies NewRun;
+      }),
+    );
+    // One transaction for every channel due this minute: 1,000 commits would dominate the tick.
+    for (const run of await store!.createRuns(runs)) {
+      if (run?.status === 'planned') report.planned++;
+      else if (run?.status === 'skipped') report.skipped++;
+      else if (run) report.empty++;
+    }
+    report.planMs = performance.now() - started;
+    return report;
+  }
+
+  async function execute(report: TickReport, now: Date): Promise<void> {
+    const subs = new Map((await store!.list()).map((s) => [channelKey(s.platform, s.channelId), s] as const));
+    const byChannel = new Map<string, DigestRun[]>();
+    const stale: DigestRun[] = [];
+    // No await between the in-flight check and the claim: two overlapping ticks never post one run twice.
+    for (const run of await store!.unfinishedRuns()) {
+      const key = channelKey(run.platform, run.channelId);
+      if (!publishers.has(run.platform) || subs.get(key)?.pausedReason) continue;
+      if (inFlight.has(key) && !byChannel.has(key)) continue;
+      // A run interrupted long ago is not resumed: its news is stale. Logged, never silent.
+      if (now.getTime() - Date.parse(run.createdAt) > maxLatenessMs) stale.push(run);
+      else {
+        inFlight.add(key);
+        byChannel.set(key, [...(byChannel.get(key) ?? []), run]);
+      }
+    }
+    for (const run of stale) {
+      await store!.setStatus(run.id, 'skipped', 'interrupted and too late to resume', now.toISOString());
+      logger.warn({ platform: run.platform, channelId: run.channelId, runId: run.id }, 'interrupted digest too old to resume; skipped');
+    }
+    const queue = [...byChannel.entries()];
+    const worker = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const [key, runs] = item;
+        try {
+          for (const run of runs) {
+            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt }, run);
+            report.posted += out.posted;
+            if (out.status === 'paused') {
+              report.paused++;
+              break;
+            }
+          }
+        } catch (err) {
+          // A bug or a store error in one channel is logged; the other channels go on.
+          logger.error({ err, channel: key }, 'digest posting failed');
+        } finally {
+          inFlight.delete(key);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  }
+
+  const plan = (now = clock.now()): Promise<TickReport> => {
+    const p = planning.then(() => planDue(now));
+    planning = p.catch(() => undefined);
+    return p;
+  };
+
+  async function tick(now = clock.now()): Promise<TickReport> {
+    const report = await plan(now);
+    await execute(report, now);
+    return report;
+  }
+
+  function requireAdmin(caller: Caller, what: string) {
+    if (!caller.isAdmin) throw new UserError(`only an admin can ${what}`);
+  }
+
+  const nextText = (s: Subscription['settings'], afterMs: number) => {
+    const n = nextSlot(scheduleOf(s), afterMs);
+    return n === undefined ? 'no upcoming slot within a year' : formatLocal(n, s.tz);
+  };
+
+  return {
+    setPublisher(p) {
+      publishers.set(p.platform, p);
+    },
+    tick,
+    plan,
+    async catchUp() {
+      const pending = await store.unfinishedRuns();
+      if (pending.length) logger.info({ runs: pending.length }, 'resuming interrupted digests');
+      return tick();
+    },
+    async subscribe(caller, raw): Promise<Reply> {
+      requireAdmin(caller, 'change this channel’s digest');
+      const settings = parseSubscriptionSettings(raw);
+      const now = clock.now();
+      await store.upsert({ platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, settings, now: now.toISOString() });
+      return { text: `Subscribed: ${describeSettings(settings)}. Next digest: ${nextText(settings, now.getTime())}.`, ephemeral: false };
+    },
+    async unsubscribe(caller): Promise<Reply> {
+      requireAdmin(caller, 'change this channel’s digest');
+      const removed = await store.remove(caller.platform, caller.channelId);
+      return { text: removed ? 'Unsubscribed: this channel gets no more digests.' : 'This channel had no digest subscription.', ephemeral: !removed };
+    },
+    async list(caller): Promise<Reply> {
+      const subs = await store.list({ platform: caller.platform, workspaceId: caller.workspaceId });
+      if (!subs.length) return { text: 'No channel here has a digest. Subscribe one with `subscribe --time 09:00 --tz Europe/Berlin`.', ephemeral: true };
+      const now = clock.now().getTime();
+      const lines = subs.map((s) => `• ${s.channelId}${s.channelId === caller.channelId ? ' (this channel)' : ''}: ${describeSettings(s.settings)}${s.pausedReason ? ` — PAUSED (${s.pausedReason}); subscribe again to resume` : ` — next: ${nextText(s.settings, now)}`}`);
+      return { text: `Digest subscriptions (${subs.length}):\n${lines.join('\n')}`, ephemeral: true };
+    },
+    async preview(caller): Promise<Reply> {
+      const sub = await store.get(caller.platform, caller.channelId);
+      return previewReply(deps(newSelectionCache()), caller, sub);
+    },
+    async runNow(caller): Promise<Reply> {
+      requireAdmin(caller, 'post a digest now');
+      const publisher = publishers.get(caller.platform);
+      if (!publisher) throw new UserError(`digests cannot be posted on ${caller.platform} right now (no publisher configured)`);
+      const key = channelKey(caller.platform, caller.channelId);
+      if (inFlight.has(key)) return { text: 'A digest is being posted in this channel right now.', ephemeral: true };
+      inFlight.add(key); // claimed before the run exists, so a tick cannot pick it up meanwhile
+      try {
+        const sub = await store.get(caller.platform, caller.channelId);
+        const now = clock.now();
+        // An unsubscribed channel gets the defaults (top 5 of the latest digest); no cursor is kept for it.
+        const target = sub ?? { platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, settings: parseSubscriptionSettings({}), entryCursor: null, pausedReason: null, createdAt: '', updatedAt: '' };
+        const run = await planRun(deps(newSelectionCache()), target, `manual:${now.toISOString()}`, now, { manual: true, persistCursor: sub !== undefined });
+        if (!run || run.status !== 'planned') return { text: 'Nothing new to post: every recent paper was already posted here.', ephemeral: true };
+        const out = await postRun({ store, papers: opts.papers, publisher, clock, logger, retry, lastPostAt }, run);
+        if (out.status === 'paused') return { text: `Posting failed and the channel's digest is paused: ${out.reason}`, ephemeral: true, error: true };
+        return { text: `Posted ${out.posted} paper${out.posted === 1 ? '' : 's'} to this channel.`, ephemeral: true };
+      } finally {
+        inFlight.delete(key);
+      }
+    },
+  };
+}

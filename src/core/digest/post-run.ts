@@ -1,0 +1,112 @@
+import type { Clock } from '../clock.js';
+import { PermanentPublishError, RateLimitedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Publisher } from '../publisher.js';
+import type { OutgoingMessage } from '../reply.js';
+import type { PaperStore } from '../store/ports.js';
+import { channelKey, type DigestRun, type DigestStore } from './digest-store.js';
+import { paperMessage } from './messages.js';
+
+export interface RetryPolicy {
+  /** Transient failures (5xx, timeouts) in a row before the channel is paused. */
+  maxTransient: number;
+  /** First backoff; doubles on each retry. */
+  backoffMs: number;
+  /** 429s in a row for one message before the channel is paused. */
+  maxRateLimited: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxTransient: 5, backoffMs: 2000, maxRateLimited: 30 };
+
+export interface PostDeps {
+  store: DigestStore;
+  papers: PaperStore;
+  publisher: Publisher;
+  clock: Clock;
+  logger: Logger;
+  retry: RetryPolicy;
+  /** Last post time per channel (ms), shared across runs so two runs to one channel stay paced. */
+  lastPostAt: Map<string, number>;
+}
+
+export type RunOutcome = { status: 'done'; posted: number } | { status: 'paused'; posted: number; reason: string };
+
+/** Sending failed for good: the channel is paused with this reason. */
+class GiveUp extends Error {}
+
+async function send(d: PostDeps, channelId: string, message: OutgoingMessage): Promise<string> {
+  const key = channelKey(d.publisher.platform, channelId);
+  let limited = 0;
+  let transient = 0;
+  for (;;) {
+    const last = d.lastPostAt.get(key);
+    if (last !== undefined) {
+      const wait = last + d.publisher.minIntervalMs - d.clock.now().getTime();
+      if (wait > 0) await d.clock.sleep(wait);
+    }
+    try {
+      const { messageId } = await d.publisher.post(channelId, message);
+      d.lastPostAt.set(key, d.clock.now().getTime());
+      return messageId;
+    } catch (err) {
+      d.lastPostAt.set(key, d.clock.now().getTime());
+      if (err instanceof PermanentPublishError) throw new GiveUp(`permanent failure: ${err.message}`);
+      if (err instanceof RateLimitedError) {
+        if (++limited > d.retry.maxRateLimited) throw new GiveUp(`rate limited ${limited} times in a row`);
+        d.logger.warn({ channelId, retryAfterMs: err.retryAfterMs, attempt: limited }, 'rate limited; waiting');
+        await d.clock.sleep(Math.max(0, err.retryAfterMs));
+        continue;
+      }
+      // TransientPublishError, and anything unexpected from an adapter: retry with backoff, then give up.
+      if (++transient > d.retry.maxTransient) throw new GiveUp(`failed ${transient} times in a row: ${err instanceof Error ? err.message : String(err)}`);
+      const backoff = d.retry.backoffMs * 2 ** (transient - 1);
+      d.logger.warn({ channelId, err, attempt: transient, backoffMs: backoff }, 'post failed; retrying');
+      await d.clock.sleep(backoff);
+    }
+  }
+}
+
+/**
+ * Posts what is left of a run: the header unless already sent, then each planned paper not yet
+ * posted to the channel, recording each post as it is made. Safe to call again after a crash.
+ */
+export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> {
+  const log = d.logger.child({ platform: run.platform, channelId: run.channelId, runId: run.id, slot: run.slot });
+  let posted = 0;
+  try {
+    if (run.status === 'planned') await d.store.setStatus(run.id, 'posting');
+    const ids = run.plan.paperIds;
+    const done = await d.store.postedAmong(run.platform, run.channelId, ids);
+    const todo = ids.filter((id) => !done.has(id));
+    // Everything planned went out meanwhile (a manual run, another process): no header alone.
+    if (ids.length && !todo.length && !run.headerMessageId) {
+      await d.store.setStatus(run.id, 'done', 'all planned papers were already posted', d.clock.now().toISOString());
+      return { status: 'done', posted: 0 };
+    }
+    if (run.plan.header && !run.headerMessageId) {
+      const id = await send(d, run.channelId, { text: run.plan.header });
+      await d.store.setHeader(run.id, id);
+    }
+    const papers = new Map((await d.papers.getPapers(todo)).map((p) => [p.id, p] as const));
+    for (const id of todo) {
+      const p = papers.get(id);
+      if (!p) {
+        log.warn({ paperId: id }, 'planned paper no longer in the store; skipped');
+        continue;
+      }
+      const messageId = await send(d, run.channelId, paperMessage(p, ids.indexOf(id) + 1, ids.length));
+      await d.store.recordPost({ platform: run.platform, channelId: run.channelId, paperId: id, runId: run.id, messageId, postedAt: d.clock.now().toISOString() });
+      posted++;
+    }
+    await d.store.setStatus(run.id, 'done', undefined, d.clock.now().toISOString());
+    log.info({ posted, planned: ids.length }, 'digest posted');
+    return { status: 'done', posted };
+  } catch (err) {
+    if (!(err instanceof GiveUp)) throw err;
+    // One channel that keeps failing (deleted, bot removed) is paused so it never holds up the rest.
+    await d.store.setPaused(run.platform, run.channelId, err.message);
+    await d.store.setStatus(run.id, 'failed', err.message, d.clock.now().toISOString());
+    log.error({ reason: err.message, posted }, 'channel paused: digest could not be posted');
+    return { status: 'paused', posted, reason: err.message };
+  }
+}

@@ -1,0 +1,184 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../store/sqlite/open.js';
+import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type RunPlan, type RunStatus, type Subscription } from './digest-store.js';
+import type { SubscriptionSettings } from './subscription.js';
+
+interface SubRow {
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  settings: string;
+  entry_cursor: number | null;
+  paused_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface RunRow {
+  id: number;
+  platform: Platform;
+  channel_id: string;
+  slot: string;
+  status: RunStatus;
+  plan: string;
+  entry_cursor: number | null;
+  header_message_id: string | null;
+  detail: string | null;
+  created_at: string;
+}
+
+const toSub = (r: SubRow): Subscription => ({
+  platform: r.platform,
+  workspaceId: r.workspace_id,
+  channelId: r.channel_id,
+  settings: JSON.parse(r.settings) as SubscriptionSettings,
+  entryCursor: r.entry_cursor,
+  pausedReason: r.paused_reason,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRun = (r: RunRow): DigestRun => ({
+  id: r.id,
+  platform: r.platform,
+  channelId: r.channel_id,
+  slot: r.slot,
+  status: r.status,
+  plan: JSON.parse(r.plan) as RunPlan,
+  entryCursor: r.entry_cursor,
+  headerMessageId: r.header_message_id,
+  detail: r.detail,
+  createdAt: r.created_at,
+});
+
+/** The digest store over migration 003's tables (and 002's `messages`) in the bot's SQLite file. */
+export function createSqliteDigestStore(db: Db): DigestStore {
+  const s = {
+    upsert: db.prepare(`
+      INSERT INTO subscriptions (platform, workspace_id, channel_id, settings, entry_cursor, paused_reason, created_at, updated_at)
+      VALUES (@platform, @workspaceId, @channelId, @settings, NULL, NULL, @now, @now)
+      ON CONFLICT (platform, channel_id) DO UPDATE SET
+        workspace_id = excluded.workspace_id, settings = excluded.settings, paused_reason = NULL, updated_at = excluded.updated_at`),
+    remove: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?'),
+    get: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?'),
+    listAll: db.prepare('SELECT * FROM subscriptions ORDER BY platform, workspace_id, channel_id'),
+    pause: db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE platform = ? AND channel_id = ?'),
+    lastSlots: db.prepare(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot NOT LIKE 'manual:%' GROUP BY platform, channel_id`),
+    insertRun: db.prepare(`
+      INSERT INTO digest_runs (platform, channel_id, slot, status, plan, entry_cursor, detail, created_at, finished_at)
+      VALUES (@platform, @channelId, @slot, @status, @plan, @entryCursor, @detail, @createdAt, @finishedAt)
+      ON CONFLICT (platform, channel_id, slot) DO NOTHING`),
+    runById: db.prepare('SELECT * FROM digest_runs WHERE id = ?'),
+    cursor: db.prepare('UPDATE subscriptions SET entry_cursor = ? WHERE platform = ? AND channel_id = ?'),
+    unfinished: db.prepare(`SELECT * FROM digest_runs WHERE status IN ('planned', 'posting') ORDER BY id`),
+    header: db.prepare('UPDATE digest_runs SET header_message_id = ? WHERE id = ?'),
+    post: db.prepare(`INSERT OR IGNORE INTO posts (platform, channel_id, paper_id, run_id, message_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)`),
+    message: db.prepare(`INSERT OR IGNORE INTO messages (platform, channel_id, message_id, paper_id, created_at) VALUES (?, ?, ?, ?, ?)`),
+    status: db.prepare('UPDATE digest_runs SET status = ?, detail = COALESCE(?, detail), finished_at = COALESCE(?, finished_at) WHERE id = ?'),
+  };
+
+  const posted = new Map<number, Database.Statement<unknown[]>>();
+  const postedStmt = (n: number): Database.Statement<unknown[]> => {
+    let st = posted.get(n);
+    if (!st) {
+      st = db.prepare(`SELECT paper_id FROM posts WHERE platform = ? AND channel_id = ? AND paper_id IN (${Array(n).fill('?').join(',')})`);
+      posted.set(n, st);
+    }
+    return st;
+  };
+
+  const createRun = db.transaction((run: NewRun): DigestRun | undefined => {
+    const finished = run.status === 'done' || run.status === 'skipped' || run.status === 'failed';
+    const info = s.insertRun.run({
+      platform: run.platform,
+      channelId: run.channelId,
+      slot: run.slot,
+      status: run.status,
+      plan: JSON.stringify(run.plan),
+      entryCursor: run.entryCursor,
+      detail: run.detail ?? null,
+      createdAt: run.createdAt,
+      finishedAt: finished ? run.createdAt : null,
+    });
+    if (info.changes === 0) return undefined;
+    if (run.advanceCursor && run.entryCursor !== null) s.cursor.run(run.entryCursor, run.platform, run.channelId);
+    return toRun(s.runById.get(info.lastInsertRowid) as RunRow);
+  });
+
+  const createRuns = db.transaction((runs: NewRun[]) => runs.map((r) => createRun(r)));
+
+  const recordPost = db.transaction((p: Parameters<DigestStore['recordPost']>[0]) => {
+    s.post.run(p.platform, p.channelId, p.paperId, p.runId, p.messageId, p.postedAt);
+    s.message.run(p.platform, p.channelId, p.messageId, p.paperId, p.postedAt);
+  });
+
+  return {
+    async upsert(sub) {
+      s.upsert.run({ ...sub, settings: JSON.stringify(sub.settings) });
+    },
+    async remove(platform, channelId) {
+      return s.remove.run(platform, channelId).changes > 0;
+    },
+    async get(platform, channelId) {
+      const r = s.get.get(platform, channelId) as SubRow | undefined;
+      return r && toSub(r);
+    },
+    async list(filter = {}) {
+      return (s.listAll.all() as SubRow[])
+        .filter((r) => (!filter.platform || r.platform === filter.platform) && (!filter.workspaceId || r.workspace_id === filter.workspaceId) && (!filter.activeOnly || !r.paused_reason))
+        .map(toSub);
+    },
+    async setPaused(platform, channelId, reason) {
+      s.pause.run(reason, platform, channelId);
+    },
+    async lastSlots() {
+      const out = new Map<string, string>();
+      for (const r of s.lastSlots.all() as Array<{ platform: string; channel_id: string; slot: string }>) out.set(channelKey(r.platform, r.channel_id), r.slot);
+      return out;
+    },
+    async createRun(run) {
+      return createRun(run);
+    },
+    async createRuns(runs) {
+      return createRuns(runs);
+    },
+    async unfinishedRuns(platform) {
+      return (s.unfinished.all() as RunRow[]).map(toRun).filter((r) => !platform || r.platform === platform);
+    },
+    async postedAmong(platform, channelId, paperIds) {
+      const out = new Set<string>();
+      // Chunked: SQLite caps bound parameters; a catch-up can hold thousands of candidates.
+      for (let i = 0; i < paperIds.length; i += 500) {
+        const chunk = paperIds.slice(i, i + 500);
+        const rows = postedStmt(chunk.length).all(platform, channelId, ...chunk) as Array<{ paper_id: string }>;
+        for (const r of rows) out.add(r.paper_id);
+      }
+      return out;
+    },
+    async postedByChannel(paperIds) {
+      const out = new Map<string, Set<string>>();
+      for (let i = 0; i < paperIds.length; i += 500) {
+        const chunk = paperIds.slice(i, i + 500);
+        const rows = db
+          .prepare(`SELECT platform, channel_id, paper_id FROM posts WHERE paper_id IN (${chunk.map(() => '?').join(',')})`)
+          .all(...chunk) as Array<{ platform: string; channel_id: string; paper_id: string }>;
+        for (const r of rows) {
+          const key = channelKey(r.platform, r.channel_id);
+          let set = out.get(key);
+          if (!set) out.set(key, (set = new Set()));
+          set.add(r.paper_id);
+        }
+      }
+      return out;
+    },
+    async setHeader(runId, messageId) {
+      s.header.run(messageId, runId);
+    },
+    async recordPost(p) {
+      recordPost(p);
+    },
+    async setStatus(runId, status, detail, finishedAt) {
+      s.status.run(status, detail ?? null, finishedAt ?? null, runId);
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IngestService } from '../ingest-ports.js';
+import type { Logger } from '../logger.js';
+
+export interface InboxOptions {
+  dir: string;
+  ingest: IngestService;
+  logger: Logger;
+  /** Poll interval; 0 turns the timer off (scan() is then driven by the caller's tick). Default 5 s. */
+  pollMs?: number;
+  /** A file changed more recently than this may still be being written: left for the next scan (default 2 s). */
+  settleMs?: number;
+  /** Also react to fs.watch events (default true; polling remains the safety net). */
+  watch?: boolean;
+}
+
+export interface InboxReport {
+  processed: string[];
+  failed: Array<{ file: string; reason: string }>;
+}
+
+// Partial downloads and editor temp files are not digests yet.
+const IGNORED = /^\.|\.(tmp|part|crdownload|swp)$|~$/;
+
+function freeName(dir: string, name: string): string {
+  if (!fs.existsSync(path.join(dir, name))) return name;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 1; ; i++) {
+    const candidate = `${stem}.${i}${ext}`;
+    if (!fs.existsSync(path.join(dir, candidate))) return candidate;
+  }
+}
+
+/**
+ * Watches a folder: each file dropped there is ingested, then moved to `processed/`, or to `failed/`
+ * with `<name>.reason.txt` beside it saying why. A bad file never stops the others.
+ */
+export function watchInbox(o: InboxOptions) {
+  const log = o.logger.child({ source: 'inbox', dir: o.dir });
+  const processedDir = path.join(o.dir, 'processed');
+  const failedDir = path.join(o.dir, 'failed');
+  for (const d of [o.dir, processedDir, failedDir]) fs.mkdirSync(d, { recursive: true });
+  let scanning: Promise<InboxReport> | undefined;
+  let again = false;
+
+  function move(file: string, toDir: string): string {
+    const name = freeName(toDir, path.basename(file));
+    fs.renameSync(file, path.join(toDir, name));
+    return name;
+  }
+
+  async function scanOnce(): Promise<InboxReport> {
+    const report: InboxReport = { processed: [], failed: [] };
+    const settle = o.settleMs ?? 2000;
+    for (const name of fs.readdirSync(o.dir).sort()) {
+      if (IGNORED.test(name)) continue;
+      const file = path.join(o.dir, name);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(file);
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (!st.isFile() || (settle > 0 && Date.now() - st.mtimeMs < settle)) continue;
+      let reason: string | undefined;
+      try {
+        const r = await o.ingest.ingestFile(file);
+        if (r.ok) log.info({ file: name, papers: r.papers, new: r.counts.new, digestDate: r.digestDate }, 'inbox file ingested');
+        else reason = r.error;
+      } catch (err) {
+        reason = err instanceof Error ? err.message : String(err);
+      }
+      try {
+        if (reason === undefined) {
+          move(file, processedDir);
+          report.processed.push(name);
+        } else {
+          const moved = move(file, failedDir);
+          fs.writeFileSync(path.join(failedDir, `${moved}.reason.txt`), `${reason}\n`);
+          report.failed.push({ file: name, reason });
+          log.error({ file: name, reason }, 'inbox file could not be ingested; moved to failed/');
+        }
+      } catch (err) {
+        log.error({ file: name, err }, 'inbox file could not be moved');
+      }
+    }
+    return report;
+  }
+
+  function scan(): Promise<InboxReport> {
+    if (scanning) {
+      again = true;
+      return scanning;
+    }
+    scanning = scanOnce().finally(() => {
+      scanning = undefined;
+      if (again) {
+        again = false;
+        void scan();
+      }
+    });
+    return scanning;
+  }
+
+  const timer = (o.pollMs ?? 5000) > 0 ? setInterval(() => void scan(), o.pollMs ?? 5000) : undefined;
+  timer?.unref();
+  let watcher: fs.FSWatcher | undefined;
+  if (o.watch ?? true) {
+    try {
+      watcher = fs.watch(o.dir, () => void scan());
+      watcher.on('error', () => watcher?.close());
+      watcher.unref();
+    } catch {
+      // Some filesystems (network mounts) have no watch support: polling covers them.
+    }
+  }
+
+  return {
+    scan,
+    close() {
+      if (timer) clearInterval(timer);
+      watcher?.close();
+    },
+  };
+}
+
+export type Inbox = ReturnType<typeof watchInbox>;
