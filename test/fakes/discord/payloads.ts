@@ -6,10 +6,10 @@
 const DISCORD_EPOCH = 1420070400000n;
 let increment = 0n;
 
-/** A fresh snowflake for "now": timestamp bits + a process-wide counter. */
-export function snowflake(): string {
+/** A fresh snowflake for `atMs` (default now): timestamp bits + a process-wide counter. */
+export function snowflake(atMs: number = Date.now()): string {
   increment = (increment + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | increment).toString();
+  return (((BigInt(Math.floor(atMs)) - DISCORD_EPOCH) << 22n) | (1n << 17n) | increment).toString();
 }
 
 /** A snowflake whose shard (for `shardCount`) is `shard`: (guild_id >> 22) % count. */

@@ -1,0 +1,109 @@
+import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 'discord.js';
+import type { ChatCore } from '../../core/chat.js';
+import type { Logger } from '../../core/logger.js';
+import type { Publisher } from '../../core/publisher.js';
+import type { DiscordConfig } from '../../config.js';
+import { createCustomIdCodec } from './custom-ids.js';
+import { createDiscordPublisher } from './discord-publisher.js';
+import { createInteractionHandler } from './interaction-handler.js';
+import { createReactionHandler } from './reaction-handler.js';
+import { bareToken } from './token.js';
+
+export interface DiscordAdapterOptions {
+  config: DiscordConfig;
+  chat: ChatCore;
+  logger: Logger;
+  /**
+   * Shards this process runs. Default 'auto': Discord's recommended count from GET /gateway/bot,
+   * all in this one process (internal sharding), so one store and one digest engine serve them all.
+   */
+  shards?: 'auto' | number[];
+  /** Total shard count when `shards` lists ids. */
+  shardCount?: number;
+  /** Answer directly when the reply is ready this long after the interaction was created, else defer then edit (default 1,500 ms). */
+  deferAfterMs?: number;
+}
+
+export interface DiscordAdapter {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Channel posts for the digest engine (REST; usable once start() resolved). */
+  publisher: Publisher;
+  /** The discord.js client, for tests and diagnostics. */
+  readonly client: Client;
+}
+
+/** The top-level command `discord:register` registers. */
+export const COMMAND_NAME = 'papers';
+
+/**
+ * Only channel posts (digests, Share) should reach the engine as rate-limit errors; replies to
+ * interactions let discord.js wait out a limit, since an interaction answer is one-shot anyway.
+ */
+function rejectPostsOnRateLimit(data: RateLimitData): boolean {
+  return data.method.toUpperCase() === 'POST' && data.route === '/channels/:id/messages';
+}
+
+/**
+ * The Discord side of the bot: a discord.js client with the Guilds and GuildMessageReactions intents
+ * (no privileged intent), partials so reactions on uncached messages still arrive, and REST with
+ * `retries: 0` so a failed post surfaces once to the engine (which owns retries).
+ * The gateway is kept by discord.js: a dropped socket is resumed (or re-identified when the session
+ * is gone), and events Discord replays on resume reach the same handlers.
+ */
+export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
+  const { config, chat } = opts;
+  if (!config.token) throw new Error('Discord adapter: DISCORD_TOKEN is empty');
+  const logger = opts.logger.child({ platform: 'discord' });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
+    allowedMentions: { parse: [] },
+    shards: opts.shards ?? 'auto',
+    ...(opts.shardCount ? { shardCount: opts.shardCount } : {}),
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {}),
+      retries: 0,
+      rejectOnRateLimit: rejectPostsOnRateLimit,
+    },
+  });
+  // The publisher works before login (login would set the same token): catch-up posts need no gateway.
+  client.rest.setToken(bareToken(config.token));
+  const codec = createCustomIdCodec();
+  const publisher = createDiscordPublisher({ rest: client.rest, codec, logger });
+  const onInteraction = createInteractionHandler({
+    chat,
+    publisher,
+    codec,
+    logger,
+    deferAfterMs: opts.deferAfterMs ?? 1500,
+    commandName: COMMAND_NAME,
+  });
+  const onReaction = createReactionHandler({ client, chat, logger });
+
+  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
+  client.on(Events.MessageReactionAdd, (r, u) => void onReaction(r, u, true));
+  client.on(Events.MessageReactionRemove, (r, u) => void onReaction(r, u, false));
+  // An 'error' event without a listener would throw: log instead.
+  client.on(Events.Error, (err) => logger.error({ err: err.stack ?? String(err) }, 'discord client error'));
+  client.on(Events.ShardError, (err, shardId) => logger.warn({ shardId, err: String(err) }, 'gateway error'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+  client.on(Events.ShardDisconnect, (ev, shardId) => logger.error({ shardId, code: ev.code }, 'gateway closed for good'));
+  client.rest.on('rateLimited', (d) => logger.debug({ route: d.route, retryAfter: d.retryAfter, global: d.global }, 'rate limited'));
+
+  return {
+    client,
+    publisher,
+    async start() {
+      // Registered before login(): READY can arrive before login() resolves.
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.token);
+      await ready;
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size }, 'discord ready');
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

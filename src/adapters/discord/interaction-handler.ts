@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { MessageFlags, type ButtonInteraction, type Interaction, type StringSelectMenuInteraction } from 'discord.js';
+import type { ChatCore } from '../../core/chat.js';
+import { PermanentPublishError, RateLimitedError, UserError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { Publisher } from '../../core/publisher.js';
+import type { Caller, Reply, ReplyAction } from '../../core/reply.js';
+import { callerFromInteraction } from './caller.js';
+import { commandPathAndOptions } from './command-options.js';
+import type { CustomIdCodec } from './custom-ids.js';
+import { PICK_IDS } from './render-components.js';
+import { respond, type Answerable } from './respond.js';
+
+export interface InteractionDeps {
+  chat: ChatCore;
+  publisher: Publisher;
+  codec: CustomIdCodec;
+  logger: Logger;
+  /** Answer directly when the core is faster than this; defer otherwise (Discord allows 3 s). */
+  deferAfterMs: number;
+  /** The registered top-level command name. */
+  commandName: string;
+}
+
+const EXPIRED: Reply = {
+  text: 'This button has expired (the bot restarted or the message is old). Run the command again.',
+  ephemeral: true,
+  error: true,
+};
+
+const PICK_KIND: Record<string, 'bookmark' | 'similar' | 'share'> = Object.fromEntries(
+  Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as 'bookmark' | 'similar' | 'share']),
+);
+
+function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction): string[] {
+  return interaction.message.embeds.map((e) => e.footer?.text ?? '');
+}
+
+/**
+ * The one entry point for interactions: `/papers …` → ChatCore.handleCommand, buttons and select
+ * menus → handleAction (Share: post the paper, record the message). Every failure ends here: logged
+ * with an error id, and the person gets a short message with that id — never a crash, never silence.
+ */
+export function createInteractionHandler(deps: InteractionDeps) {
+  const { chat, codec, logger } = deps;
+
+  async function share(paperId: string, caller: Caller): Promise<Reply> {
+    let message;
+    try {
+      message = await chat.shareMessage(paperId);
+    } catch (err) {
+      // shareMessage throws UserError for an unknown paper id: a clear answer, not a bug.
+      if (err instanceof UserError) return { text: err.message, ephemeral: true, error: true };
+      throw err;
+    }
+    try {
+      const { messageId } = await deps.publisher.post(caller.channelId, message);
+      if (message.card) await chat.recordMessage({ platform: 'discord', channelId: caller.channelId }, messageId, message.card.paperId);
+      return { text: `Shared${message.card ? ` “${message.card.title}”` : ''} in this channel: react 🔖 to it to bookmark.`, ephemeral: true };
+    } catch (err) {
+      if (err instanceof RateLimitedError) {
+        return { text: `Discord is rate limiting this channel; try again in ${Math.ceil(err.retryAfterMs / 1000)} s.`, ephemeral: true, error: true };
+      }
+      if (err instanceof PermanentPublishError) {
+        return { text: 'I cannot post in this channel: check that I can View Channel, Send Messages and Embed Links here.', ephemeral: true, error: true };
+      }
+      throw err;
+    }
+  }
+
+  function runAction(action: ReplyAction, caller: Caller): Promise<Reply> {
+    return action.kind === 'share' ? share(action.paperId, caller) : chat.handleAction(action, caller);
+  }
+
+  async function handle(interaction: Answerable): Promise<void> {
+    const caller = callerFromInteraction(interaction);
+    const base = { codec, deferAfterMs: deps.deferAfterMs };
+    if (interaction.isChatInputCommand()) {
+      const { path, options } = commandPathAndOptions(interaction.options.data);
+      logger.debug({ platform: 'discord', command: path.join(' '), userId: caller.userId }, 'command');
+      await respond(interaction, () => chat.handleCommand(path, options, caller), base);
+      return;
+    }
+    if (interaction.isButton()) {
+      // The clicked button is looked up in the message's components; a stale message may lack it.
+      const component = interaction.component as { label?: string | null } | null | undefined;
+      const action = codec.decode(interaction.customId, { label: component?.label ?? undefined, footers: footersOf(interaction) });
+      if (!action) return respond(interaction, async () => EXPIRED, base);
+      // Next page rewrites one's own ephemeral results; elsewhere a new ephemeral reply.
+      const update = action.kind === 'run' && interaction.message.flags.has(MessageFlags.Ephemeral);
+      await respond(interaction, () => runAction(action, caller), { ...base, update });
+      return;
+    }
+    // isStringSelectMenu
+    const kind = PICK_KIND[interaction.customId];
+    const paperId = interaction.isStringSelectMenu() ? codec.decodePaperValue(interaction.values[0] ?? '', { footers: footersOf(interaction) }) : undefined;
+    if (!kind || !paperId) return respond(interaction, async () => EXPIRED, base);
+    await respond(interaction, () => runAction({ kind, paperId }, caller), base);
+  }
+
+  return async function onInteraction(interaction: Interaction): Promise<void> {
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
+    if (interaction.isChatInputCommand() && interaction.commandName !== deps.commandName) return;
+    try {
+      await handle(interaction);
+    } catch (err) {
+      const errorId = randomUUID().slice(0, 8);
+      logger.error(
+        { platform: 'discord', errorId, userId: interaction.user.id, interaction: interaction.id, err: err instanceof Error ? err.stack : String(err) },
+        'interaction failed',
+      );
+      const text = `Something went wrong on our side (error id ${errorId}).`;
+      try {
+        const payload = { content: text, allowedMentions: { parse: [] as [] } };
+        // Deferred and not yet answered: replace the "thinking…" placeholder rather than leave it.
+        if (interaction.deferred && !interaction.replied) await interaction.editReply({ ...payload, embeds: [], components: [] });
+        else if (interaction.replied) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+        else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+      } catch (replyErr) {
+        logger.warn({ platform: 'discord', errorId, err: String(replyErr) }, 'could not tell the user about the error');
+      }
+    }
+  };
+}

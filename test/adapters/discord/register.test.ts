@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordCommandJson } from '../../../commands/discord-json.js';
+import { runRegister } from '../../../src/adapters/discord/register.js';
+import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/fake-discord.js';
+
+describe('discord:register', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+  });
+  afterAll(async () => fake?.close());
+
+  const env = (extra: Record<string, string> = {}) => ({ DISCORD_TOKEN: `Bot ${fake.token}`, DISCORD_APP_ID: fake.appId, DISCORD_API_URL: fake.apiUrl, ...extra });
+
+  it('bulk-overwrites the guild commands when DISCORD_GUILD_ID is set', async () => {
+    const out: string[] = [];
+    expect(await runRegister(env({ DISCORD_GUILD_ID: fake.guild.id }), (l) => out.push(l))).toBe(0);
+    const put = fake.calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe(`/applications/${fake.appId}/guilds/${fake.guild.id}/commands`);
+    expect(put.authorization).toBe(`Bot ${fake.token}`);
+    expect(put.body).toEqual([JSON.parse(JSON.stringify(discordCommandJson()))]);
+    const papers = (put.body as Array<{ name: string; contexts: number[]; options: Array<{ name: string; options?: Array<{ name: string; required?: boolean }> }> }>)[0];
+    expect(papers.name).toBe('papers');
+    expect(papers.contexts).toEqual([0]);
+    const search = papers.options.find((o) => o.name === 'search')!;
+    expect(search.options?.find((o) => o.name === 'topic')?.required).toBe(true);
+    expect(out.join('\n')).toMatch(/registered \/papers .* in guild/);
+  });
+
+  it('registers globally without DISCORD_GUILD_ID, and refuses to run without a token', async () => {
+    expect(await runRegister(env(), () => undefined)).toBe(0);
+    expect(fake.calls.filter((c) => c.method === 'PUT').at(-1)!.path).toBe(`/applications/${fake.appId}/commands`);
+    const out: string[] = [];
+    expect(await runRegister({ DISCORD_APP_ID: fake.appId }, (l) => out.push(l))).toBe(2);
+    expect(out.join('\n')).toMatch(/DISCORD_TOKEN/);
+  });
+
+  it('--clear overwrites the scope with no commands', async () => {
+    expect(await runRegister(env({ DISCORD_GUILD_ID: fake.guild.id }), () => undefined, ['--clear'])).toBe(0);
+    expect(fake.calls.filter((c) => c.method === 'PUT').at(-1)!.body).toEqual([]);
+    expect(fake.commands.get(fake.guild.id)).toEqual([]);
+  });
+
+  it('reports a refusal from Discord instead of throwing', async () => {
+    const out: string[] = [];
+    expect(await runRegister({ ...env(), DISCORD_APP_ID: '123456789012345678' }, (l) => out.push(l))).toBe(1);
+    expect(out.join('\n')).toMatch(/registration failed/);
+  });
+});

@@ -1,0 +1,239 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+import { createFakeGateway, type GatewayRecord } from './fake-gateway.js';
+import { handleRest, type RecordedCall, type RestState, type ScriptedFailure } from './fake-rest.js';
+import {
+  MEMBER_PERMISSIONS,
+  Permission,
+  memberObject,
+  messageObject,
+  snowflake,
+  snowflakeOnShard,
+  type FakeGuild,
+  type FakeUser,
+  type StoredMessage,
+} from './payloads.js';
+
+export interface FakeDiscordOptions {
+  /** The bot token the fake accepts (REST `Authorization: Bot <token>`, gateway IDENTIFY). */
+  token?: string;
+  appId?: string;
+  /** Shards /gateway/bot recommends; one guild is placed on each shard. */
+  shardCount?: number;
+  heartbeatIntervalMs?: number;
+  /** Text channels in each guild (default 2). */
+  channelsPerGuild?: number;
+}
+
+export interface InteractionUser extends FakeUser {
+  admin?: boolean;
+}
+
+/** A fake Discord on 127.0.0.1: REST under /api/v10 and a gateway websocket, recording everything. */
+export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
+  const token = opts.token ?? 'fake-token.abc.def';
+  const appId = opts.appId ?? snowflake();
+  const shardCount = opts.shardCount ?? 1;
+  const bot: FakeUser = { id: snowflake(), username: 'papers-bot', bot: true };
+  const guilds: FakeGuild[] = Array.from({ length: shardCount }, (_, i) => ({
+    id: snowflakeOnShard(i, shardCount),
+    name: `Lab ${i}`,
+    channelIds: Array.from({ length: opts.channelsPerGuild ?? 2 }, () => snowflake()),
+  }));
+  const events = new EventEmitter();
+  events.setMaxListeners(1000);
+  let port = 0;
+  const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
+
+  const rest: RestState = {
+    token,
+    appId,
+    bot,
+    guilds,
+    gatewayUrl,
+    shardCount,
+    calls: [],
+    messages: new Map(),
+    commands: new Map(),
+    failures: [],
+    events,
+    interactions: new Map(),
+  };
+  const gatewayRecords: GatewayRecord[] = [];
+  const gateway = createFakeGateway({
+    token,
+    appId,
+    bot,
+    guilds,
+    shardCount,
+    heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 30_000,
+    gatewayUrl,
+    records: gatewayRecords,
+    events,
+  });
+
+  const server = http.createServer((req, res) => void handleRest(rest, req, res));
+  server.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/gateway')) return socket.destroy();
+    gateway.wss.handleUpgrade(req, socket, head, (ws) => gateway.wss.emit('connection', ws, req));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+
+  function waitFor<T>(event: string, check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const now = check();
+      if (now !== undefined) return resolve(now);
+      const onEvent = () => {
+        const v = check();
+        if (v !== undefined) {
+          clearTimeout(timer);
+          events.off(event, onEvent);
+          resolve(v);
+        }
+      };
+      const timer = setTimeout(() => {
+        events.off(event, onEvent);
+        reject(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      events.on(event, onEvent);
+    });
+  }
+
+  const guild = guilds[0];
+  const defaultUser: InteractionUser = { id: snowflake(), username: 'ada' };
+
+  function interactionBase(type: number, user: InteractionUser, g: FakeGuild, channelId: string, createdAgoMs = 0) {
+    // The id carries the creation time: discord.js's createdTimestamp, what Discord's 3 s count from.
+    const id = snowflake(Date.now() - createdAgoMs);
+    const itoken = `itoken-${id}`;
+    rest.interactions.set(itoken, { channelId, guildId: g.id });
+    const perms = user.admin ? MEMBER_PERMISSIONS | Permission.ManageGuild : MEMBER_PERMISSIONS;
+    return {
+      id,
+      token: itoken,
+      payload: {
+        id,
+        application_id: appId,
+        type,
+        token: itoken,
+        version: 1,
+        guild_id: g.id,
+        channel_id: channelId,
+        channel: { id: channelId, type: 0, guild_id: g.id, name: 'papers' },
+        member: memberObject(user, perms),
+        app_permissions: MEMBER_PERMISSIONS.toString(),
+        locale: 'en-US',
+        guild_locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': g.id },
+        context: 0,
+        attachment_size_limit: 10_485_760,
+      } as Record<string, unknown>,
+    };
+  }
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: gatewayUrl(),
+    token,
+    appId,
+    bot,
+    guilds,
+    guild,
+    channelId: guild.channelIds[0],
+    defaultUser,
+    calls: rest.calls,
+    messages: rest.messages,
+    commands: rest.commands,
+    gatewayRecords,
+    gateway,
+
+    /** Script failures for matching REST calls (first match wins, used up after `times`). */
+    fail(f: ScriptedFailure): void {
+      rest.failures.push(f);
+    },
+    /** Resolves with the first recorded call (existing or future) that matches. */
+    waitForCall(pred: (c: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
+      return waitFor('call', () => rest.calls.find(pred), timeoutMs, 'a matching REST call');
+    },
+    /** Waits until `n` calls match. */
+    waitForCalls(pred: (c: RecordedCall) => boolean, n: number, timeoutMs = 10_000): Promise<RecordedCall[]> {
+      return waitFor(
+        'call',
+        () => {
+          const found = rest.calls.filter(pred);
+          return found.length >= n ? found : undefined;
+        },
+        timeoutMs,
+        `${n} matching REST calls`,
+      );
+    },
+    waitForGateway(op: 2 | 6, count = 1, timeoutMs = 20_000): Promise<GatewayRecord[]> {
+      const ev = op === 2 ? 'identify' : 'resume';
+      return waitFor(ev, () => {
+        const found = gatewayRecords.filter((r) => r.op === op);
+        return found.length >= count ? found : undefined;
+      }, timeoutMs, `gateway op ${op} x${count}`);
+    },
+    /** Every call an interaction token produced (callback, webhook edits and follow-ups). */
+    callsFor(interactionToken: string): RecordedCall[] {
+      return rest.calls.filter((c) => c.path.includes(`/${interactionToken}`));
+    },
+
+    /** Dispatches a `/papers …` chat-input command. `path` is ['search'] or ['bookmarks','export']. */
+    slash(
+      path: string[],
+      options: Array<{ name: string; type: number; value: unknown }> = [],
+      at: { user?: InteractionUser; guild?: FakeGuild; channelId?: string; rawOptions?: unknown[]; createdAgoMs?: number } = {},
+    ) {
+      const g = at.guild ?? guild;
+      const base = interactionBase(2, at.user ?? defaultUser, g, at.channelId ?? g.channelIds[0], at.createdAgoMs);
+      let opts: unknown[] = options;
+      if (path.length === 2) opts = [{ type: 2, name: path[0], options: [{ type: 1, name: path[1], options }] }];
+      else if (path.length === 1) opts = [{ type: 1, name: path[0], options }];
+      base.payload.data = { id: snowflake(), name: 'papers', type: 1, options: at.rawOptions ?? opts };
+      gateway.dispatch('INTERACTION_CREATE', base.payload, g.id);
+      return { id: base.id, token: base.token, dispatchedAt: performance.now() };
+    },
+    /** Dispatches a button press on `message` (a stored message id or a message object). */
+    button(customId: string, message: StoredMessage | undefined, at: { user?: InteractionUser; guild?: FakeGuild; channelId?: string; componentType?: number; values?: string[] } = {}) {
+      const g = at.guild ?? guild;
+      const channelId = at.channelId ?? message?.channel_id ?? g.channelIds[0];
+      const base = interactionBase(3, at.user ?? defaultUser, g, channelId);
+      const msg = message ?? ({ id: snowflake(), channel_id: channelId, author: bot, content: '', embeds: [], components: [], attachments: [], flags: 64, timestamp: new Date().toISOString() } as unknown as StoredMessage);
+      base.payload.message = messageObject({ ...msg, channel_id: msg.channel_id || channelId });
+      base.payload.data = { custom_id: customId, component_type: at.componentType ?? 2, ...(at.values ? { values: at.values } : {}) };
+      gateway.dispatch('INTERACTION_CREATE', base.payload, g.id);
+      return { id: base.id, token: base.token, dispatchedAt: performance.now() };
+    },
+    /** MESSAGE_REACTION_ADD / REMOVE by `user` on a message. */
+    reaction(added: boolean, messageId: string, at: { user?: InteractionUser; emoji?: string; guild?: FakeGuild; channelId?: string } = {}) {
+      const g = at.guild ?? guild;
+      const user = at.user ?? defaultUser;
+      const d: Record<string, unknown> = {
+        user_id: user.id,
+        channel_id: at.channelId ?? g.channelIds[0],
+        message_id: messageId,
+        guild_id: g.id,
+        emoji: { id: null, name: at.emoji ?? '🔖' },
+        burst: false,
+        type: 0,
+      };
+      if (added) {
+        d.member = memberObject(user, MEMBER_PERMISSIONS);
+        d.message_author_id = rest.messages.get(messageId)?.author.id;
+      }
+      gateway.dispatch(added ? 'MESSAGE_REACTION_ADD' : 'MESSAGE_REACTION_REMOVE', d, g.id);
+    },
+
+    async close(): Promise<void> {
+      gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
