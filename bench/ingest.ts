@@ -17,17 +17,21 @@ import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js'
 const DATA = join(process.cwd(), '..', 'shared', 'data');
 const files = await expandInputs(['digests', 'hf-daily', 'arxiv-daily', 'arxiv-feeds', 'arxiv-kaggle'].map((d) => join(DATA, d)));
 
-async function run(label: string, makeIngest: (dir: string) => Promise<{ ingest: ReturnType<typeof createIngestService>; close(): Promise<void>; stats(): Promise<{ papers: number }> }>) {
+type Target = { ingest: ReturnType<typeof createIngestService>; close(): Promise<void>; stats(): Promise<{ papers: number }>; afterAll?(): Promise<void> };
+
+async function run(label: string, makeIngest: (dir: string) => Promise<Target>) {
   const dir = mkdtempSync(join(tmpdir(), 'papers-bench-'));
-  const { ingest, close, stats } = await makeIngest(dir);
+  const { ingest, close, stats, afterAll } = await makeIngest(dir);
   const t0 = performance.now();
   let read = 0;
   let failed = 0;
   for (const f of files) {
-    const r = await ingest.ingestFile(f);
+    // As `papers ingest` does: the index catches up once, after the last file.
+    const r = await ingest.ingestFile(f, { sync: false });
     if (r.ok) read += r.papers;
     else failed++;
   }
+  await afterAll?.();
   const s = (performance.now() - t0) / 1000;
   const stored = (await stats()).papers;
   console.log(
@@ -46,5 +50,5 @@ await run('store only (SQLite)', async (dir) => {
 });
 await run('store + search index', async (dir) => {
   const core = await openCore({ dataDir: dir });
-  return { ingest: core.ingest, close: () => core.close(), stats: () => core.store.stats() };
+  return { ingest: core.ingest, close: () => core.close(), stats: () => core.store.stats(), afterAll: () => core.search.sync() };
 });

@@ -32,7 +32,7 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core): Prom
   const progress = files.length > 5 && !values.json ? createProgress(files.length) : undefined;
   const results: IngestOutcome[] = [];
   for (const file of files) {
-    const opts = { format, date: values.date };
+    const opts = { format, date: values.date, sync: false };
     const r =
       file === '-'
         ? await core.ingest.ingestBuffer(await readStdin(io.stdin), { ...opts, origin: 'stdin' })
@@ -45,6 +45,7 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core): Prom
     progress?.tick(file);
   }
   progress?.end();
+  await core.search.sync(); // once for the whole run, not once per file
 
   const totals = { files: results.length, failed: 0, papers: 0, new: 0, merged: 0, unchanged: 0 };
   for (const r of results) {

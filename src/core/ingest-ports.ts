@@ -6,6 +6,11 @@ export interface IngestOptions {
   origin: string;
   format?: Format;
   date?: string;
+  /**
+   * Bring the search index up to date after this input (default true). A batch of many files
+   * turns it off and syncs once at the end: search catches up by itself before answering anyway.
+   */
+  sync?: boolean;
 }
 
 export type IngestOutcome =

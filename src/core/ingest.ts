@@ -49,7 +49,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
     try {
       const digestDate = opts.date ?? parsed.digestDate;
       const counts = await store.ingest({ source: parsed.format, digestDate, papers: parsed.papers, origin });
-      if (search && counts.changedIds.length) await search.sync();
+      if (search && counts.changedIds.length && opts.sync !== false) await search.sync();
       for (const w of parsed.warnings) logger.warn({ origin }, w);
       return { ok: true, origin, format: parsed.format, digestDate, papers: parsed.papers.length, counts, warnings: parsed.warnings };
     } catch (err) {

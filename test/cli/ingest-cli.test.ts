@@ -52,6 +52,10 @@ describe('papers ingest', () => {
     const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
     expect(stats.digests).toBe(3);
     expect(stats.papers).toBeGreaterThan(74);
+    // the index caught up once at the end of the run: a paper of the last good file is found
+    const feed = JSON.parse((await runPapers(['parse', join(dir, 'b-good.xml'), '--json'], data)).out).papers[0];
+    const found = JSON.parse((await runPapers(['search', `"${feed.title}"`, '--json'], data)).out);
+    expect(found.results[0].id).toBe(feed.id);
   });
 
   it('usage errors exit 2 with a message', async () => {
