@@ -21,7 +21,9 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
   let sawDate = false;
   let pending: Paragraph | undefined;
 
+  let pairs = 0;
   const emit = (title: Paragraph, abstract: string): void => {
+    if (abstract) pairs++;
     if (!abstract) warnings.push(`line ${title.line}: title without an abstract, kept and flagged no-abstract: "${short(title.text)}"`);
     candidates.push({
       where: `line ${title.line}`,
@@ -66,7 +68,7 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
   if (pending) emit(pending, '');
 
   // Titles alone (a CSV, a note, a list of words) are not a digest: at least one pair must be there.
-  if (!candidates.some((c) => c.paper.abstract)) {
+  if (pairs === 0) {
     throw new ParseError('unrecognized format: no title/abstract paragraphs found (not a digest?)');
   }
   return { format: 'hf-digest-text', digestDate: dates.first ?? dates.fallback, papers: validatePapers(candidates, warnings), warnings };
