@@ -20,7 +20,8 @@ const SCHEMA = `
     title_key TEXT NOT NULL,
     upvotes   INTEGER,
     has_code  INTEGER NOT NULL,
-    sources   TEXT NOT NULL        -- ',hf-api,arxiv-jsonl,'
+    sources   TEXT NOT NULL,       -- ',hf-api,arxiv-jsonl,'
+    text_hash TEXT NOT NULL        -- what was indexed, so a changed abstract updates the vocabulary
   );
   CREATE INDEX docs_title_key ON docs(title_key);
   CREATE TABLE doc_dates (doc INTEGER NOT NULL, date TEXT NOT NULL, PRIMARY KEY (doc, date)) WITHOUT ROWID;

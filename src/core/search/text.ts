@@ -9,6 +9,8 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** Accents folded and lower-cased, length kept where possible. */
 export function fold(text: string): string {
+  // Most abstracts are plain ASCII: skip the (slow) Unicode normalization for them.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
@@ -32,9 +34,19 @@ export function tokenSpans(text: string): Span[] {
   return out;
 }
 
+// Stemming is ~10 µs a word and snippets stem every word of every abstract shown: remember them.
+const stems = new Map<string, string>();
+const MAX_REMEMBERED = 200_000;
+
 /** Porter stem, as SQLite's porter tokenizer does (the same algorithm). */
 export function stem(word: string): string {
-  return /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size >= MAX_REMEMBERED) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 /** Words worth keeping in the typo/prefix vocabulary: not numbers, not absurdly long. */

@@ -3,6 +3,8 @@ import { stem } from './text.js';
 
 /** Up to this many completions of a word being typed (the most frequent ones). */
 const MAX_PREFIX_EXPANSIONS = 12;
+/** A last word found in at least this many documents is taken as typed in full. */
+const COMPLETE_WORD_DF = 3;
 /** Up to this many spelling neighbours of a word the index does not know. */
 const MAX_FUZZY_EXPANSIONS = 4;
 /** A word this rare is likely a typo in some abstract: its frequent neighbours are searched too. */
@@ -39,19 +41,26 @@ export class Vocabulary {
     const own = this.df(word);
     const scored: Array<{ w: string; rank: number }> = [];
     if (own > 0) scored.push({ w: word, rank: 0 });
-    if (asPrefix && word.length >= 3) {
+    // Chat queries arrive complete: a last word the index knows well is a word, not a fragment.
+    // Completing only unknown or rare ones keeps "model merg" working without widening every query.
+    if (asPrefix && word.length >= 3 && own < COMPLETE_WORD_DF) {
       const completions: Array<[string, number]> = [];
       for (const [w, df] of this.map.atPrefix(word)) if (w !== word) completions.push([w, df]);
       completions.sort((a, b) => b[1] - a[1]);
       for (const [w] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) scored.push({ w, rank: 1 });
     }
-    if (word.length >= 4 && own <= RARE_DF && !/\d/.test(word)) {
-      const maxEdits = word.length >= 8 ? 2 : 1;
-      const near = [...this.map.fuzzyGet(word, maxEdits)]
-        .filter(([w, [df]]) => w !== word && (own === 0 || df >= FREQUENT_NEIGHBOUR_FACTOR * own))
-        .sort((a, b) => a[1][1] - b[1][1] || b[1][0] - a[1][0])
-        .slice(0, MAX_FUZZY_EXPANSIONS);
-      for (const [w] of near) scored.push({ w, rank: 2 });
+    const completed = scored.some((x) => x.rank === 1);
+    if (word.length >= 4 && own <= RARE_DF && !completed && !/\d/.test(word)) {
+      // One edit first (most typos); two only for long words that have no one-edit neighbour.
+      for (const maxEdits of word.length >= 8 && own === 0 ? [1, 2] : [1]) {
+        const near = [...this.map.fuzzyGet(word, maxEdits)]
+          .filter(([w, [df]]) => w !== word && (own === 0 || df >= FREQUENT_NEIGHBOUR_FACTOR * own))
+          .sort((a, b) => a[1][1] - b[1][1] || b[1][0] - a[1][0]);
+        // Only the closest spellings: one edit away beats two, or "transfomer" would pull in "transfer".
+        const closest = near[0]?.[1][1];
+        for (const [w, [, d]] of near.slice(0, MAX_FUZZY_EXPANSIONS)) if (d === closest) scored.push({ w, rank: 2 });
+        if (near.length) break;
+      }
     }
     const seen = new Set<string>();
     const out: string[] = [];

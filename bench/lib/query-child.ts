@@ -1,0 +1,50 @@
+/**
+ * One engine in a process of its own, started cold on a persisted index: prints (as JSON) the time
+ * from process start to the first answered query, then p50/p99 over the query file and the peak RSS.
+ *   node --import tsx bench/lib/query-child.ts <ours|fts5-or|fts5-and> <dir> <queries.json>
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../../src/core/logger.js';
+import { createPaperSearch } from '../../src/core/search/create-paper-search.js';
+import { openDatabase } from '../../src/core/store/sqlite/open.js';
+import { createSqlitePaperStore } from '../../src/core/store/sqlite/paper-store.js';
+import { createFts5Baseline } from './fts5-baseline.js';
+
+const [engine, dir, queriesFile] = process.argv.slice(2) as [string, string, string];
+const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as string[];
+const LIMIT = 5; // the bot's default page
+
+let run: (q: string) => Promise<unknown> | unknown;
+if (engine === 'ours') {
+  const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger });
+  run = (q) => search.search({ text: q, limit: LIMIT });
+} else {
+  const b = createFts5Baseline(join(dir, 'fts5.db'), [3, 1], engine === 'fts5-and' ? 'AND' : 'OR');
+  run = (q) => b.search(q, LIMIT);
+}
+await run(queries[0]!);
+const coldMs = performance.now();
+
+const times: number[] = [];
+for (const q of queries.slice(1, 51)) await run(q); // warm-up
+for (const q of queries) {
+  const t = performance.now();
+  await run(q);
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+console.log(
+  JSON.stringify({
+    engine,
+    coldMs: Math.round(coldMs),
+    p50: +pct(50).toFixed(2),
+    p99: +pct(99).toFixed(2),
+    max: +pct(100).toFixed(2),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
+process.exit(0);

@@ -1,0 +1,118 @@
+/**
+ * Speed and memory of our search against plain SQLite FTS5 bm25, on corpora built from the real
+ * shared data (see bench/lib/corpus.ts for how 100k and 1M papers are derived).
+ *
+ *   npm run bench:search         10k and 100k papers (~5–8 minutes on 2 busy cores)
+ *   npm run bench:search:1m      1M papers (long: the store ingest and both index builds take minutes)
+ *
+ * Per size and engine: index build time, cold start to the first answer on the persisted index (a
+ * child process), p50/p99 over 500 chat-style queries (1–4 title words, a fifth with a typo, a fifth
+ * with the last word half typed; limit 5 like the bot), peak RSS of that process, size on disk, and
+ * the time to add a 100-paper digest. Figures only, no assertions: the machine is shared and noisy.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../src/core/logger.js';
+import { createPaperSearch } from '../src/core/search/create-paper-search.js';
+import { openDatabase } from '../src/core/store/sqlite/open.js';
+import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
+import { chatQueries, corpus, realPapers } from './lib/corpus.js';
+import { createFts5Baseline } from './lib/fts5-baseline.js';
+
+const SHARED = join(process.cwd(), '..', 'shared', 'data');
+const sizeArg = process.argv.indexOf('--size');
+const sizes = sizeArg > 0 ? [Number(process.argv[sizeArg + 1])] : process.argv.includes('--1m') ? [1_000_000] : [10_000, 100_000];
+const keep = process.argv.includes('--keep');
+
+const real = realPapers(SHARED);
+const queries = chatQueries(real, 500);
+console.log(`real papers: ${real.length}; queries: ${queries.length}, e.g. ${queries.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}`);
+
+const fileMb = (dir: string, prefix: string) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith(prefix))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1e6;
+
+function child(engine: string, dir: string, qfile: string): Record<string, number> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'lib', 'query-child.ts'), engine, dir, qfile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line);
+  } catch {
+    console.log(`child ${engine} failed: ${r.stderr.slice(-2000)}`);
+    return {};
+  }
+}
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'papers-bench-'));
+  const qfile = join(dir, 'queries.json');
+  writeFileSync(qfile, JSON.stringify(queries));
+  const papers = corpus(real, n);
+
+  let t = performance.now();
+  const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+  for (let i = 0; i < papers.length; i += 5000) await store.ingest({ source: 'hf-api', papers: papers.slice(i, i + 5000) });
+  const ingestS = (performance.now() - t) / 1000;
+  console.log(`\n${n} papers: store ingest ${ingestS.toFixed(1)} s`);
+
+  t = performance.now();
+  let search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger });
+  const oursBuildS = (performance.now() - t) / 1000;
+  await search.close();
+  console.log(`  ours: index built in ${oursBuildS.toFixed(1)} s`);
+
+  t = performance.now();
+  const base = createFts5Baseline(join(dir, 'fts5.db'), [3, 1]);
+  for (let i = 0; i < papers.length; i += 5000) base.add(papers.slice(i, i + 5000).map((p) => ({ id: p.id, title: p.title, abstract: p.abstract })));
+  const ftsBuildS = (performance.now() - t) / 1000;
+  base.close();
+  console.log(`  fts5: built in ${ftsBuildS.toFixed(1)} s`);
+
+  const oursQ = child('ours', dir, qfile);
+  console.log('  ours:', JSON.stringify(oursQ));
+  const orQ = child('fts5-or', dir, qfile);
+  console.log('  fts5 OR:', JSON.stringify(orQ));
+  const andQ = child('fts5-and', dir, qfile);
+  console.log('  fts5 AND:', JSON.stringify(andQ));
+
+  // A 100-paper digest arriving at a running bot: store ingest, then the index catching up.
+  search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger });
+  const digest = corpus(real, 100, 99, n);
+  t = performance.now();
+  await store.ingest({ source: 'hf-api', digestDate: '2026-09-01', papers: digest });
+  const digestIngestMs = performance.now() - t;
+  t = performance.now();
+  await search.sync();
+  const digestSyncMs = performance.now() - t;
+  await search.close();
+  const b2 = createFts5Baseline(join(dir, 'fts5.db'), [3, 1]);
+  t = performance.now();
+  b2.add(digest.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract })));
+  const ftsDigestMs = performance.now() - t;
+  b2.close();
+  await store.close();
+
+  const oursMb = fileMb(dir, 'search.db');
+  const ftsMb = fileMb(dir, 'fts5.db');
+  console.log(`  digest of 100: store ingest ${digestIngestMs.toFixed(0)} ms, ours sync ${digestSyncMs.toFixed(0)} ms, fts5 insert ${ftsDigestMs.toFixed(0)} ms`);
+  const fmt = (name: string, build: number, q: Record<string, number>, mb: number, add: number) =>
+    `| ${String(n).padStart(9)} | ${name.padEnd(9)} | ${build.toFixed(1).padStart(7)} s | ${String(q.coldMs ?? '-').padStart(6)} ms | ${String(q.p50 ?? '-').padStart(6)} | ${String(q.p99 ?? '-').padStart(6)} | ${String(q.peakRssMb ?? '-').padStart(5)} MB | ${mb.toFixed(0).padStart(5)} MB | ${add.toFixed(0).padStart(5)} ms |`;
+  rows.push(fmt('ours', oursBuildS, oursQ, oursMb, digestSyncMs));
+  rows.push(fmt('fts5 OR', ftsBuildS, orQ, ftsMb, ftsDigestMs));
+  rows.push(fmt('fts5 AND', ftsBuildS, andQ, ftsMb, ftsDigestMs));
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+  else console.log(`  kept ${dir}`);
+}
+
+console.log('\n|    papers | engine    |   build   | cold start | p50 ms | p99 ms | peak RSS | on disk  | +100 digest |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+console.log('\n(ours on disk: search.db only; the store, papers.db, is shared with the bot. fts5 holds title+abstract only.)');

@@ -1,0 +1,253 @@
+import { join } from 'node:path';
+import type { Logger } from '../logger.js';
+import type { StoredPaper } from '../paper.js';
+import type { PaperStore } from '../store/ports.js';
+import { createIndexWriter } from './index-writer.js';
+import { parseQuery } from './parse-query.js';
+import type { PaperSearch, SearchHit, SearchQuery, SearchResult } from './ports.js';
+import { evaluateLevels, LONG_QUERY_WORDS, matchLevels } from './evaluate.js';
+import { feedbackWords, type FeedbackOptions } from './feedback.js';
+import { groupMatch, phraseMatch, planQuery } from './query-plan.js';
+import { createRanker, DEFAULT_WEIGHTS, type ColumnWeights, type Filters, type Ranked } from './ranker.js';
+import { stem } from './text.js';
+import { createSearchDb, isCorruption, openSearchDb, readSeq, type SearchDb } from './search-db.js';
+import { similarQuery } from './similar-query.js';
+import { makeSnippet } from './snippet.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface PaperSearchOptions {
+  dataDir: string;
+  store: PaperStore;
+  logger: Logger;
+  /** Index file name inside dataDir (tests and benches may keep several). */
+  fileName?: string;
+  /** bm25 column weights; the defaults were chosen on the SciFact train split. */
+  weights?: ColumnWeights;
+  /** Fewer all-words matches than this and some-words matches are listed after them; 0: plain OR. */
+  minAllWordsHits?: number;
+  /** Typo and prefix expansion through the vocabulary (on by default; off for the relevance grid). */
+  expansion?: boolean;
+  /** Pseudo-relevance feedback for long, descriptive queries; false turns it off. */
+  feedback?: FeedbackOptions | false;
+  /** NEAR window for neighbouring words of long queries (0: off). */
+  proximity?: number;
+  /** Queries with more words than this are descriptions: plain bm25 over all words, numbers dropped. */
+  longQueryWords?: number;
+  /** Typo expansion in long queries too (tuning). */
+  longQueryTypos?: boolean;
+  /** Query words ignored in long queries on top of the stop words (tuning). */
+  longQueryStopWords?: ReadonlySet<string>;
+}
+
+const DEFAULT_LIMIT = 5;
+const MAX_LIMIT = 25;
+const MIN_ALL_WORDS_HITS = 20;
+const SYNC_BATCH = 2000;
+const DEFAULT_PROXIMITY = 0;
+
+const NOTHING = 'Nothing matched. Try fewer or other words, or a broader filter.';
+
+/**
+ * Paper search: FTS5 postings on disk (search.db in DATA_DIR) ranked with bm25, and the index's
+ * vocabulary in memory for typo and prefix expansion. It follows the store by seq: every search first
+ * catches up with papers the store got since (usually none; a digest is a small transaction).
+ */
+export async function createPaperSearch(opts: PaperSearchOptions): Promise<PaperSearch> {
+  const { store } = opts;
+  const log = opts.logger.child({ component: 'search' });
+  const file = join(opts.dataDir, opts.fileName ?? 'search.db');
+  const minAll = opts.minAllWordsHits ?? MIN_ALL_WORDS_HITS;
+
+  let db!: SearchDb;
+  let vocab!: Vocabulary;
+  let writer!: ReturnType<typeof createIndexWriter>;
+  let ranker!: ReturnType<typeof createRanker>;
+  let seq = 0;
+
+  function attach(d: SearchDb): void {
+    db = d;
+    vocab = new Vocabulary();
+    for (const r of db.prepare('SELECT word, df FROM words').iterate() as Iterable<{ word: string; df: number }>) {
+      vocab.add(r.word, r.df);
+    }
+    writer = createIndexWriter(db, vocab);
+    ranker = createRanker(db, opts.weights ?? DEFAULT_WEIGHTS);
+    seq = readSeq(db);
+  }
+
+  function startFresh(reason: string): void {
+    log.info({ file, reason }, 'building the search index from the store');
+    try {
+      if (db?.open) db.close();
+    } catch {
+      /* a damaged handle may refuse to close cleanly */
+    }
+    attach(createSearchDb(file));
+  }
+
+  async function catchUp(): Promise<void> {
+    const storeSeq = await store.maxSeq();
+    // A store behind the index is another store (restored, replaced): the index cannot be trusted.
+    if (storeSeq < seq) startFresh(`store seq ${storeSeq} is behind the index's ${seq}`);
+    const started = Date.now();
+    let added = 0;
+    for (;;) {
+      const papers = await store.papersSince(seq, SYNC_BATCH);
+      if (!papers.length) break;
+      const top = papers[papers.length - 1]!.seq;
+      writer.write(papers, top);
+      seq = top;
+      added += papers.length;
+    }
+    if (added) log.debug({ added, ms: Date.now() - started, seq }, 'search index caught up');
+  }
+
+  // One catch-up at a time; searches wait for the one running so they never see a half-read store.
+  let syncing: Promise<void> | undefined;
+  function sync(): Promise<void> {
+    syncing ??= (async () => {
+      try {
+        await catchUp();
+      } catch (err) {
+        if (!isCorruption(err)) throw err;
+        startFresh(`damaged: ${(err as Error).message}`);
+        await catchUp();
+      } finally {
+        syncing = undefined;
+      }
+    })();
+    return syncing;
+  }
+
+  async function fresh(): Promise<void> {
+    if (syncing) await syncing;
+    if ((await store.maxSeq()) !== seq) await sync();
+  }
+
+  /** Runs a read; a damaged index is rebuilt once and the read tried again. */
+  async function guarded<T>(read: () => T): Promise<T> {
+    try {
+      return read();
+    } catch (err) {
+      if (!isCorruption(err)) throw err;
+      startFresh(`damaged: ${(err as Error).message}`);
+      await catchUp();
+      return read();
+    }
+  }
+
+  async function toPapers(ranked: Ranked[]): Promise<StoredPaper[]> {
+    return (await toHits(ranked, new Set(), false)).map((h) => h.paper);
+  }
+
+  async function toHits(ranked: Ranked[], hitStems: Set<string>, snippets = true): Promise<SearchHit[]> {
+    if (!ranked.length) return [];
+    const ids = db
+      .prepare(`SELECT rowid, id FROM docs WHERE rowid IN (${ranked.map(() => '?').join(',')})`)
+      .all(...ranked.map((r) => r.rowid)) as Array<{ rowid: number; id: string }>;
+    const idOf = new Map(ids.map((r) => [r.rowid, r.id]));
+    const papers = await store.getPapers(ranked.map((r) => idOf.get(r.rowid)).filter((x): x is string => !!x));
+    const byId = new Map<string, StoredPaper>(papers.map((p) => [p.id, p]));
+    const hits: SearchHit[] = [];
+    for (const r of ranked) {
+      const paper = byId.get(idOf.get(r.rowid) ?? '');
+      if (!paper) continue; // gone from the store since the last catch-up
+      hits.push({ paper, score: Math.round(r.score * 1000) / 1000, snippet: snippets ? makeSnippet(paper.abstract || paper.title, hitStems) : [] });
+    }
+    return hits;
+  }
+
+  let counted = { seq: -1, n: 0 };
+  function docCount(): number {
+    if (counted.seq !== seq) counted = { seq, n: (db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n };
+    return counted.n;
+  }
+  const dfOfStem = (s: string): number =>
+    db.prepare<[string], { doc: number }>('SELECT doc FROM fts_vocab WHERE term = ?').get(s)?.doc ?? 0;
+  /**
+   * Papers holding any alternative of a typed word: an upper bound from the in-memory vocabulary
+   * (fts5vocab would count by reading the whole posting list: milliseconds for a common word).
+   */
+  const dfOfGroup = (group: string[]): number => group.reduce((n, w) => n + vocab.df(w), 0);
+
+  function paging(limit?: number, page?: number): { limit: number; page: number; offset: number } {
+    const l = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number.isFinite(limit) ? limit! : DEFAULT_LIMIT)));
+    const p = Math.max(1, Math.floor(Number.isFinite(page) ? page! : 1));
+    return { limit: l, page: p, offset: (p - 1) * l };
+  }
+
+  async function search(q: SearchQuery): Promise<SearchResult> {
+    const { limit, page, offset } = paging(q.limit, q.page);
+    const empty = (notice: string): SearchResult => ({ hits: [], total: 0, page, limit, notice });
+    const parsed = parseQuery(typeof q.text === 'string' ? q.text : '');
+    if (parsed.notice) return empty(parsed.notice);
+    await fresh();
+    const longWords = opts.longQueryWords ?? LONG_QUERY_WORDS;
+    const long = parsed.words.length > longWords;
+    if (long) {
+      // In a description, bare numbers ("5%", "1,000") match unrelated papers; tuned on SciFact train.
+      const kept = parsed.words.filter((w) => !/^\d+$/.test(w) && !opts.longQueryStopWords?.has(w));
+      if (kept.length) parsed.words = kept;
+    }
+    // Typo tolerance is for chat topics; in a description an unknown word is a rare term, not a typo.
+    const plan = planQuery(parsed, vocab, (opts.expansion ?? true) && !(long && opts.longQueryTypos === false));
+    if (plan.unknownWords.length === plan.groups.length && !plan.phrases.length) return empty(NOTHING);
+    const filters: Filters = { since: q.since, until: q.until, hasCode: q.hasCode, minUpvotes: q.minUpvotes, source: q.source };
+    const levels = matchLevels(plan, docCount(), dfOfGroup, minAll > 0, opts.proximity ?? DEFAULT_PROXIMITY, longWords);
+    const n = docCount();
+    const unweighted = !plan.phrases.length && plan.groups.every((g) => g.every((w) => vocab.df(w) > n / 2));
+    let { ranked, total } = await guarded(() => evaluateLevels(ranker, levels, filters, limit, offset, minAll, unweighted));
+    const fb = opts.feedback === undefined ? false : opts.feedback;
+    if (fb && plan.groups.length > longWords && total > 0) {
+      // A long description: read the best first-pass papers for the words they share, search again.
+      const firstPass = await toPapers(ranker.rank(levels[levels.length - 1]!, filters, fb.docs, 0, total));
+      const extra = feedbackWords(firstPass, plan.hitStems, dfOfStem, docCount(), fb.terms);
+      if (extra.length) {
+        const own = plan.groups.map(groupMatch);
+        const match = [...Array.from({ length: fb.originalWeight }, () => own).flat(), ...extra.map((w) => groupMatch([w]))].join(' OR ');
+        const phrases = plan.phrases.map(phraseMatch);
+        const full = phrases.length ? `${phrases.join(' AND ')} AND (${match})` : match;
+        ({ ranked, total } = await guarded(() => evaluateLevels(ranker, [full], filters, limit, offset, minAll)));
+      }
+    }
+    const hits = await toHits(ranked, plan.hitStems);
+    if (!hits.length) return { hits, total, page, limit, notice: total ? `No results on page ${page}; there are ${total} in all.` : NOTHING };
+    return { hits, total, page, limit };
+  }
+
+  async function similar(paperId: string, o: { limit?: number; page?: number } = {}): Promise<SearchResult> {
+    const { limit, page, offset } = paging(o.limit, o.page);
+    const paper = await store.getPaper(String(paperId ?? ''));
+    if (!paper) return { hits: [], total: 0, page, limit, notice: `No paper with id "${String(paperId).slice(0, 80)}".` };
+    await fresh();
+    const row = db.prepare<[string], { rowid: number }>('SELECT rowid FROM docs WHERE id = ?').get(paper.id);
+    const sq = similarQuery(paper, (w) => vocab.df(w), docCount());
+    if (!sq) return { hits: [], total: 0, page, limit, notice: 'That paper has too little text to find similar ones.' };
+    const f: Filters = { excludeRowid: row?.rowid };
+    const { ranked, total } = await guarded(() => {
+      const n = ranker.count(sq.match, f);
+      return { ranked: ranker.rank(sq.match, f, limit, offset, n), total: n };
+    });
+    const hits = await toHits(ranked, sq.hitStems);
+    return hits.length ? { hits, total, page, limit } : { hits, total, page, limit, notice: 'No similar papers found.' };
+  }
+
+  const opened = openSearchDb(file);
+  if ('db' in opened) {
+    attach(opened.db);
+    log.debug({ file, seq, words: vocab.size }, 'search index loaded');
+  } else {
+    startFresh(opened.problem);
+  }
+  await sync();
+
+  return {
+    search,
+    similar,
+    sync,
+    async close() {
+      if (syncing) await syncing.catch(() => undefined);
+      if (db.open) db.close();
+    },
+  };
+}

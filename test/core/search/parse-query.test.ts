@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../src/core/search/parse-query.js';
+import { makeSnippet } from '../../../src/core/search/snippet.js';
+
+describe('parseQuery', () => {
+  it('drops stop words, keeps order, marks the last word as a prefix while typed', () => {
+    expect(parseQuery('the merging of Models')).toEqual({ words: ['merging', 'models'], phrases: [], lastIsPrefix: true });
+    expect(parseQuery('model merg ').lastIsPrefix).toBe(false);
+    expect(parseQuery('model merging.').lastIsPrefix).toBe(false);
+  });
+
+  it('reads quoted phrases (straight or curly, unclosed runs to the end)', () => {
+    expect(parseQuery('"task arithmetic" merging')).toMatchObject({ words: ['merging'], phrases: [['task', 'arithmetic']] });
+    expect(parseQuery('“mixture of experts”')).toMatchObject({ words: [], phrases: [['mixture', 'of', 'experts']] });
+    expect(parseQuery('x "open ended').phrases).toEqual([['open', 'ended']]);
+  });
+
+  it('folds accents and case, splits on anything not a letter or digit', () => {
+    expect(parseQuery('Café-Net: GPT-4o!').words).toEqual(['cafe', 'net', 'gpt', '4o']);
+  });
+
+  it('says why when nothing is left', () => {
+    expect(parseQuery('').notice).toMatch(/type a topic/i);
+    expect(parseQuery('of the and').notice).toMatch(/common words/i);
+    expect(parseQuery('!!! ***').notice).toMatch(/no words/i);
+  });
+});
+
+describe('makeSnippet', () => {
+  const text =
+    'We study many things at length here. ' + 'Filler words go on and on. '.repeat(10) + 'Model merging combines merged models cheaply. The end.';
+
+  it('centres on the matched words and marks them by stem', () => {
+    const parts = makeSnippet(text, new Set(['merg', 'model']));
+    expect(parts[0]!.text.startsWith('…')).toBe(true);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Model', 'merging', 'merged', 'models']);
+    expect(parts.map((p) => p.text).join('')).toContain('Model merging combines merged models cheaply.');
+  });
+
+  it('shows the beginning when nothing matches, and nothing for no text', () => {
+    const parts = makeSnippet(text, new Set(['zebra']));
+    expect(parts.every((p) => !p.hit)).toBe(true);
+    expect(parts[0]!.text.startsWith('We study')).toBe(true);
+    expect(makeSnippet('', new Set(['x']))).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/logger.js';
+import { createPaperSearch } from '../../../src/core/search/create-paper-search.js';
+import type { PaperSearch } from '../../../src/core/search/ports.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+import { seedPapers } from './seed-papers.js';
+import { paper, searchEnv } from './search-env.js';
+
+const tempDir = useTempDirs();
+let env: Awaited<ReturnType<typeof searchEnv>>;
+const extra: PaperSearch[] = [];
+afterEach(async () => {
+  for (const s of extra.splice(0)) await s.close();
+  await env?.close();
+});
+
+const QUERIES = ['model merging', 'mergng', 'reinforcement learn', '"task arithmetic"', 'benchmark llm evaluation'];
+async function answers(s: PaperSearch) {
+  const out: unknown[] = [];
+  for (const text of QUERIES) {
+    const r = await s.search({ text, limit: 10 });
+    out.push({ text, total: r.total, hits: r.hits.map((h) => [h.paper.id, h.score, h.snippet]) });
+  }
+  return out;
+}
+
+describe('the persisted index', () => {
+  it('is loaded at start, not rebuilt, and answers the same', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    expect(env.rebuilds()).toHaveLength(1); // the first start builds it
+    const before = await answers(env.search);
+    await env.search.close();
+    env.search = await env.reopen();
+    expect(env.rebuilds()).toHaveLength(1);
+    expect(await answers(env.search)).toEqual(before);
+  });
+
+  it('updated incrementally gives the same answers as a full rebuild', async () => {
+    const papers = seedPapers();
+    env = await searchEnv(tempDir(), papers.slice(0, 30), '2023-04-22');
+    await env.store.ingest({ source: 'hf-digest-text', digestDate: '2023-04-23', papers: papers.slice(30) });
+    // The same paper again on a later day: a changed record, not a new one.
+    await env.store.ingest({ source: 'hf-digest-text', digestDate: '2023-04-24', papers: papers.slice(0, 5) });
+    await env.search.sync();
+    expect(env.rebuilds()).toHaveLength(1);
+    const incremental = await answers(env.search);
+
+    const fresh = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger });
+    extra.push(fresh);
+    expect(await answers(fresh)).toEqual(incremental);
+  });
+
+  it('never answers stale: papers ingested after start are found without an explicit sync', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    await env.store.ingest({ source: 'hf-api', papers: [paper({ id: '2501.00001', title: 'Zyxwvut quantization of kangaroo networks' })] });
+    expect((await env.search.search({ text: 'kangaroo' })).hits.map((h) => h.paper.id)).toEqual(['2501.00001']);
+  });
+
+  it('drops the title-keyed entry when the store re-keys a paper to its arXiv id', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    const title = 'Parameter Competition Balancing for Model Merging';
+    await env.store.ingest({ source: 'hf-api', papers: [paper({ id: '2410.02396', arxivId: '2410.02396', title, upvotes: 7 })] });
+    const r = await env.search.search({ text: 'parameter competition balancing', limit: 25 });
+    expect(r.hits.filter((h) => h.paper.title === title).map((h) => h.paper.id)).toEqual(['2410.02396']);
+  });
+
+  for (const [name, damage] of [
+    ['missing', (f: string) => rmSync(f, { force: true })],
+    ['corrupt', (f: string) => writeFileSync(f, Buffer.concat([readFileSync(f).subarray(0, 100), Buffer.alloc(8192, 7)]))],
+    ['garbage', (f: string) => writeFileSync(f, 'this is not a database at all')],
+    [
+      'of another index version',
+      (f: string) => {
+        const db = new Database(f);
+        db.prepare("UPDATE meta SET value = '0' WHERE key = 'version'").run();
+        db.close();
+      },
+    ],
+  ] as const) {
+    it(`is rebuilt when ${name}`, async () => {
+      const dir = tempDir();
+      env = await searchEnv(dir, seedPapers(), '2023-04-22');
+      const before = await answers(env.search);
+      await env.search.close();
+      const file = join(dir, 'search.db');
+      for (const side of ['-wal', '-shm']) if (existsSync(file + side)) writeFileSync(file + side, '');
+      damage(file);
+      env.search = await env.reopen();
+      expect(env.rebuilds()).toHaveLength(2);
+      expect(await answers(env.search)).toEqual(before);
+    });
+  }
+
+  it('is rebuilt when the store is behind it (a restored or replaced store)', async () => {
+    const dir = tempDir();
+    env = await searchEnv(dir, seedPapers(), '2023-04-22');
+    await env.close();
+    rmSync(join(dir, 'papers.db'), { force: true });
+    rmSync(join(dir, 'papers.db-wal'), { force: true });
+    rmSync(join(dir, 'papers.db-shm'), { force: true });
+    env = await searchEnv(dir, seedPapers().slice(0, 3), '2023-04-22');
+    const r = await env.search.search({ text: 'learning', limit: 25 });
+    expect(r.total).toBeLessThanOrEqual(3);
+    expect(env.rebuilds()).toHaveLength(1);
+  });
+});
