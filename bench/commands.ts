@@ -18,12 +18,13 @@ import { createBot } from '../src/bot.js';
 import { exportFile } from '../src/core/bookmarks/export.js';
 import { silentLogger } from '../src/core/logger.js';
 import type { Caller } from '../src/core/reply.js';
+import { percentile } from './lib/load.js';
 
 const DATA = join(process.cwd(), '..', 'shared', 'data');
 const TOPICS = ['model merging', 'diffusion transformers', 'mixture of experts', 'speculative decoding', 'vision language models', 'retrieval augmented generation', 'long context', 'quantization', 'video generation', 'agents tool use'];
 const caller: Caller = { platform: 'local', workspaceId: 'local', channelId: 'local', userId: 'bench', isAdmin: true };
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = percentile;
 const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
 
 const dir = mkdtempSync(join(tmpdir(), 'papers-bench-'));

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fmtMs, percentile, runConcurrently } from './lib/load.js';
 
 const TOTAL = 200;
 const CONCURRENCY = 20;
@@ -102,18 +103,9 @@ async function runBench(cached: boolean): Promise<void> {
   // Warm-up: first-query costs (index load, JIT) are not what a running bot pays; fills the cache.
   for (let i = 0; i < (cached ? TOPICS.length : 5); i++) await one(10_000 + i);
 
-  const results: One[] = [];
-  let next = 0;
-  const wall = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < TOTAL) results.push(await one(next++));
-    }),
-  );
-  const wallS = (performance.now() - wall) / 1000;
-
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-  const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+  const { results, wallS } = await runConcurrently<One>(TOTAL, CONCURRENCY, one);
+  const pct = percentile;
+  const fmt = fmtMs;
   const times = results.map((r) => r.ms);
   const deferred = results.filter((r) => r.type === 5).length;
   console.log(`${TOTAL} /papers search interactions via the gateway, ${CONCURRENCY} at a time: ${wallS.toFixed(2)} s wall (${(TOTAL / wallS).toFixed(0)}/s)`);

@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import type { Paper } from '../src/core/paper.js';
 import { silentLogger } from '../src/core/logger.js';
 import { createPaperSearch, type PaperSearchOptions } from '../src/core/search/create-paper-search.js';
+import { DEFAULT_RERANK } from '../src/core/search/rerank.js';
 import { openDatabase } from '../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
 import { createFts5Baseline } from './lib/fts5-baseline.js';
 import { mean, mrrAt, ndcgAt, recallAt } from './lib/metrics.js';
 import { loadSciFact } from './lib/scifact.js';
 
-type Tuning = Pick<PaperSearchOptions, 'weights' | 'minAllWordsHits' | 'expansion' | 'feedback' | 'proximity' | 'longQueryWords' | 'longQueryStopWords' | 'longQueryTypos'>;
+type Tuning = Pick<PaperSearchOptions, 'weights' | 'minAllWordsHits' | 'expansion' | 'feedback' | 'proximity' | 'longQueryWords' | 'longQueryStopWords' | 'longQueryTypos' | 'rerank'>;
 
 const dir = mkdtempSync(join(tmpdir(), 'papers-relevance-'));
 const sf = loadSciFact(join(process.cwd(), '..', 'shared', 'data', 'scifact'));
@@ -53,8 +54,8 @@ function score(split: 'train' | 'test', run: (q: string) => Promise<string[]> | 
 }
 
 let configNo = 0;
-async function ours(split: 'train' | 'test', tuning: Tuning = {}, pages = 4) {
-  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, fileName: `search-${configNo++}.db`, ...tuning });
+async function ours(split: 'train' | 'test', tuning: Tuning = {}, pages = 4, fileName = `search-${configNo++}.db`) {
+  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, fileName, ...tuning });
   const result = await score(split, async (text) => {
     const ids: string[] = [];
     for (let page = 1; page <= pages; page++) {
@@ -78,7 +79,16 @@ const row = (name: string, x: { ndcg: number; recall: number; mrr: number }) =>
   console.log(`| ${name.padEnd(52)} | ${x.ndcg.toFixed(3)} | ${x.recall.toFixed(3)} | ${x.mrr.toFixed(3)} |`);
 
 console.log(`SciFact: ${sf.docs.length} docs (${stored} papers in the store: same-title docs merge), ${sf.queries.size} queries`);
-if (process.argv.includes('--tune')) {
+if (process.argv.includes('--rerank')) {
+  // BM25F re-scoring of long queries' top FTS5 candidates: k1, b per field, title weight (train only).
+  console.log('\nTRAIN split, BM25F re-ranker grid (one page of 10)\n| config | nDCG@10 | R@100 | MRR@10 |\n|---|---|---|---|');
+  row('rerank off', await ours('train', { rerank: false }, 1, 'search-grid.db'));
+  const ks = [0.9, 1.2, 1.6], bs = [0.75, 0.9, 1.0], tws = [1, 2, 3];
+  for (const k1 of ks) for (const b of bs) for (const titleWeight of tws) {
+    const o = { ...DEFAULT_RERANK, k1, bTitle: b, bAbstract: b, titleWeight };
+    row(`k1 ${k1} b ${b} title ${titleWeight}`, await ours('train', { rerank: o }, 1, 'search-grid.db'));
+  }
+} else if (process.argv.includes('--tune')) {
   console.log('\nTRAIN split (tuning only; one page of 10, so R@100 is R@10 here)\n| config | nDCG@10 | R@100 | MRR@10 |\n|---|---|---|---|');
   row('FTS5 bm25 (1,1)', await anchor('train', [1, 1]));
   row('FTS5 bm25 (3,1)', await anchor('train', [3, 1]));

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fmtMs, percentile, runConcurrently } from './lib/load.js';
 
 const TOTAL = 200;
 const CONCURRENCY = 20;
@@ -100,18 +101,9 @@ async function runBench(): Promise<void> {
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => one(10_000 + round * 100 + k, WARM[k % WARM.length], `W${k}`)));
   }
 
-  const results: Array<{ ack: number; reply: number; status: number }> = [];
-  let next = 0;
-  const wall = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < TOTAL) results.push(await one(next++));
-    }),
-  );
-  const wallS = (performance.now() - wall) / 1000;
-
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-  const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+  const { results, wallS } = await runConcurrently(TOTAL, CONCURRENCY, (i) => one(i));
+  const pct = percentile;
+  const fmt = fmtMs;
   const acks = results.map((r) => r.ack);
   const replies = results.map((r) => r.reply);
   console.log(`${TOTAL} signed slash-command searches, ${CONCURRENCY} at a time: ${wallS.toFixed(2)} s wall (${(TOTAL / wallS).toFixed(0)}/s), non-200 answers: ${results.filter((r) => r.status !== 200).length}`);
