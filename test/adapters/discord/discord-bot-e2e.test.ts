@@ -35,14 +35,14 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
   const original = (token: string) => h.fake.messages.get(`original:${token}`) as StoredMessage;
 
   it('search round trip: embeds for the results, every card reachable, Next page rewrites the reply', async () => {
-    const i = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'model merging' }]);
+    const i = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'agents' }]);
     const body = (await h.answer(i.token)).body as Body;
     expect(body.type).toBe(4);
     const data = body.data as { flags: number; content: string; embeds: Array<{ title: string; footer: { text: string } }>; components: Array<{ components: Array<{ custom_id: string; type: number }> }> };
     expect(data.flags).toBe(64);
-    expect(data.content).toMatch(/papers match "model merging"/);
+    expect(data.content).toMatch(/papers match "agents"/);
     expect(data.embeds).toHaveLength(5);
-    expect(data.embeds[0].title).toMatch(/^1\. .*Merging/);
+    expect(data.embeds[0].title).toMatch(/^1\. .*Agent/);
     expect(data.components.length).toBeLessThanOrEqual(5);
     const ids = data.components.flatMap((r) => r.components.map((c) => c.custom_id));
     expect(ids.every((id) => id.length <= 100)).toBe(true);

@@ -35,12 +35,12 @@ const cardTitle = (output: string, n: number) => new RegExp(`^${n}\\. (.+)$`, 'm
 describe('local chat mode (piped stdin, real SQLite, the seed digest)', () => {
   it('searches and shows numbered cards with marked words, and the Next page line', async () => {
     env = await createChatEnv(tempDir());
-    const out = await session(['/papers search model merging']);
-    expect(out).toMatch(/^\d+ papers match "model merging" — 1-5, page 1 of \d+$/m);
+    const out = await session(['/papers search agents']);
+    expect(out).toMatch(/^\d+ papers match "agents" — 1-5, page 1 of \d+$/m);
     for (let n = 1; n <= 5; n++) expect(cardTitle(out, n)).toBeDefined();
-    expect(out).toMatch(/\*merging\*/i);
+    expect(out).toMatch(/\*agents?\*/i);
     expect(out).toMatch(/id title:[a-z0-9-]+/);
-    expect(out).toContain('Next page: /papers search "model merging" --limit 5 --page 2');
+    expect(out).toContain('Next page: /papers search agents --limit 5 --page 2');
     expect(out).toContain('Bookmark: react N 🔖, unreact N 🔖 removes (N = 1-5)');
   });
 
