@@ -83,10 +83,14 @@ if (process.argv.includes('--rerank')) {
   // BM25F re-scoring of long queries' top FTS5 candidates: k1, b per field, title weight (train only).
   console.log('\nTRAIN split, BM25F re-ranker grid (one page of 10)\n| config | nDCG@10 | R@100 | MRR@10 |\n|---|---|---|---|');
   row('rerank off', await ours('train', { rerank: false }, 1, 'search-grid.db'));
-  const ks = [0.9, 1.2, 1.6], bs = [0.75, 0.9, 1.0], tws = [1, 2, 3];
-  for (const k1 of ks) for (const b of bs) for (const titleWeight of tws) {
-    const o = { ...DEFAULT_RERANK, k1, bTitle: b, bAbstract: b, titleWeight };
-    row(`k1 ${k1} b ${b} title ${titleWeight}`, await ours('train', { rerank: o }, 1, 'search-grid.db'));
+  // `--rerank '{"k1":[1.2,1.6],"idf":["bm25"]}'`: a grid over any RerankOptions keys (default below).
+  const arg = process.argv[process.argv.indexOf('--rerank') + 1];
+  const spec = (arg && arg.startsWith('{') ? JSON.parse(arg) : { k1: [0.9, 1.2, 1.6], bAbstract: [0.75, 0.9, 1], titleWeight: [1, 2, 3] }) as Record<string, unknown[]>;
+  let configs: Array<Record<string, unknown>> = [{}];
+  for (const [key, values] of Object.entries(spec)) configs = configs.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
+  for (const c of configs) {
+    const o = { ...DEFAULT_RERANK, ...c } as typeof DEFAULT_RERANK;
+    row(Object.entries(c).map(([k, v]) => `${k} ${String(v)}`).join(', '), await ours('train', { rerank: o }, 1, 'search-grid.db'));
   }
 } else if (process.argv.includes('--tune')) {
   console.log('\nTRAIN split (tuning only; one page of 10, so R@100 is R@10 here)\n| config | nDCG@10 | R@100 | MRR@10 |\n|---|---|---|---|');
