@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData } from 'discord.js';
 import type { ChatCore } from '../../core/chat.js';
 import type { Logger } from '../../core/logger.js';
 import type { Publisher } from '../../core/publisher.js';
@@ -37,8 +37,8 @@ export interface DiscordAdapter {
 export const COMMAND_NAME = 'papers';
 
 /**
- * Only channel posts (digests, Share) should reach the engine as rate-limit errors; replies to
- * interactions let discord.js wait out a limit, since an interaction answer is one-shot anyway.
+ * Channel posts (digests, Share) reach the engine as rate-limit errors, since it owns their
+ * retries and pacing; anything else on the posts REST lets discord.js wait out a limit.
  */
 function rejectPostsOnRateLimit(data: RateLimitData): boolean {
   return data.method.toUpperCase() === 'POST' && data.route === '/channels/:id/messages';
@@ -47,7 +47,8 @@ function rejectPostsOnRateLimit(data: RateLimitData): boolean {
 /**
  * The Discord side of the bot: a discord.js client with the Guilds and GuildMessageReactions intents
  * (no privileged intent), partials so reactions on uncached messages still arrive, and REST with
- * `retries: 0` so a failed post surfaces once to the engine (which owns retries).
+ * `retries: 0` so a failed post surfaces once to the engine (which owns retries). Channel posts and
+ * interaction answers use two REST instances, for the global rate limit's sake (see below).
  * The gateway is kept by discord.js: a dropped socket is resumed (or re-identified when the session
  * is gone), and events Discord replays on resume reach the same handlers.
  */
@@ -55,6 +56,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const { config, chat } = opts;
   if (!config.token) throw new Error('Discord adapter: DISCORD_TOKEN is empty');
   const logger = opts.logger.child({ platform: 'discord' });
+  const api = config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {};
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
@@ -62,15 +64,20 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     shards: opts.shards ?? 'auto',
     ...(opts.shardCount ? { shardCount: opts.shardCount } : {}),
     rest: {
-      ...(config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {}),
+      ...api,
       retries: 0,
-      rejectOnRateLimit: rejectPostsOnRateLimit,
+      // Interaction callbacks and their webhook edits are not bound by the bot's global rate limit
+      // (Discord's docs), but @discordjs/rest counts the edits against its 50/s: a burst of
+      // deferred searches would then wait up to seconds for their results. Channel posts, which
+      // are bound, go through the publisher's own REST below with the limit kept.
+      globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
     },
   });
-  // The publisher works before login (login would set the same token): catch-up posts need no gateway.
   client.rest.setToken(bareToken(config.token));
+  // The publisher works before login: catch-up posts need no gateway.
+  const postsRest = new REST({ ...api, retries: 0, rejectOnRateLimit: rejectPostsOnRateLimit }).setToken(bareToken(config.token));
   const codec = createCustomIdCodec();
-  const publisher = createDiscordPublisher({ rest: client.rest, codec, logger });
+  const publisher = createDiscordPublisher({ rest: postsRest, codec, logger });
   const onInteraction = createInteractionHandler({
     chat,
     publisher,
@@ -90,7 +97,9 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardDisconnect, (ev, shardId) => logger.error({ shardId, code: ev.code }, 'gateway closed for good'));
-  client.rest.on('rateLimited', (d) => logger.debug({ route: d.route, retryAfter: d.retryAfter, global: d.global }, 'rate limited'));
+  for (const rest of [client.rest, postsRest]) {
+    rest.on('rateLimited', (d) => logger.debug({ route: d.route, retryAfter: d.retryAfter, global: d.global }, 'rate limited'));
+  }
 
   return {
     client,

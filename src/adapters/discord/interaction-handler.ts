@@ -10,6 +10,7 @@ import { commandPathAndOptions } from './command-options.js';
 import type { CustomIdCodec } from './custom-ids.js';
 import { PICK_IDS } from './render-components.js';
 import { respond, type Answerable } from './respond.js';
+import { createTurnQueue } from './turn-queue.js';
 
 export interface InteractionDeps {
   chat: ChatCore;
@@ -43,6 +44,10 @@ function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction)
  */
 export function createInteractionHandler(deps: InteractionDeps) {
   const { chat, codec, logger } = deps;
+  // Interactions received and not yet answered in full: more than this one means a burst, and
+  // respond() then acknowledges first (see there).
+  let active = 0;
+  const queue = createTurnQueue();
 
   async function share(paperId: string, caller: Caller): Promise<Reply> {
     let message;
@@ -74,7 +79,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
 
   async function handle(interaction: Answerable): Promise<void> {
     const caller = callerFromInteraction(interaction);
-    const base = { codec, deferAfterMs: deps.deferAfterMs };
+    const base = { codec, deferAfterMs: deps.deferAfterMs, othersBusy: () => active > 1, queue };
     if (interaction.isChatInputCommand()) {
       const { path, options } = commandPathAndOptions(interaction.options.data);
       logger.debug({ platform: 'discord', command: path.join(' '), userId: caller.userId }, 'command');
@@ -101,7 +106,11 @@ export function createInteractionHandler(deps: InteractionDeps) {
   return async function onInteraction(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
     if (interaction.isChatInputCommand() && interaction.commandName !== deps.commandName) return;
+    active++;
     try {
+      // One turn of the event loop first: dispatches that arrived in the same read register as
+      // active before any of them starts CPU-bound work, so a burst is seen as one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       await handle(interaction);
     } catch (err) {
       const errorId = randomUUID().slice(0, 8);
@@ -119,6 +128,8 @@ export function createInteractionHandler(deps: InteractionDeps) {
       } catch (replyErr) {
         logger.warn({ platform: 'discord', errorId, err: String(replyErr) }, 'could not tell the user about the error');
       }
+    } finally {
+      active--;
     }
   };
 }

@@ -159,3 +159,31 @@ describe('Discord adapter: slow core → defer within 3 s, then edit the origina
     }
   });
 });
+
+describe('Discord adapter: a burst of interactions → each acknowledged before it queues behind the others', () => {
+  it('defers the ones that arrive while another is being worked on; a lone one is answered directly', async () => {
+    const chat = createStubChat({ delayMs: 150 });
+    const h = await startHarness(chat, { deferAfterMs: 2000 });
+    try {
+      const lone = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'alone' }]);
+      expect(((await h.answer(lone.token)).body as Body).type).toBe(4);
+
+      const first = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'first' }]);
+      // The first is in the core (its handleCommand was called) before the burst arrives.
+      const deadline = Date.now() + 5000;
+      while (!chat.calls.some((c) => (c.args[1] as { topic?: string } | undefined)?.topic === 'first') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const burst = ['b1', 'b2', 'b3', 'b4'].map((topic) => h.fake.slash(['search'], [{ name: 'topic', type: 3, value: topic }]));
+      for (const b of burst) {
+        expect(((await h.answer(b.token)).body as Body).type).toBe(5);
+        // Every deferred one still gets its results, as the edit of @original.
+        const edit = await h.answer(b.token, (c) => c.method === 'PATCH');
+        expect((edit.body as { embeds: unknown[] }).embeds).toHaveLength(2);
+      }
+      expect([4, 5]).toContain(((await h.answer(first.token)).body as Body).type);
+    } finally {
+      await h.stop();
+    }
+  });
+});
