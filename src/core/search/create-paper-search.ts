@@ -220,7 +220,8 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     if (parsed.notice) return empty(parsed.notice);
     await fresh();
     const longWords = opts.longQueryWords ?? LONG_QUERY_WORDS;
-    const long = parsed.words.length > longWords;
+    // Typed words, not index words: "real-time open-vocabulary detection" is a three-word topic.
+    const long = parsed.typedWords > longWords;
     if (long) {
       // In a description, bare numbers ("5%", "1,000") match unrelated papers; tuned on SciFact train.
       const kept = parsed.words.filter((w) => !/^\d+$/.test(w) && !opts.longQueryStopWords?.has(w));
@@ -230,7 +231,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const plan = planQuery(parsed, vocab, (opts.expansion ?? true) && !(long && opts.longQueryTypos === false));
     if (plan.unknownWords.length === plan.groups.length && !plan.phrases.length) return empty(NOTHING);
     const filters: Filters = { since: q.since, until: q.until, hasCode: q.hasCode, minUpvotes: q.minUpvotes, source: q.source };
-    const levels = matchLevels(plan, docCount(), dfOfGroup, minAll > 0, opts.proximity ?? DEFAULT_PROXIMITY, longWords);
+    const levels = matchLevels(plan, docCount(), dfOfGroup, minAll > 0, opts.proximity ?? DEFAULT_PROXIMITY, long);
     const n = docCount();
     const unweighted = !plan.phrases.length && plan.groups.every((g) => g.every((w) => vocab.df(w) > n / 2));
     const fb = opts.feedback === undefined ? false : opts.feedback;
@@ -242,7 +243,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       return { hits, total: r.total, page, limit };
     }
     let { ranked, total } = await guarded(() => evaluateLevels(ranker, levels, filters, limit, offset, minAll, unweighted));
-    if (fb && plan.groups.length > longWords && total > 0) {
+    if (fb && long && total > 0) {
       // A long description: read the best first-pass papers for the words they share, search again.
       const firstPass = await toPapers(ranker.rank(levels[levels.length - 1]!, filters, fb.docs, 0, total));
       const extra = feedbackWords(firstPass, plan.hitStems, dfOfStem, docCount(), fb.terms);

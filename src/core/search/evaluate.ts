@@ -2,7 +2,7 @@ import type { QueryPlan } from './query-plan.js';
 import { groupMatch, phraseMatch, quote } from './query-plan.js';
 import type { Filters, Ranked, Ranker } from './ranker.js';
 
-/** Queries with more words than this are descriptions (a pasted claim): plain bm25 OR ranks them well. */
+/** Queries with more typed words than this are descriptions (a pasted claim): plain bm25 OR ranks them well. */
 export const LONG_QUERY_WORDS = 5;
 /** In the loosest level, a word in more than this share of papers alone does not make a match. */
 const COMMON_SHARE = 0.2;
@@ -19,7 +19,8 @@ export function matchLevels(
   levelled: boolean,
   /** NEAR distance for neighbouring words of long queries; 0: none. */
   proximity = 0,
-  longWords = LONG_QUERY_WORDS,
+  /** A description rather than a chat topic (more than LONG_QUERY_WORDS typed words). */
+  long = false,
 ): string[] {
   const phrases = plan.phrases.map(phraseMatch);
   const groups = plan.groups.map(groupMatch);
@@ -27,14 +28,14 @@ export function matchLevels(
   const all = withPhrases(groups.length ? groups.join(' AND ') : undefined);
   if (groups.length <= 1) return [all];
   const anyOf = (gs: string[]) => withPhrases(gs.length === 1 ? gs[0] : `(${gs.join(' OR ')})`);
-  if (!levelled && groups.length <= longWords) return [anyOf(groups)];
+  if (!levelled && !long) return [anyOf(groups)];
   // Words in most papers make "any word" a scan of the whole index and rank nothing useful alone.
   const informative = groups.filter((_, i) => dfOf(plan.groups[i]!) <= COMMON_SHARE * docCount);
   const loosest = anyOf(informative.length ? informative : groups);
   // A description (a pasted claim or abstract) rarely has every word in one paper, and requiring
   // most of them ranks worse than bm25 over all of them (SciFact train). `proximity` adds NEAR pairs of
   // neighbouring words (a light sequential-dependence model): off, as it measured worse on train.
-  if (groups.length > longWords) {
+  if (long) {
     // bm25 gives a word in over half the papers no weight at all (FTS5 clamps its idf to ~0): it
     // only widens the scan. Leaving it out of an any-word query changes no score, only the count.
     const weighty = groups.filter((_, i) => dfOf(plan.groups[i]!) <= docCount / 2);

@@ -9,6 +9,11 @@ export interface ParsedQuery {
   phrases: string[][];
   /** The last word was still being typed (no space or quote after it): match it as a prefix too. */
   lastIsPrefix: boolean;
+  /**
+   * Words as the person typed them, outside quotes, stop words not counted: `post-training` is one
+   * typed word though it is two index words. What tells a chat topic from a pasted description.
+   */
+  typedWords: number;
   /** Set when nothing searchable is left; says why. */
   notice?: string;
 }
@@ -20,13 +25,14 @@ export const MAX_QUERY_WORDS = 32;
 
 export function parseQuery(raw: string): ParsedQuery {
   const text = (raw ?? '').slice(0, MAX_QUERY_CHARS);
-  if (!text.trim()) return { words: [], phrases: [], lastIsPrefix: false, notice: 'Type a topic to search for, e.g. "model merging".' };
+  if (!text.trim()) return { words: [], phrases: [], lastIsPrefix: false, typedWords: 0, notice: 'Type a topic to search for, e.g. "model merging".' };
 
   const phrases: string[][] = [];
   const words: string[] = [];
   // Quotes of any kind (straight or curly) delimit phrases; an unclosed quote runs to the end.
   const parts = text.split(/["“”„«»]/);
   let sawAnyToken = false;
+  let typedWords = 0;
   parts.forEach((part, i) => {
     const tokens = tokenize(part);
     if (tokens.length) sawAnyToken = true;
@@ -35,6 +41,7 @@ export function parseQuery(raw: string): ParsedQuery {
       else if (tokens.length === 1) words.push(tokens[0]!);
     } else {
       for (const t of tokens) if (!STOP_WORDS.has(t)) words.push(t);
+      for (const chunk of part.split(/\s+/)) if (tokenize(chunk).some((t) => !STOP_WORDS.has(t))) typedWords++;
     }
   });
   const unique = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
@@ -46,7 +53,7 @@ export function parseQuery(raw: string): ParsedQuery {
     const notice = sawAnyToken
       ? 'Those are all very common words; say more about the topic (e.g. "model merging").'
       : 'No words to search for in that; try a topic such as "model merging".';
-    return { words: [], phrases: [], lastIsPrefix: false, notice };
+    return { words: [], phrases: [], lastIsPrefix: false, typedWords: 0, notice };
   }
-  return { words: unique, phrases, lastIsPrefix };
+  return { words: unique, phrases, lastIsPrefix, typedWords };
 }

@@ -4,7 +4,7 @@ import { makeSnippet } from '../../../src/core/search/snippet.js';
 
 describe('parseQuery', () => {
   it('drops stop words, keeps order, marks the last word as a prefix while typed', () => {
-    expect(parseQuery('the merging of Models')).toEqual({ words: ['merging', 'models'], phrases: [], lastIsPrefix: true });
+    expect(parseQuery('the merging of Models')).toEqual({ words: ['merging', 'models'], phrases: [], lastIsPrefix: true, typedWords: 2 });
     expect(parseQuery('model merg ').lastIsPrefix).toBe(false);
     expect(parseQuery('model merging.').lastIsPrefix).toBe(false);
   });
@@ -17,6 +17,14 @@ describe('parseQuery', () => {
 
   it('folds accents and case, splits on anything not a letter or digit', () => {
     expect(parseQuery('Café-Net: GPT-4o!').words).toEqual(['cafe', 'net', 'gpt', '4o']);
+  });
+
+  it('counts typed words, so a hyphenated compound is one word of a chat topic', () => {
+    const q = parseQuery('diffusion adversarial post-training one-step');
+    expect(q.words).toEqual(['diffusion', 'adversarial', 'post', 'training', 'one', 'step']);
+    expect(q.typedWords).toBe(4);
+    expect(parseQuery('the state of the art in real-time "object detection"').typedWords).toBe(3);
+    expect(parseQuery('we show that 0-dimensional biomaterials have inductive properties in vivo').typedWords).toBe(6);
   });
 
   it('says why when nothing is left', () => {
