@@ -34,7 +34,9 @@ export const searchCommand = defineCommand({
       return textReply(res.notice ?? `Nothing matched "${a.topic}". Try fewer or other words, or widen the dates.`);
     }
     const from = (a.page - 1) * a.limit + 1;
-    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}" — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}`;
+    // A broad topic is ranked among the newest papers only (see the search core): say so.
+    const among = res.newestOnly ? ` among the newest ${res.newestOnly.toLocaleString('en-US')}` : '';
+    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * a.limit < res.total;
     return cardsReply(heading, cards, {

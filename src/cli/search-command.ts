@@ -13,6 +13,7 @@
  *     "query": "model merging",          // the text as given (for `similar`: "similar:<id>")
  *     "total": 12,                       // papers matched in all
  *     "page": 1, "limit": 5,
+ *     "newestOnly": 20000,               // only for a broad topic ranked among the newest N papers
  *     "notice": "Nothing matched. …",    // only when there is something to tell instead of results
  *     "error": "…",                      // only when the query line could not be run (bad flag value…)
  *     "results": [
@@ -114,6 +115,7 @@ function toJson(query: string, r: SearchResult) {
     total: r.total,
     page: r.page,
     limit: r.limit,
+    ...(r.newestOnly ? { newestOnly: r.newestOnly } : {}),
     ...(r.notice ? { notice: r.notice } : {}),
     results: r.hits.map((h, i) => ({
       rank: (r.page - 1) * r.limit + i + 1,
@@ -145,7 +147,8 @@ function toText(r: SearchResult, nextHint: string): string {
   });
   const first = (r.page - 1) * r.limit + 1;
   const last = first + r.hits.length - 1;
-  lines.push(`Showing ${first}–${last} of ${r.total}.${last < r.total ? ` Next: ${nextHint} --page ${r.page + 1}` : ''}`);
+  const among = r.newestOnly ? ` among the newest ${r.newestOnly.toLocaleString('en-US')} papers (add words to search them all)` : '';
+  lines.push(`Showing ${first}–${last} of ${r.total}${among}.${last < r.total ? ` Next: ${nextHint} --page ${r.page + 1}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 

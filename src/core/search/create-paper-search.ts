@@ -7,8 +7,8 @@ import { parseQuery } from './parse-query.js';
 import type { PaperSearch, SearchHit, SearchQuery, SearchResult } from './ports.js';
 import { evaluateLevels, LONG_QUERY_WORDS, matchLevels } from './evaluate.js';
 import { feedbackWords, type FeedbackOptions } from './feedback.js';
-import { groupMatch, phraseMatch, planQuery } from './query-plan.js';
-import { createRanker, DEFAULT_WEIGHTS, type ColumnWeights, type Filters, type Ranked } from './ranker.js';
+import { groupMatch, phraseMatch, planQuery, type QueryPlan } from './query-plan.js';
+import { createRanker, DEFAULT_WEIGHTS, type ColumnWeights, type Filters, type Ranked, type Ranker } from './ranker.js';
 import { readFieldStats, rerank, DEFAULT_RERANK, type FieldStats, type RerankOptions } from './rerank.js';
 import { stem, tokenize } from './text.js';
 import { createSearchDb, isCorruption, openSearchDb, readSeq, type SearchDb } from './search-db.js';
@@ -38,6 +38,10 @@ export interface PaperSearchOptions {
   longQueryTypos?: boolean;
   /** Query words ignored in long queries on top of the stop words (tuning). */
   longQueryStopWords?: ReadonlySet<string>;
+  /** Papers in the index's shard of the newest papers (default 20,000; see BROAD_POSTINGS). */
+  recentDocs?: number;
+  /** A chat topic whose words hold more postings than this in all is ranked in that shard first. */
+  broadPostings?: number;
   /** BM25F re-scoring of a long query's top FTS5 candidates; false: FTS5's bm25 order as it is. */
   rerank?: RerankOptions | false;
 }
@@ -47,6 +51,15 @@ const MAX_LIMIT = 25;
 const MIN_ALL_WORDS_HITS = 20;
 const SYNC_BATCH = 2000;
 const DEFAULT_PROXIMITY = 0;
+const RECENT_DOCS = 20_000;
+/**
+ * FTS5's bm25 reads each query word's whole posting list (for its idf) whatever the LIMIT: about
+ * 0.1 µs a posting here, so a topic of common words ("reasoning large language", 150k postings at
+ * 100k papers) costs 15-20 ms, and ten times that at 1M. Above this many postings a chat topic is
+ * ranked among the newest RECENT_DOCS papers instead (the fts_recent shard): the best of the recent
+ * papers, as a daily-papers chat wants, at a cost that does not grow with the archive (broadTopic).
+ */
+const BROAD_POSTINGS = 40_000;
 
 const NOTHING = 'Nothing matched. Try fewer or other words, or a broader filter.';
 
@@ -65,7 +78,12 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   let vocab!: Vocabulary;
   let writer!: ReturnType<typeof createIndexWriter>;
   let ranker!: ReturnType<typeof createRanker>;
+  let recentRanker!: ReturnType<typeof createRanker>;
   let seq = 0;
+  const recentDocs = Math.max(0, opts.recentDocs ?? RECENT_DOCS);
+  const broadPostings = opts.broadPostings ?? BROAD_POSTINGS;
+  // A word with this few postings is cheap to look up anywhere, and tells the most about a topic.
+  const rarePostings = Math.floor(broadPostings / 8);
 
   function attach(d: SearchDb): void {
     db = d;
@@ -73,8 +91,9 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     for (const r of db.prepare('SELECT word, df FROM words').iterate() as Iterable<{ word: string; df: number }>) {
       vocab.add(r.word, r.df);
     }
-    writer = createIndexWriter(db, vocab);
+    writer = createIndexWriter(db, vocab, recentDocs);
     ranker = createRanker(db, opts.weights ?? DEFAULT_WEIGHTS);
+    recentRanker = createRanker(db, opts.weights ?? DEFAULT_WEIGHTS, 'fts_recent');
     seq = readSeq(db);
   }
 
@@ -94,6 +113,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     if (storeSeq < seq) startFresh(`store seq ${storeSeq} is behind the index's ${seq}`);
     const started = Date.now();
     let added = 0;
+    if (seq === 0) writer.expect((await store.stats()).papers);
     for (;;) {
       const papers = await store.papersSince(seq, SYNC_BATCH);
       if (!papers.length) break;
@@ -207,6 +227,39 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     return { ranked: rerank(docs, terms, stats, o).slice(offset, offset + limit), total };
   }
 
+  /**
+   * A chat topic of common words (see BROAD_POSTINGS), undefined when the whole index should answer:
+   * - enough of the newest papers have every word → those, ranked in the shard;
+   * - enough papers of the archive have every word → undefined (they are found there cheaply);
+   * - few anywhere → those few first (from the whole archive), then the archive's papers with the
+   *   topic's rare words (short posting lists: cheap anywhere), then the newest papers with some
+   *   of its other words. Over the whole archive that last tier is the costliest query there is.
+   */
+  function broadTopic(plan: QueryPlan, levels: string[], f: Filters, limit: number, offset: number): { ranked: Ranked[]; total: number } | undefined {
+    const [all, loosest] = levels as [string, string | undefined];
+    const inShard = recentRanker.count(all, f);
+    if (inShard >= minAll) return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard };
+    if (!loosest) return undefined;
+    const allTotal = ranker.count(all, f);
+    if (allTotal >= minAll) return undefined;
+    const phrases = plan.phrases.map(phraseMatch);
+    const rareGroups = plan.groups.filter((g) => g.reduce((n, w) => n + vocab.postings(w, rarePostings), 0) <= rarePostings);
+    const rare = rareGroups.length ? [...phrases, `(${rareGroups.map(groupMatch).join(' OR ')})`].join(' AND ') : undefined;
+    const tiers: Array<{ ranker: Ranker; match: string }> = [{ ranker, match: all }];
+    if (rare) tiers.push({ ranker, match: `(${rare}) NOT (${all})` });
+    tiers.push({ ranker: recentRanker, match: rare ? `((${loosest}) NOT (${all})) NOT (${rare})` : `(${loosest}) NOT (${all})` });
+    const ranked: Ranked[] = [];
+    let total = 0;
+    for (const t of tiers) {
+      const n = t === tiers[0] ? allTotal : t.ranker.count(t.match, f);
+      // This tier's share of the page: what is left of `limit` once `offset` is past the tiers before.
+      const skip = Math.max(0, offset - total);
+      if (n > skip && ranked.length < limit) ranked.push(...t.ranker.rank(t.match, f, limit - ranked.length, skip, n));
+      total += n;
+    }
+    return { ranked, total };
+  }
+
   function paging(limit?: number, page?: number): { limit: number; page: number; offset: number } {
     const l = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number.isFinite(limit) ? limit! : DEFAULT_LIMIT)));
     const p = Math.max(1, Math.floor(Number.isFinite(page) ? page! : 1));
@@ -241,6 +294,15 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       const hits = await toHits(r.ranked, plan.hitStems);
       if (!hits.length) return { hits, total: r.total, page, limit, notice: r.total ? `No results on page ${page}; there are ${r.total} in all.` : NOTHING };
       return { hits, total: r.total, page, limit };
+    }
+    const postings = () => plan.groups.reduce((sum, g) => sum + g.reduce((m, w) => m + vocab.postings(w, broadPostings), 0), 0);
+    if (!long && !unweighted && docCount() > recentDocs && postings() > broadPostings) {
+      const broad = await guarded(() => broadTopic(plan, levels, filters, limit, offset));
+      if (broad) {
+        const hits = await toHits(broad.ranked, plan.hitStems);
+        const base = { hits, total: broad.total, page, limit, newestOnly: recentDocs };
+        return hits.length ? base : { ...base, notice: `No results on page ${page}; there are ${broad.total} in all.` };
+      }
     }
     let { ranked, total } = await guarded(() => evaluateLevels(ranker, levels, filters, limit, offset, minAll, unweighted));
     if (fb && long && total > 0) {

@@ -18,7 +18,7 @@ function textHash(f: string[]): string {
  * Writes papers into the index: one transaction per call, the seq high-water mark moved in the same
  * transaction, so a crash leaves the index at a consistent earlier point that the next sync continues.
  */
-export function createIndexWriter(db: SearchDb, vocab: Vocabulary) {
+export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: number) {
   const s = {
     find: db.prepare<[string], { rowid: number; hash: string | null }>(
       'SELECT rowid, text_hash AS hash FROM docs WHERE id = ?',
@@ -29,9 +29,6 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary) {
     insertDoc: db.prepare(
       'INSERT INTO docs (id, title_key, upvotes, has_code, sources, text_hash) VALUES (@id, @title_key, @upvotes, @has_code, @sources, @text_hash)',
     ),
-    updateDoc: db.prepare(
-      'UPDATE docs SET title_key=@title_key, upvotes=@upvotes, has_code=@has_code, sources=@sources, text_hash=@text_hash WHERE rowid=@rowid',
-    ),
     deleteDoc: db.prepare<[number]>('DELETE FROM docs WHERE rowid = ?'),
     deleteDates: db.prepare<[number]>('DELETE FROM doc_dates WHERE doc = ?'),
     insertDate: db.prepare<[number, string]>('INSERT OR IGNORE INTO doc_dates (doc, date) VALUES (?, ?)'),
@@ -39,19 +36,35 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary) {
       'INSERT INTO fts (rowid, title, abstract, authors, keywords) VALUES (?, ?, ?, ?, ?)',
     ),
     deleteFts: db.prepare<[number]>('DELETE FROM fts WHERE rowid = ?'),
+    insertRecent: db.prepare<[number, string, string, string, string]>(
+      'INSERT INTO fts_recent (rowid, title, abstract, authors, keywords) VALUES (?, ?, ?, ?, ?)',
+    ),
+    deleteRecent: db.prepare<[number]>('DELETE FROM fts_recent WHERE rowid = ?'),
+    recentRowids: db.prepare<[number, number], { rowid: number }>('SELECT rowid FROM docs WHERE rowid > ? AND rowid <= ?'),
+    maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM docs'),
+    getFloor: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'recent_floor'"),
+    setFloor: db.prepare<[string]>("INSERT INTO meta (key, value) VALUES ('recent_floor', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
     addWord: db.prepare<[string, number]>(
       'INSERT INTO words (word, df) VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET df = df + excluded.df',
     ),
     setSeq: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'seq'"),
   };
 
+  // Index rows at or below the floor are not in fts_recent; above it, every row is.
+  let floor = Number(s.getFloor.get()?.value ?? 0);
+  // A build from empty knows how many papers are coming: rows that would be trimmed by the end
+  // never enter fts_recent (a 1M build would otherwise insert and delete ~1M rows there).
+  let expectedRows = 0;
+
   function removeDoc(rowid: number): void {
     s.deleteFts.run(rowid);
+    if (rowid > floor) s.deleteRecent.run(rowid);
     s.deleteDates.run(rowid);
     s.deleteDoc.run(rowid);
   }
 
   const write = db.transaction((papers: StoredPaper[], seq: number, newWords: Map<string, number>) => {
+    const floorAtStart = floor;
     for (const p of papers) {
       const titleKey = normalizeTitle(p.title);
       // The store re-keys a title-only paper to its arXiv id when it learns it: drop the old entry.
@@ -69,16 +82,15 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary) {
         text_hash: hash,
       };
       const existing = s.find.get(p.id);
-      let rowid: number;
-      if (existing) {
-        rowid = existing.rowid;
-        s.updateDoc.run({ ...row, rowid });
-        s.deleteDates.run(rowid);
-        s.deleteFts.run(rowid);
-      } else {
-        rowid = Number(s.insertDoc.run(row).lastInsertRowid);
-      }
+      // A changed paper (seen in a new digest, new upvotes, new text) moves to a new index row:
+      // rows follow the store's seq order, as a build from empty numbers them, so "newest" (the
+      // recent shard, the newest-first orders) means the same after any history of updates.
+      if (existing) removeDoc(existing.rowid);
+      const rowid = Number(s.insertDoc.run(row).lastInsertRowid);
+      // Skipped by a build from empty: the floor moves past it before the build is done.
+      if (rowid <= expectedRows - recentDocs && rowid > floor) floor = rowid;
       s.insertFts.run(rowid, ...f);
+      if (rowid > floor) s.insertRecent.run(rowid, ...f);
       for (const d of p.digestDates) s.insertDate.run(rowid, d);
       if (existing?.hash !== hash) {
         // Document counts follow new text only; a re-worded abstract adds its new words once.
@@ -88,14 +100,36 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary) {
       }
     }
     for (const [w, n] of newWords) s.addWord.run(w, n);
+    // Keep fts_recent to the newest `recentDocs` rows: trim what this write pushed out.
+    const top = s.maxRowid.get()?.n ?? 0;
+    const target = Math.max(floor, top - recentDocs);
+    if (target > floor) {
+      for (const { rowid } of s.recentRowids.all(floor, target)) s.deleteRecent.run(rowid);
+      floor = target;
+    }
+    if (floor !== floorAtStart) s.setFloor.run(String(floor));
     s.setSeq.run(String(seq));
   });
 
   return {
+    /** A build from empty is about to index this many papers (see expectedRows). */
+    expect(rows: number): void {
+      expectedRows = rows;
+    },
+    /** Index rows at or below this are only in the whole index, not in fts_recent. */
+    get recentFloor(): number {
+      return floor;
+    },
     /** Indexes these papers (new or changed) and records `seq` as caught up to. */
     write(papers: StoredPaper[], seq: number): void {
       const newWords = new Map<string, number>();
-      write(papers, seq, newWords);
+      const floorBefore = floor;
+      try {
+        write(papers, seq, newWords);
+      } catch (err) {
+        floor = floorBefore; // rolled back with the transaction
+        throw err;
+      }
       for (const [w, n] of newWords) vocab.add(w, n);
     },
   };

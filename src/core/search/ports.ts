@@ -30,6 +30,11 @@ export interface SearchResult {
   limit: number;
   /** Set when there is nothing to show and the person should be told why ("nothing matched", "say more"). */
   notice?: string;
+  /**
+   * Set when a broad topic (common words only) was matched and ranked among the newest this-many
+   * papers, not the whole archive; `total` then counts matches among those.
+   */
+  newestOnly?: number;
 }
 
 /** Ranked paper search over the store. The index lives in DATA_DIR and follows the store by seq. */

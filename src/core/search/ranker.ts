@@ -39,9 +39,10 @@ export interface Ranked {
 
 /**
  * Runs FTS5 MATCH expressions with bm25 ranking and the filters, all inside SQLite: postings are
- * read from disk pages (cached), never loaded whole into the JS heap.
+ * read from disk pages (cached), never loaded whole into the JS heap. `table`: the whole index, or
+ * its shard of the newest papers (same columns, same tokenizer).
  */
-export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIGHTS) {
+export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIGHTS, table: 'fts' | 'fts_recent' = 'fts') {
   const cache = new Map<string, Database.Statement>();
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');
 
@@ -49,7 +50,7 @@ export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIG
     const parts: string[] = [];
     const params: Record<string, unknown> = {};
     if (f.since || f.until) {
-      parts.push('fts.rowid IN (SELECT doc FROM doc_dates WHERE date >= @since AND date <= @until)');
+      parts.push(`${table}.rowid IN (SELECT doc FROM doc_dates WHERE date >= @since AND date <= @until)`);
       params.since = f.since ?? '0000-00-00';
       params.until = f.until ?? '9999-99-99';
     }
@@ -63,9 +64,9 @@ export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIG
       docConds.push("instr(sources, ',' || @source || ',') > 0");
       params.source = f.source;
     }
-    if (docConds.length) parts.push(`fts.rowid IN (SELECT rowid FROM docs WHERE ${docConds.join(' AND ')})`);
+    if (docConds.length) parts.push(`${table}.rowid IN (SELECT rowid FROM docs WHERE ${docConds.join(' AND ')})`);
     if (f.excludeRowid !== undefined) {
-      parts.push('fts.rowid <> @exclude');
+      parts.push(`${table}.rowid <> @exclude`);
       params.exclude = f.excludeRowid;
     }
     return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
@@ -91,19 +92,19 @@ export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIG
       let cut = '';
       if (matched > MAX_RANKED) {
         const row = stmt(
-          `SELECT fts.rowid AS rowid FROM fts WHERE fts MATCH @match${sql} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ${MAX_RANKED - 1}`,
+          `SELECT ${table}.rowid AS rowid FROM ${table} WHERE ${table} MATCH @match${sql} ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${MAX_RANKED - 1}`,
         ).get(p) as { rowid: number } | undefined;
         if (row) {
           p.minRowid = row.rowid;
-          cut = first ? ' AND (fts.rowid >= @minRowid OR a)' : ' AND fts.rowid >= @minRowid';
+          cut = first ? ` AND (${table}.rowid >= @minRowid OR a)` : ` AND ${table}.rowid >= @minRowid`;
         }
       }
       // `first`: papers matching it (all the words) sort before the rest, whatever their score.
       if (first) p.first = first;
-      const firstCol = first ? ', fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @first) AS a' : '';
+      const firstCol = first ? `, ${table}.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @first) AS a` : '';
       const rows = stmt(
-        `SELECT fts.rowid AS rowid, bm25(fts, ${w}) AS s${firstCol} FROM fts WHERE fts MATCH @match${sql}${cut}
-         ORDER BY ${first ? 'a DESC, ' : ''}s, fts.rowid DESC LIMIT @limit OFFSET @offset`,
+        `SELECT ${table}.rowid AS rowid, bm25(${table}, ${w}) AS s${firstCol} FROM ${table} WHERE ${table} MATCH @match${sql}${cut}
+         ORDER BY ${first ? 'a DESC, ' : ''}s, ${table}.rowid DESC LIMIT @limit OFFSET @offset`,
       ).all(p) as Array<{ rowid: number; s: number }>;
       return rows.map((r) => ({ rowid: r.rowid, score: -r.s }));
     },
@@ -115,13 +116,13 @@ export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIG
     newest(match: string, f: Filters, limit: number, offset = 0): Ranked[] {
       const { sql, params } = filterSql(f);
       const rows = stmt(
-        `SELECT fts.rowid AS rowid FROM fts WHERE fts MATCH @match${sql} ORDER BY fts.rowid DESC LIMIT @limit OFFSET @offset`,
+        `SELECT ${table}.rowid AS rowid FROM ${table} WHERE ${table} MATCH @match${sql} ORDER BY ${table}.rowid DESC LIMIT @limit OFFSET @offset`,
       ).all({ ...params, match, limit, offset }) as Array<{ rowid: number }>;
       return rows.map((r) => ({ rowid: r.rowid, score: 0 }));
     },
     count(match: string, f: Filters): number {
       const { sql, params } = filterSql(f);
-      const row = stmt(`SELECT count(*) AS n FROM fts WHERE fts MATCH @match${sql}`).get({ ...params, match }) as { n: number };
+      const row = stmt(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH @match${sql}`).get({ ...params, match }) as { n: number };
       return row.n;
     },
   };

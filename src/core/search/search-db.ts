@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 export type SearchDb = Database.Database;
 
 /** Bump when the schema, tokenizer or what is indexed changes: an older index is then rebuilt. */
-export const INDEX_VERSION = '1';
+export const INDEX_VERSION = '2';
 
 /**
  * The search index's own database, beside (never inside) the store: it can be deleted at any time
@@ -34,6 +34,14 @@ const SCHEMA = `
     tokenize = 'porter unicode61 remove_diacritics 2'
   );
   CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'row');
+  -- The newest papers again (index rows above meta.recent_floor), for broad chat topics: FTS5's
+  -- bm25 reads every query word's whole posting list, so a topic of common words costs as much as
+  -- those lists are long; here they are short, whatever the size of the whole index.
+  CREATE VIRTUAL TABLE fts_recent USING fts5(
+    title, abstract, authors, keywords,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
 `;
 
 /** Removes the index files (the database and its WAL/SHM). */
@@ -54,7 +62,7 @@ export function createSearchDb(file: string): SearchDb {
   const db = new Database(file);
   configure(db);
   db.exec(SCHEMA);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0');
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0');
   return db;
 }
 
@@ -75,6 +83,7 @@ export function openSearchDb(file: string): { db: SearchDb } | { problem: string
     }
     // Touch every structure a query uses: a damaged page shows up here rather than mid-search.
     db.prepare("SELECT count(*) FROM fts WHERE fts MATCH 'a'").get();
+    db.prepare("SELECT count(*) FROM fts_recent WHERE fts_recent MATCH 'a'").get();
     db.prepare('SELECT count(*) FROM docs').get();
     db.prepare('SELECT word FROM words LIMIT 1').get();
     db.prepare('SELECT term FROM fts_vocab LIMIT 1').get();

@@ -33,6 +33,23 @@ export class Vocabulary {
   }
 
   /**
+   * About how many postings FTS5 reads for `word`: it matches the stem ("modeling" finds every
+   * "model…"), so the words spelled from the stem on are summed (an upper bound), up to `cap`.
+   */
+  postings(word: string, cap = Number.POSITIVE_INFINITY): number {
+    const own = this.df(word);
+    const s = stem(word);
+    // A stem this short spans too much of the tree to walk per query; its own count will do.
+    if (s.length < 3) return own;
+    let sum = 0;
+    for (const [, df] of this.map.atPrefix(s)) {
+      sum += df;
+      if (sum > cap) break;
+    }
+    return Math.max(own, sum);
+  }
+
+  /**
    * Index words to search for `word`: itself when known; spelling neighbours when unknown or very
    * rare; completions when it is the last word, still being typed. At most one surface form per
    * stem (the index stems them alike).
