@@ -133,6 +133,21 @@ describe('SQLite paper store', () => {
     expect((await store.getPaper('2501.00013'))?.seq).toBe(2);
   });
 
+  it('two processes writing one file (the bot and `papers ingest`): seq numbers never clash', async () => {
+    const { file, store: bot } = openStore();
+    const cli = createSqlitePaperStore(openDatabase(file));
+    await bot.ingest({ source: 'hf-api', papers: [paper({ title: 'From the bot', arxivId: '2501.00020' })] });
+    await cli.ingest({ source: 'hf-api', papers: [paper({ title: 'From the CLI', arxivId: '2501.00021' })] });
+    // The bot's connection opened before the CLI wrote: it must continue after the CLI's seq.
+    await bot.ingest({ source: 'hf-api', papers: [paper({ title: 'From the bot again', arxivId: '2501.00022' })] });
+    await cli.ingest({ source: 'hf-api', papers: [paper({ title: 'From the CLI again', arxivId: '2501.00023' })] });
+    const seqs = await Promise.all(['2501.00020', '2501.00021', '2501.00022', '2501.00023'].map(async (id) => (await bot.getPaper(id))?.seq));
+    expect(seqs).toEqual([1, 2, 3, 4]);
+    // What a reader following by seq sees: every paper, once.
+    expect((await bot.papersSince(0, 10)).map((p) => p.id)).toEqual(['2501.00020', '2501.00021', '2501.00022', '2501.00023']);
+    await cli.close();
+  });
+
   it('papersSince, findByTitle and topPapers', async () => {
     const { store } = openStore();
     await store.ingest({

@@ -121,6 +121,9 @@ export function createSqlitePaperStore(db: Db): PaperStore {
   }
 
   const ingestTx = db.transaction((batch: IngestBatch): IngestCounts => {
+    // Another process (`papers ingest` beside the running bot) may have written since: seq numbers
+    // continue from what the file holds, read under the write lock (see ingest below).
+    seq = Math.max(seq, q.maxSeq.get()?.s ?? 0);
     const now = new Date().toISOString();
     const counts: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
     let digestId: number | undefined;
@@ -172,7 +175,9 @@ export function createSqlitePaperStore(db: Db): PaperStore {
     async ingest(batch) {
       const before = seq;
       try {
-        return ingestTx(batch);
+        // IMMEDIATE: take the write lock before reading, so two writers queue (busy_timeout)
+        // instead of both reading the same max seq.
+        return ingestTx.immediate(batch);
       } catch (err) {
         seq = before; // the transaction rolled back: so do the seq numbers it handed out
         throw err;
