@@ -108,6 +108,9 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   }
 
   async function catchUp(): Promise<void> {
+    // Another process (`papers ingest` beside the bot) indexed papers into this file: its words
+    // are in the file's vocabulary, not in ours, and its rows are already there. Reload.
+    if (readSeq(db) > seq) attach(db);
     const storeSeq = await store.maxSeq();
     // A store behind the index is another store (restored, replaced): the index cannot be trusted.
     if (storeSeq < seq) startFresh(`store seq ${storeSeq} is behind the index's ${seq}`);

@@ -64,6 +64,8 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
   }
 
   const write = db.transaction((papers: StoredPaper[], seq: number, newWords: Map<string, number>) => {
+    // Another process may have moved it (see createPaperSearch's catchUp): the file is the truth.
+    floor = Number(s.getFloor.get()?.value ?? floor);
     const floorAtStart = floor;
     for (const p of papers) {
       const titleKey = normalizeTitle(p.title);
@@ -125,7 +127,8 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       const newWords = new Map<string, number>();
       const floorBefore = floor;
       try {
-        write(papers, seq, newWords);
+        // IMMEDIATE: the write lock first, so a second writing process queues instead of failing.
+        write.immediate(papers, seq, newWords);
       } catch (err) {
         floor = floorBefore; // rolled back with the transaction
         throw err;

@@ -52,6 +52,8 @@ export function removeSearchDb(file: string): void {
 function configure(db: SearchDb): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // The bot and a `papers` command may both write the index: wait for the other's transaction.
+  db.pragma('busy_timeout = 5000');
   // A bigger page cache keeps hot postings in memory between queries.
   db.pragma('cache_size = -65536');
 }

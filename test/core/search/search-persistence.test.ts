@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createPaperSearch } from '../../../src/core/search/create-paper-search.js';
+import { openDatabase } from '../../../src/core/store/sqlite/open.js';
+import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperSearch } from '../../../src/core/search/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { seedPapers } from './seed-papers.js';
@@ -57,6 +59,23 @@ describe('the persisted index', () => {
     env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
     await env.store.ingest({ source: 'hf-api', papers: [paper({ id: '2501.00001', title: 'Zyxwvut quantization of kangaroo networks' })] });
     expect((await env.search.search({ text: 'kangaroo' })).hits.map((h) => h.paper.id)).toEqual(['2501.00001']);
+  });
+
+  it('a second process indexing into the same files (papers ingest beside the bot): the bot finds its papers', async () => {
+    const dir = tempDir();
+    env = await searchEnv(dir, seedPapers(), '2023-04-22');
+    await env.search.search({ text: 'merging' });
+    // The CLI: its own store connection and search over the same DATA_DIR.
+    const cliStore = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+    const cli = await createPaperSearch({ dataDir: dir, store: cliStore, logger: silentLogger });
+    await cliStore.ingest({ source: 'hf-api', papers: [paper({ id: '2501.00077', title: 'Zyxquorbic lattices for wombat vision' })] });
+    expect((await cli.search({ text: 'zyxquorbic' })).hits.map((h) => h.paper.id)).toEqual(['2501.00077']);
+    await cli.close();
+    await cliStore.close();
+    // The bot learned of neither the paper nor its words; it must find it, typo and all.
+    expect((await env.search.search({ text: 'zyxquorbic' })).hits.map((h) => h.paper.id)).toEqual(['2501.00077']);
+    expect((await env.search.search({ text: 'zyxquorbc wombat' })).hits.map((h) => h.paper.id)).toEqual(['2501.00077']);
+    expect(env.rebuilds()).toHaveLength(1);
   });
 
   it('drops the title-keyed entry when the store re-keys a paper to its arXiv id', async () => {
