@@ -3,13 +3,20 @@ import { stem } from './text.js';
 
 /** Up to this many completions of a word being typed (the most frequent ones). */
 const MAX_PREFIX_EXPANSIONS = 12;
-/** A last word found in at least this many documents is taken as typed in full. */
+/** A last word found in at least this many documents is taken as typed in full… */
 const COMPLETE_WORD_DF = 3;
+/** …unless a completion is this many times more frequent: "exp" (4 papers) is "expert…" half typed. */
+const FRAGMENT_FACTOR = 10;
 /** Up to this many spelling neighbours of a word the index does not know. */
 const MAX_FUZZY_EXPANSIONS = 4;
 /** A word this rare is likely a typo in some abstract: its frequent neighbours are searched too. */
 const RARE_DF = 2;
 const FREQUENT_NEIGHBOUR_FACTOR = 20;
+/**
+ * Among equally close spellings, one this many times rarer than the most frequent is dropped:
+ * "difusion" means diffusion (thousands of papers), not "dbfusion" (one).
+ */
+const NEIGHBOUR_SHARE = 20;
 
 /**
  * The index's words (as written, lower-cased) with their document counts, in minisearch's radix
@@ -60,22 +67,35 @@ export class Vocabulary {
     if (own > 0) scored.push({ w: word, rank: 0 });
     // Chat queries arrive complete: a last word the index knows well is a word, not a fragment.
     // Completing only unknown or rare ones keeps "model merg" working without widening every query.
-    if (asPrefix && word.length >= 3 && own < COMPLETE_WORD_DF) {
+    if (asPrefix && word.length >= 3) {
       const completions: Array<[string, number]> = [];
       for (const [w, df] of this.map.atPrefix(word)) if (w !== word) completions.push([w, df]);
       completions.sort((a, b) => b[1] - a[1]);
-      for (const [w] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) scored.push({ w, rank: 1 });
+      const best = completions[0]?.[1] ?? 0;
+      if (own < COMPLETE_WORD_DF || best >= FRAGMENT_FACTOR * own) {
+        for (const [w] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) scored.push({ w, rank: 1 });
+      }
     }
     const completed = scored.some((x) => x.rank === 1);
     if (word.length >= 4 && own <= RARE_DF && !completed && !/\d/.test(word)) {
       // One edit first (most typos); two only for long words that have no one-edit neighbour.
       for (const maxEdits of word.length >= 8 && own === 0 ? [1, 2] : [1]) {
-        const near = [...this.map.fuzzyGet(word, maxEdits)]
+        const found = new Map(this.map.fuzzyGet(word, maxEdits));
+        // Levenshtein counts swapped neighbours ("retreival") as two edits; people make them as one.
+        for (let i = 0; i + 1 < word.length; i++) {
+          const t = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+          const df = this.df(t);
+          if (t !== word && df > 0) found.set(t, [df, 1]);
+        }
+        const near = [...found]
           .filter(([w, [df]]) => w !== word && (own === 0 || df >= FREQUENT_NEIGHBOUR_FACTOR * own))
           .sort((a, b) => a[1][1] - b[1][1] || b[1][0] - a[1][0]);
         // Only the closest spellings: one edit away beats two, or "transfomer" would pull in "transfer".
         const closest = near[0]?.[1][1];
-        for (const [w, [, d]] of near.slice(0, MAX_FUZZY_EXPANSIONS)) if (d === closest) scored.push({ w, rank: 2 });
+        const top = near[0]?.[1][0] ?? 0;
+        for (const [w, [df, d]] of near.slice(0, MAX_FUZZY_EXPANSIONS)) {
+          if (d === closest && df * NEIGHBOUR_SHARE >= top) scored.push({ w, rank: 2 });
+        }
         if (near.length) break;
       }
     }
