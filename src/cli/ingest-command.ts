@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { readAtMost, sizeLimitError } from '../core/ingest.js';
 import type { Core } from '../core/open-core.js';
-import type { IngestOutcome } from '../core/ingest-ports.js';
+import type { IngestOptions, IngestOutcome } from '../core/ingest-ports.js';
 import type { Format } from '../core/parse/ports.js';
 import { expandInputs } from './expand-inputs.js';
 import { type CliIo, writeJson } from './io.js';
 import { createProgress } from './progress.js';
-import { FORMAT_NAMES, readStdin, validDate } from './shared-options.js';
+import { FORMAT_NAMES, validDate } from './shared-options.js';
 
 /**
  * `papers ingest <file|dir|->... [--format F] [--date YYYY-MM-DD] [--json]`
@@ -14,7 +15,7 @@ import { FORMAT_NAMES, readStdin, validDate } from './shared-options.js';
  *   "unchanged"?, "warnings"?, "error"? } ], "totals": { "files", "failed", "papers", "new", "merged", "unchanged" } }
  * Exit code 1 when any file failed (the others are still ingested), 2 for a usage error.
  */
-export async function ingestCommand(argv: string[], io: CliIo, core: Core): Promise<number> {
+export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFileBytes: number): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -33,10 +34,7 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core): Prom
   const results: IngestOutcome[] = [];
   for (const file of files) {
     const opts = { format, date: values.date, sync: false };
-    const r =
-      file === '-'
-        ? await core.ingest.ingestBuffer(await readStdin(io.stdin), { ...opts, origin: 'stdin' })
-        : await core.ingest.ingestFile(file, opts);
+    const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
     results.push(r);
     if (!r.ok && !values.json) {
       progress?.end();
@@ -83,6 +81,14 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core): Prom
     );
   }
   return totals.failed ? 1 : 0;
+}
+
+async function ingestStdin(stdin: NodeJS.ReadableStream, opts: Omit<IngestOptions, 'origin'>, core: Core, maxBytes: number): Promise<IngestOutcome> {
+  const origin = 'stdin';
+  // Checked while reading: a runaway pipe must not be held in memory whole before it is refused.
+  const content = await readAtMost(stdin, maxBytes);
+  if (!content) return { ok: false, origin, error: sizeLimitError(origin, undefined, maxBytes) };
+  return core.ingest.ingestBuffer(content, { ...opts, origin });
 }
 
 export class UsageError extends Error {

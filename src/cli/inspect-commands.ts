@@ -1,19 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ParseError } from '../core/errors.js';
+import { readAtMost, readInputFile, sizeLimitError } from '../core/ingest.js';
 import type { Core } from '../core/open-core.js';
 import { bestLink } from '../core/paper.js';
 import { parseDigest } from '../core/parse/parse-digest.js';
 import type { Format } from '../core/parse/ports.js';
 import { UsageError } from './ingest-command.js';
 import { type CliIo, writeJson } from './io.js';
-import { FORMAT_NAMES, readStdin, validDate } from './shared-options.js';
+import { FORMAT_NAMES, validDate } from './shared-options.js';
 
 /**
  * `papers parse <file|-> [--format F] [--date D] [--json]`: parse only, store nothing.
  * --json prints { "file", "format", "digestDate", "papers": Paper[], "warnings": string[] }.
  */
-export async function parseCommand(argv: string[], io: CliIo): Promise<number> {
+export async function parseCommand(argv: string[], io: CliIo, maxFileBytes: number): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -25,12 +25,22 @@ export async function parseCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`papers parse: unknown --format ${values.format} (one of: ${FORMAT_NAMES.join(', ')})`);
   }
   if (values.date !== undefined && !validDate(values.date)) throw new UsageError(`papers parse: --date ${values.date} is not a date (YYYY-MM-DD)`);
+  // The same limit as ingest: parse is how people check a file before ingesting it.
   let content: Buffer;
-  try {
-    content = file === '-' ? await readStdin(io.stdin) : await readFile(file);
-  } catch (err) {
-    io.stderr.write(`error: ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
-    return 1;
+  if (file === '-') {
+    const read = await readAtMost(io.stdin, maxFileBytes);
+    if (!read) {
+      io.stderr.write(`error: ${sizeLimitError('stdin', undefined, maxFileBytes)}\n`);
+      return 1;
+    }
+    content = read;
+  } else {
+    const read = await readInputFile(file, maxFileBytes);
+    if (!read.ok) {
+      io.stderr.write(`error: ${read.error}\n`);
+      return 1;
+    }
+    content = read.content;
   }
   try {
     const r = parseDigest(content, { format: values.format as Format | undefined, date: values.date, fileName: file });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config.js';
 import { openCore, type Core } from '../core/open-core.js';
+import type { Logger } from '../core/logger.js';
 import { createCliLogger } from './cli-logger.js';
 import { ingestCommand, UsageError } from './ingest-command.js';
 import { parseCommand, showCommand, statsCommand } from './inspect-commands.js';
@@ -31,12 +32,12 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
   try {
     const config = loadConfig(env);
     const logger = createCliLogger(io.stderr);
-    const open = async () => (core ??= await openCore({ dataDir: config.dataDir, logger, maxFileBytes: config.maxFileBytes }));
+    const open = async () => (core ??= await openData(config.dataDir, logger, config.maxFileBytes));
     switch (command) {
       case 'ingest':
-        return await ingestCommand(rest, io, await open());
+        return await ingestCommand(rest, io, await open(), config.maxFileBytes);
       case 'parse':
-        return await parseCommand(rest, io);
+        return await parseCommand(rest, io, config.maxFileBytes);
       case 'show':
         return await showCommand(rest, io, await open());
       case 'stats':
@@ -57,11 +58,32 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
       io.stderr.write(`error: ${(err as Error).message}\n`);
       return 2;
     }
-    io.stderr.write(`error: ${(err as Error).stack ?? err}\n`);
+    // Not something the person typed wrong: one line they can act on; the stack is for a bug report.
+    if (env.DEBUG && env.DEBUG !== '0') io.stderr.write(`papers: ${messageOf(err)}\n${stackOf(err)}\n`);
+    else io.stderr.write(`papers: ${messageOf(err)} (run again with DEBUG=1 for the stack trace)\n`);
     return 1;
   } finally {
     await core?.close();
   }
+}
+
+/** The store's own errors ("file is not a database", a newer schema) do not say which file. */
+async function openData(dataDir: string, logger: Logger, maxFileBytes: number): Promise<Core> {
+  try {
+    return await openCore({ dataDir, logger, maxFileBytes });
+  } catch (err) {
+    throw new Error(`cannot open DATA_DIR ${dataDir}: ${messageOf(err)}`, { cause: err });
+  }
+}
+
+function messageOf(err: unknown): string {
+  const m = err instanceof Error ? err.message : String(err);
+  return m.split('\n')[0] || (err instanceof Error ? err.name : 'unknown error');
+}
+
+function stackOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.cause ? `${err.stack}\ncaused by: ${stackOf(err.cause)}` : (err.stack ?? err.message);
 }
 
 // Run when executed directly (tsx src/cli/main.ts, bin/papers.mjs), not when imported by tests.

@@ -15,7 +15,10 @@
  *     "page": 1, "limit": 5,
  *     "newestOnly": 20000,               // only for a broad topic ranked among the newest N papers
  *     "notice": "Nothing matched. …",    // only when there is something to tell instead of results
- *     "error": "…",                      // only when the query line could not be run (bad flag value…)
+ *     "error": "…",                      // `-` only: that line's search failed (e.g. the database
+ *                                        // could not be read); the next lines are still answered.
+ *                                        // Lines are query text only: flags are checked before any
+ *                                        // line is read, and a bad one exits 2 with usage
  *     "results": [
  *       {
  *         "rank": 1,                     // 1-based, across pages
@@ -38,6 +41,7 @@ import type { SnippetPart } from '../core/reply.js';
 import type { PaperSearch, SearchQuery, SearchResult } from '../core/search/ports.js';
 import type { PaperStore } from '../core/store/ports.js';
 import type { CliIo } from './io.js';
+import { validDate } from './shared-options.js';
 
 export interface SearchDeps {
   store: PaperStore;
@@ -64,8 +68,10 @@ function intFlag(name: string, v: string | undefined, min: number, max = Number.
   return Number(v);
 }
 
+// Date.parse takes 2025-02-30 (as March 2): a filter on a day that does not exist is a typo to report.
 function dateFlag(name: string, v: string | undefined): string {
-  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`${name} needs a date as YYYY-MM-DD`);
+  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} needs a date as YYYY-MM-DD`);
+  if (!validDate(v)) throw new UsageError(`${name} ${v} is not a real date (no such day)`);
   return v;
 }
 
@@ -101,6 +107,9 @@ function parseArgs(argv: string[], allowFilters: boolean): Parsed {
         out.words.push(a);
     }
   }
+  const { since, until } = out.filters;
+  // Dates of one form compare as strings. Caught here, not as "Nothing matched", since no data could match.
+  if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   return out;
 }
 

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ParseError } from './errors.js';
 import type { IngestOptions, IngestOutcome, IngestService } from './ingest-ports.js';
@@ -17,9 +18,51 @@ export interface IngestDeps {
   now?: () => Date;
 }
 
-function formatMb(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** The limit as set (MAX_FILE_MB is often fractional): in the largest unit it is a whole number of. */
+function exactSize(bytes: number): string {
+  if (bytes % MB === 0) return `${bytes / MB} MB`;
+  if (bytes % KB === 0) return `${bytes / KB} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * "<origin>: <size> is over the <limit> size limit (MAX_FILE_MB)". The size is rounded down and
+ * given more digits, or bytes, until it reads larger than the limit: rounding both to one unit made
+ * it say "1 KB is over the 1 KB size limit". `size` undefined: a stream cut off at the limit.
+ */
+export function sizeLimitError(origin: string, size: number | undefined, maxBytes: number): string {
+  const limit = exactSize(maxBytes);
+  if (size === undefined) return `${origin}: is over the ${limit} size limit (MAX_FILE_MB); stopped reading there`;
+  const unit = size >= MB ? MB : size >= KB ? KB : 1;
+  if (unit > 1 && maxBytes % KB === 0) {
+    for (let digits = unit === MB ? 1 : 0; digits <= 3; digits++) {
+      const shown = Math.floor((size / unit) * 10 ** digits) / 10 ** digits;
+      if (shown > maxBytes / unit) {
+        return `${origin}: ${shown.toFixed(digits)} ${unit === MB ? 'MB' : 'KB'} is over the ${limit} size limit (MAX_FILE_MB)`;
+      }
+    }
+  }
+  const inBytes = limit.endsWith('bytes') ? limit : `${limit} (${maxBytes} bytes)`;
+  return `${origin}: ${size} bytes is over the ${inBytes} size limit (MAX_FILE_MB)`;
+}
+
+/**
+ * Reads a stream to its end, or stops (and closes it) once it holds more than `maxBytes`:
+ * undefined then. Stdin, pipes and /dev or /proc files have no size to check up front.
+ */
+export async function readAtMost(stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+    total += chunk.length;
+    if (total > maxBytes) return undefined; // leaving the loop destroys the stream: nothing more is read
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 const FS_REASONS: Record<string, string> = {
@@ -27,6 +70,8 @@ const FS_REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EISDIR: 'is a directory',
   EPERM: 'operation not permitted',
+  // A failing disk, a dropped network mount, or a /proc file that cannot be read as a whole.
+  EIO: 'input/output error',
 };
 
 /** The one path every input takes: CLI, inbox folder, HTTP sources, the sample digest at first start. */
@@ -36,7 +81,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
   async function ingestBuffer(content: Buffer, opts: IngestOptions): Promise<IngestOutcome> {
     const { origin } = opts;
     if (content.length > maxBytes) {
-      return { ok: false, origin, error: `${origin}: ${formatMb(content.length)} is over the ${formatMb(maxBytes)} size limit (MAX_FILE_MB)` };
+      return { ok: false, origin, error: sizeLimitError(origin, content.length, maxBytes) };
     }
     let parsed;
     try {
@@ -62,18 +107,28 @@ export function createIngestService(deps: IngestDeps): IngestService {
   return {
     ingestBuffer,
     async ingestFile(path, opts = {}) {
-      try {
-        const st = await stat(path);
-        if (st.isDirectory()) return { ok: false, origin: path, error: `${path}: is a directory` };
-        if (st.size > maxBytes) {
-          return { ok: false, origin: path, error: `${path}: ${formatMb(st.size)} is over the ${formatMb(maxBytes)} size limit (MAX_FILE_MB)` };
-        }
-        const content = await readFile(path);
-        return await ingestBuffer(content, { ...opts, origin: path });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? '';
-        return { ok: false, origin: path, error: `${path}: cannot read (${FS_REASONS[code] ?? (err as Error).message})` };
-      }
+      const read = await readInputFile(path, maxBytes);
+      if (!read.ok) return { ok: false, origin: path, error: read.error };
+      return ingestBuffer(read.content, { ...opts, origin: path });
     },
   };
+}
+
+/**
+ * A file's content, or one line naming the file and why it cannot be had (missing, a directory,
+ * unreadable, over the size limit). Shared with `papers parse`, so both refuse the same files.
+ */
+export async function readInputFile(path: string, maxBytes: number): Promise<{ ok: true; content: Buffer } | { ok: false; error: string }> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return { ok: false, error: `${path}: is a directory` };
+    if (st.size > maxBytes) return { ok: false, error: sizeLimitError(path, st.size, maxBytes) };
+    // st.size is 0 for pipes and /proc files, which can still be endless (/dev/zero).
+    const content = await readAtMost(createReadStream(path), maxBytes);
+    if (!content) return { ok: false, error: sizeLimitError(path, undefined, maxBytes) };
+    return { ok: true, content };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { ok: false, error: `${path}: cannot read (${FS_REASONS[code] ?? (err as Error).message})` };
+  }
 }

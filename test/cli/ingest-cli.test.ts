@@ -1,4 +1,6 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPapers } from '../helpers/run-cli.js';
@@ -103,6 +105,119 @@ describe('papers ingest', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(ids[0].title);
     expect(r.out).toContain(ids[0].abstract.slice(0, 40));
+  });
+});
+
+/** `total` bytes of JSONL-looking text in 1 KB pieces, counting how many were taken. */
+function countedStdin(total: number) {
+  let pulled = 0;
+  const piece = Buffer.alloc(1024, 'x');
+  const stream = Readable.from(
+    (function* () {
+      while (pulled < total) {
+        pulled += piece.length;
+        yield piece;
+      }
+    })(),
+  );
+  return { stream, pulled: () => pulled };
+}
+
+// MAX_FILE_MB=0.01 is 10486 bytes: small inputs are enough to go over it.
+const SMALL_LIMIT = { MAX_FILE_MB: '0.01' };
+
+describe('papers ingest and parse: unreadable and oversized inputs', () => {
+  it.skipIf(!existsSync('/proc/self/mem'))('a file that fails to read (I/O error, even as root): one line, the others ingested, exit 1, nothing lost', async () => {
+    const data = tempDir();
+    await runPapers(['ingest', SEED_DIGEST, '--date', '2025-04-22'], data);
+    const dir = tempDir();
+    copyFileSync(join(SHARED_DATA, 'hf-daily', '2024-05-28.json'), join(dir, 'a-good.json'));
+    // Opened by the process reading it, the link is that process's memory: offset 0 is never mapped.
+    symlinkSync('/proc/self/mem', join(dir, 'b-unreadable.json'));
+    copyFileSync(join(SHARED_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'c-good.xml'));
+    const r = await runPapers(['ingest', dir], data);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: ${join(dir, 'b-unreadable.json')}: cannot read (input/output error)\n`);
+    expect(r.out).toMatch(/3 file\(s\):.*1 failed/);
+    const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
+    expect(stats.digests).toBe(3);
+    expect(stats.papers).toBeGreaterThan(74);
+  });
+
+  it('ingest - stops reading stdin once it is over MAX_FILE_MB, and stores nothing', async () => {
+    const data = tempDir();
+    const input = countedStdin(1024 * 1024);
+    const r = await runPapers(['ingest', '-', '--json'], data, input.stream, SMALL_LIMIT);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0]).toEqual({
+      file: 'stdin',
+      ok: false,
+      error: 'stdin: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there',
+    });
+    // a bounded read takes the limit plus what the stream had buffered ahead, not the whole megabyte
+    expect(input.pulled()).toBeLessThan(128 * 1024);
+    expect(JSON.parse((await runPapers(['stats', '--json'], data)).out).papers).toBe(0);
+  });
+
+  it('ingest - under the limit is still read whole', async () => {
+    const data = tempDir();
+    const line = JSON.stringify({ id: '2606.00002', categories: ['cs.LG'], authors: ['A B'], title: 'Small Stdin Paper', summary: 'Short.' });
+    const r = await runPapers(['ingest', '-', '--format', 'arxiv-jsonl', '--json'], data, `${line}\n`, SMALL_LIMIT);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).totals).toMatchObject({ failed: 0, new: 1 });
+  });
+
+  it('parse applies the same size limit to a file and to stdin', async () => {
+    const data = tempDir();
+    const big = join(tempDir(), 'big.xml');
+    copyFileSync(join(SHARED_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), big);
+    const file = await runPapers(['parse', big], data, undefined, { MAX_FILE_MB: '0.001' });
+    expect(file.code).toBe(1);
+    expect(file.err).toMatch(new RegExp(`^error: ${big}: \\d+ bytes is over the 1049 bytes size limit \\(MAX_FILE_MB\\)\\n$`));
+    expect(file.out).toBe('');
+    const input = countedStdin(1024 * 1024);
+    const stdin = await runPapers(['parse', '-'], data, input.stream, SMALL_LIMIT);
+    expect(stdin.code).toBe(1);
+    expect(stdin.err).toBe('error: stdin: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there\n');
+    expect(input.pulled()).toBeLessThan(128 * 1024);
+    // the default limit lets the same file through
+    expect((await runPapers(['parse', big, '--json'], data)).code).toBe(0);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('parse stops reading an endless file at the limit', async () => {
+    const r = await runPapers(['parse', '/dev/zero'], tempDir(), undefined, SMALL_LIMIT);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('error: /dev/zero: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there\n');
+  });
+});
+
+describe('papers: unexpected errors', () => {
+  it('a database from a newer version: one line naming DATA_DIR and the reason, no stack, exit 1', async () => {
+    const data = tempDir();
+    const db = new Database(join(data, 'papers.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    for (const argv of [['stats'], ['search', 'merging'], ['ingest', SEED_DIGEST]]) {
+      const r = await runPapers(argv, data);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(
+        new RegExp(`^papers: cannot open DATA_DIR ${data}: database schema version 999 is newer than this bot knows \\(\\d+\\); upgrade the bot \\(run again with DEBUG=1 for the stack trace\\)\\n$`),
+      );
+    }
+  });
+
+  it('a papers.db that is not a database: one line; DEBUG=1 adds the stack', async () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'papers.db'), 'not sqlite at all, just text that is long enough to be a header'.repeat(20));
+    const r = await runPapers(['stats', '--json'], data);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^papers: cannot open DATA_DIR .*: file is not a database \(run again with DEBUG=1/);
+    const debug = await runPapers(['stats'], data, undefined, { DEBUG: '1' });
+    expect(debug.code).toBe(1);
+    expect(debug.err).toMatch(/^papers: cannot open DATA_DIR .*: file is not a database\n/);
+    expect(debug.err).toMatch(/\n\s+at /);
+    expect(debug.err).toMatch(/caused by: SqliteError: file is not a database/);
   });
 });
 

@@ -71,6 +71,53 @@ describe('papers search', () => {
   });
 });
 
+describe('papers search dates', () => {
+  it('refuses a day that does not exist, naming the flag and the date', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    for (const [flag, date] of [['--since', '2025-02-30'], ['--until', '2023-04-31'], ['--since', '2023-02-29']] as const) {
+      const s = streams();
+      expect(await searchCommand(['merging', flag, date], s.io, env)).toBe(2);
+      expect(s.stderr()).toMatch(new RegExp(`^papers: ${flag} ${date} is not a real date \\(no such day\\)\\nusage:`));
+      expect(s.stdout()).toBe('');
+    }
+    const leap = streams();
+    expect(await searchCommand(['merging', '--until', '2024-02-29', '--json'], leap.io, env)).toBe(0);
+    expect(JSON.parse(leap.stdout()).results.length).toBeGreaterThan(0);
+  });
+
+  it('--since after --until is a usage error, not "Nothing matched"; the same day is a one-day range', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    const s = streams();
+    expect(await searchCommand(['merging', '--since', '2023-05-01', '--until', '2023-04-01'], s.io, env)).toBe(2);
+    expect(s.stderr()).toMatch(/^papers: --since 2023-05-01 is after --until 2023-04-01\nusage:/);
+    expect(s.stdout()).toBe('');
+    // with stdin queries the flags are checked before a line is read
+    const lines = streams();
+    lines.stdin.end('merging\n');
+    expect(await searchCommand(['-', '--json', '--since=2023-05-01', '--until=2023-04-01'], lines.io, env)).toBe(2);
+    expect(lines.stdout()).toBe('');
+    const day = streams();
+    expect(await searchCommand(['merging', '--since', '2023-04-22', '--until', '2023-04-22', '--json'], day.io, env)).toBe(0);
+    expect(JSON.parse(day.stdout()).results.length).toBeGreaterThan(0);
+  });
+
+  it('with stdin queries, a line whose search fails gets "error" and the next lines are still answered', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    const failing = {
+      store: env.store,
+      search: { ...env.search, search: async (q: { text: string }) => (q.text === 'boom' ? Promise.reject(new Error('database is locked')) : env.search.search(q)) },
+    };
+    const s = streams();
+    s.stdin.end('merging\nboom\nmerging\n');
+    expect(await searchCommand(['-', '--json', '--limit', '1'], s.io, failing)).toBe(0);
+    const out = s.stdout().trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[1]).toEqual({ query: 'boom', error: 'database is locked', results: [] });
+    expect(out[0].results).toHaveLength(1);
+    expect(out[2].results).toHaveLength(1);
+    expect(out[0].error).toBeUndefined();
+  });
+});
+
 describe('papers similar', () => {
   it('lists papers like the given one, and says so for an unknown id', async () => {
     env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');

@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
-import { createIngestService } from '../../src/core/ingest.js';
+import { createIngestService, sizeLimitError } from '../../src/core/ingest.js';
 import { createRecordingLogger } from '../../src/core/logger.js';
 import type { ParseDigest } from '../../src/core/parse/ports.js';
 import { openDatabase } from '../../src/core/store/sqlite/open.js';
@@ -59,8 +60,56 @@ describe('ingest service', () => {
     writeFileSync(f, '2601.00001|One\n'.repeat(20));
     const r = await ingest.ingestFile(f);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/big\.jsonl: 1 KB is over the 1 KB size limit \(MAX_FILE_MB\)/);
+    expect(!r.ok && r.error).toBe(`${f}: 300 bytes is over the 100 bytes size limit (MAX_FILE_MB)`);
     expect((await store.stats()).papers).toBe(0);
+  });
+
+  it('the size-limit message never shows the size at or under the limit', () => {
+    const MB = 1024 * 1024;
+    expect(sizeLimitError('a', 1025, 1024)).toBe('a: 1025 bytes is over the 1 KB (1024 bytes) size limit (MAX_FILE_MB)');
+    expect(sizeLimitError('a', 2000, 1024)).toBe('a: 1.9 KB is over the 1 KB size limit (MAX_FILE_MB)');
+    expect(sizeLimitError('a', 50 * MB + 1, 50 * MB)).toBe('a: 52428801 bytes is over the 50 MB (52428800 bytes) size limit (MAX_FILE_MB)');
+    expect(sizeLimitError('a', 50 * MB + 60_000, 50 * MB)).toBe('a: 50.05 MB is over the 50 MB size limit (MAX_FILE_MB)');
+    expect(sizeLimitError('a', 80 * MB, 50 * MB)).toBe('a: 80.0 MB is over the 50 MB size limit (MAX_FILE_MB)');
+    expect(sizeLimitError('a', 3 * MB, 0.5 * MB)).toBe('a: 3.0 MB is over the 512 KB size limit (MAX_FILE_MB)');
+    // MAX_FILE_MB=0.001 is not a whole number of KB: both in bytes
+    expect(sizeLimitError('a', 2000, 1049)).toBe('a: 2000 bytes is over the 1049 bytes size limit (MAX_FILE_MB)');
+
+    const unit: Record<string, number> = { bytes: 1, KB: 1024, MB: MB };
+    const bytesOf = (shown: string) => {
+      const [n, u] = shown.split(' ');
+      return Number(n) * unit[u!]!;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4096 * MB }), fc.integer({ min: 1, max: 100 * MB }), (maxBytes, extra) => {
+        const size = maxBytes + extra;
+        const m = /^a: (\S+ \S+) is over the (\S+ \S+)(?: \((\d+) bytes\))? size limit \(MAX_FILE_MB\)$/.exec(sizeLimitError('a', size, maxBytes));
+        expect(m).not.toBeNull();
+        expect(bytesOf(m![2]!)).toBe(maxBytes); // the limit exactly as set
+        expect(bytesOf(m![1]!)).toBeGreaterThan(maxBytes);
+        expect(bytesOf(m![1]!)).toBeLessThanOrEqual(size); // rounded down, never inflated
+      }),
+    );
+  });
+
+  it.skipIf(!existsSync('/proc/self/mem'))('a file whose read fails (I/O error) gets one line, even as root; nothing stored changes', async () => {
+    const { ingest, dir, store } = setup();
+    await ingest.ingestBuffer(Buffer.from('2601.00001|One\n'), { origin: 'a' });
+    // Readable to stat and open, fails on read (offset 0 is never mapped): permissions cannot fake that as root.
+    const r = await ingest.ingestFile('/proc/self/mem');
+    expect(r).toEqual({ ok: false, origin: '/proc/self/mem', error: '/proc/self/mem: cannot read (input/output error)' });
+    expect((await store.stats()).papers).toBe(1);
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, '2601.00002|Two\n');
+    expect(await ingest.ingestFile(good)).toMatchObject({ ok: true, counts: { new: 1 } });
+    expect((await store.stats()).papers).toBe(2);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('stops reading an endless file at the size limit', async () => {
+    const { ingest } = setup(4096);
+    // st.size of /dev/zero is 0: without a bounded read this would read until memory runs out.
+    const r = await ingest.ingestFile('/dev/zero');
+    expect(!r.ok && r.error).toBe('/dev/zero: is over the 4 KB size limit (MAX_FILE_MB); stopped reading there');
   });
 
   it('reports missing, unreadable and directory inputs in one line', async () => {
