@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBot, type Bot } from '../../../src/bot.js';
 import type { SlackConfig } from '../../../src/config.js';
+import { createFakeClock } from '../../../src/core/clock.js';
 import type { ChatCore } from '../../../src/core/chat.js';
 import { createRecordingLogger, type Logger } from '../../../src/core/logger.js';
 import type { Publisher } from '../../../src/core/publisher.js';
@@ -113,6 +118,53 @@ export function createStubChat(): ChatCore & {
 
 export function blocksText(call: RecordedCall): string {
   return JSON.stringify(call.body.blocks ?? []);
+}
+
+export type Button = { action_id: string; value: string; text: { text: string } };
+
+/** The buttons of a Block Kit message, in order. */
+export function buttons(blocks: unknown): Button[] {
+  return ((blocks ?? []) as Array<{ type: string; elements?: Button[] }>).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+}
+
+/** The paper ids a message shows, in order: one Bookmark button per card. */
+export function cardPaperIds(blocks: unknown): string[] {
+  return buttons(blocks).filter((b) => b.action_id.startsWith('papers_bookmark_')).map((b) => b.value);
+}
+
+export const SEED_DIGEST = path.resolve('../shared/data/digests/000_ef33da10a12a54aa.txt');
+
+/** The real bot over a fresh SQLite file with the seed digest ingested. */
+export interface SeededBot {
+  bot: Bot;
+  clock: ReturnType<typeof createFakeClock>;
+  rows(sql: string, ...params: unknown[]): unknown[];
+  close(): Promise<void>;
+}
+
+export async function startSeededBot(): Promise<SeededBot> {
+  const dir = fs.mkdtempSync(`${os.tmpdir()}/papers-`);
+  const clock = createFakeClock('2025-04-23T08:00:00Z');
+  const bot = await createBot({ dataDir: dir, clock });
+  const outcome = await bot.ingest.ingestFile(SEED_DIGEST);
+  if (!outcome.ok) throw new Error(`seed digest did not ingest: ${JSON.stringify(outcome)}`);
+  return {
+    bot,
+    clock,
+    rows: (sql, ...params) => bot.db.prepare(sql).all(...params),
+    async close() {
+      await bot.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 export type { Reply };

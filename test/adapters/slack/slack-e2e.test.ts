@@ -1,36 +1,28 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, type Bot } from '../../../src/bot.js';
-import { createFakeClock } from '../../../src/core/clock.js';
+import type { Bot } from '../../../src/bot.js';
+import type { Caller } from '../../../src/core/reply.js';
 import { reactionEvent } from '../../fakes/slack/payloads.js';
-import { blocksText, startHarness, type Harness } from './harness.js';
+import { blocksText, buttons, cardPaperIds, startHarness, startSeededBot, waitUntil, type Harness, type SeededBot } from './harness.js';
 
 /** The real bot (SQLite, search, commands, digest engine) behind the real Bolt app, against the fake Slack. */
 
-const SEED = path.resolve('../shared/data/digests/000_ef33da10a12a54aa.txt');
 const ADMIN = 'U0ADMIN';
 const CHANNEL = 'C0DIGEST';
 
-let dir: string;
+let seeded: SeededBot;
 let bot: Bot;
 let h: Harness | undefined;
-let clock: ReturnType<typeof createFakeClock>;
+let clock: SeededBot['clock'];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(`${os.tmpdir()}/papers-`);
-  clock = createFakeClock('2025-04-23T08:00:00Z');
-  bot = await createBot({ dataDir: dir, clock });
-  const outcome = await bot.ingest.ingestFile(SEED);
-  expect(outcome.ok).toBe(true);
+  seeded = await startSeededBot();
+  ({ bot, clock } = seeded);
 });
 
 afterEach(async () => {
   await h?.stop();
   h = undefined;
-  await bot.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await seeded.close();
 });
 
 async function start(): Promise<Harness> {
@@ -39,7 +31,7 @@ async function start(): Promise<Harness> {
 }
 
 function rows(sql: string, ...params: unknown[]): unknown[] {
-  return bot.db.prepare(sql).all(...params);
+  return seeded.rows(sql, ...params);
 }
 
 /** Subscribes CHANNEL and runs `/papers digest now` as the admin; returns the digest's chat.postMessage calls. */
@@ -137,10 +129,96 @@ describe('slack digest into a channel the bot was removed from', () => {
   });
 });
 
-async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+describe('slack buttons end to end with createBot', () => {
+  const ALICE: Caller = { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C0GENERAL', userId: 'U0ALICE', isAdmin: false };
+  const bookmarksOf = (userId: string) => rows('SELECT platform, workspace_id, paper_id FROM bookmarks WHERE user_id = ? ORDER BY paper_id', userId);
+  const titleOf = (paperId: string) => (rows('SELECT title FROM papers WHERE id = ?', paperId) as Array<{ title: string }>)[0].title;
+
+  it('Share to channel posts the paper as its own message, maps it, and a 🔖 on it bookmarks that paper', async () => {
+    const hh = await start();
+    const { reply } = await hh.command('search model merging');
+    // the second card, so a mix-up with the first (or with index 0) shows
+    const share = buttons(reply.body.blocks).filter((b) => b.text.text === 'Share to channel')[1];
+    const paperId = share.value;
+    expect(cardPaperIds(reply.body.blocks)[1]).toBe(paperId);
+
+    await hh.click({ actionId: share.action_id, value: share.value }, undefined, false);
+    const posted = await hh.fake.waitFor((c) => c.method === 'chat.postMessage');
+    expect(posted.status).toBe(200);
+    expect(posted.token).toBe('xoxb-test');
+    expect(posted.body).toMatchObject({ channel: 'C0GENERAL', unfurl_links: 'false', unfurl_media: 'false' });
+    expect(String(posted.body.text)).toContain(titleOf(paperId));
+    // a channel message is not ephemeral and gets no Share button of its own
+    expect(posted.body.response_type).toBeUndefined();
+    expect(buttons(posted.body.blocks).map((b) => [b.text.text, b.value])).toEqual([
+      ['🔖 Bookmark', paperId],
+      ['More like this', paperId],
+    ]);
+    expect(hh.fake.callsTo('chat.postMessage')).toHaveLength(1);
+
+    const ts = (posted.response as { ts: string }).ts;
+    await waitUntil(() => rows('SELECT 1 FROM messages WHERE message_id = ?', ts).length > 0);
+    expect(rows('SELECT platform, channel_id, paper_id FROM messages WHERE message_id = ?', ts)).toEqual([{ platform: 'slack', channel_id: 'C0GENERAL', paper_id: paperId }]);
+    // sharing is not bookmarking
+    expect(bookmarksOf('U0ALICE')).toEqual([]);
+
+    expect(await hh.event(reactionEvent(true, 'bookmark', ts, { userId: 'U0BOB' }))).toBe(200);
+    await waitUntil(() => bookmarksOf('U0BOB').length > 0);
+    expect(bookmarksOf('U0BOB')).toEqual([{ platform: 'slack', workspace_id: 'T0FAKE', paper_id: paperId }]);
+  });
+
+  it('Bookmark stores the row and confirms ephemerally through response_url, without touching the message it was on', async () => {
+    const hh = await start();
+    const { reply } = await hh.command('search model merging');
+    const bookmark = buttons(reply.body.blocks).filter((b) => b.action_id.startsWith('papers_bookmark_'))[1];
+    const paperId = bookmark.value;
+
+    const first = await hh.click({ actionId: bookmark.action_id, value: bookmark.value });
+    expect(first.status).toBe(200);
+    expect(first.reply?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(first.reply?.body.text)).toContain(`Bookmarked "${titleOf(paperId)}"`);
+    expect(bookmarksOf('U0ALICE')).toEqual([{ platform: 'slack', workspace_id: 'T0FAKE', paper_id: paperId }]);
+
+    const again = await hh.click({ actionId: bookmark.action_id, value: bookmark.value });
+    expect(String(again.reply?.body.text)).toContain('already in your bookmarks');
+    expect(bookmarksOf('U0ALICE')).toHaveLength(1);
+
+    // a click on a channel message (Slack sends `message`) must not replace that shared message
+    const onChannel = await hh.click({ actionId: bookmark.action_id, value: bookmark.value, messageTs: '1700000000.000777' }, { userId: 'U0CAROL' });
+    expect(onChannel.reply?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(bookmarksOf('U0CAROL')).toEqual([{ platform: 'slack', workspace_id: 'T0FAKE', paper_id: paperId }]);
+    expect(hh.fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    const listed = await hh.command('bookmarks');
+    expect(cardPaperIds(listed.reply.body.blocks)).toEqual([paperId]);
+  });
+
+  it('Next page replaces the list with the next page of results until the last, never repeating a paper', async () => {
+    const hh = await start();
+    const query = 'search reasoning --limit 5';
+    let { reply } = await hh.command(query);
+    const total = Number(/^(\d+) papers? match/.exec(String(reply.body.text))?.[1]);
+    const pages = Math.ceil(total / 5);
+    expect(pages).toBeGreaterThanOrEqual(3); // so Next from page 2 is exercised too
+
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      const ids = cardPaperIds(reply.body.blocks);
+      const direct = await bot.chat.handleText(`${query} --page ${page}`, ALICE);
+      expect(ids).toEqual(direct.cards?.map((c) => c.paperId));
+      expect(String(reply.body.text)).toContain(`page ${page} of ${pages}`);
+      seen.push(...ids);
+      const next = buttons(reply.body.blocks).find((b) => b.text.text === 'Next page');
+      if (page === pages) {
+        expect(next).toBeUndefined();
+        break;
+      }
+      expect(next).toBeDefined();
+      const click = await hh.click({ actionId: next!.action_id, value: next!.value });
+      expect(click.reply?.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+      reply = click.reply!;
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+});

@@ -20,6 +20,8 @@ export interface RecordedCall {
   token?: string;
   /** The HTTP status the fake answered with. */
   status: number;
+  /** The body the fake answered with (e.g. the `ts` chat.postMessage handed out). */
+  response: unknown;
   /** performance.now() when the request body had arrived. */
   at: number;
 }
@@ -88,7 +90,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const next = scripted.get(method)?.shift();
       const answer = next && (next.status !== undefined || next.body !== undefined || next.headers) ? next : normalAnswer(method, body);
       const status = answer.status ?? 200;
-      const call: RecordedCall = { method, path, body, contentType, token, status, at };
+      const call: RecordedCall = { method, path, body, contentType, token, status, response: answer.body, at };
       calls.push(call);
       res.writeHead(status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));

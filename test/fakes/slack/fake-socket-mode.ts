@@ -12,9 +12,21 @@ export interface FakeSocketMode {
   /** Resolves once a client is connected and has been sent `hello`. */
   connected(): Promise<void>;
   /** Sends an envelope; resolves with the client's ack (rejects after `timeoutMs`). */
-  send(type: 'slash_commands' | 'interactive' | 'events_api', payload: object, timeoutMs?: number): Promise<SocketAck>;
+  send(type: EnvelopeType, payload: object, timeoutMs?: number): Promise<SocketAck>;
+  /** Every envelope sent, in order. */
+  envelopes: SentEnvelope[];
+  /** Every ack frame the client sent, in order (including any for envelopes it was never sent). */
   acks: SocketAck[];
   close(): Promise<void>;
+}
+
+export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
+
+export interface SentEnvelope {
+  envelope_id: string;
+  type: EnvelopeType;
+  payload: object;
+  accepts_response_payload: boolean;
 }
 
 export interface SocketAck {
@@ -25,6 +37,7 @@ export interface SocketAck {
 export function attachSocketMode(server: http.Server): FakeSocketMode {
   const wss = new WebSocketServer({ noServer: true });
   const acks: SocketAck[] = [];
+  const envelopes: SentEnvelope[] = [];
   const pending = new Map<string, (ack: SocketAck) => void>();
   let client: WebSocket | undefined;
   let onConnect: Array<() => void> = [];
@@ -79,9 +92,14 @@ export function attachSocketMode(server: http.Server): FakeSocketMode {
           clearTimeout(timer);
           resolve(ack);
         });
-        ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+        // Slack lets the ack carry a response only where one can be shown: slash commands and
+        // interactions other than block_actions (view_submission, block_suggestion).
+        const accepts_response_payload = type === 'slash_commands' || (type === 'interactive' && (payload as { type?: unknown }).type !== 'block_actions');
+        envelopes.push({ envelope_id, type, payload, accepts_response_payload });
+        ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload, retry_attempt: 0, retry_reason: '' }));
       });
     },
+    envelopes,
     acks,
     async close() {
       for (const ws of wss.clients) ws.terminate();
