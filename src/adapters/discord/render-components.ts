@@ -8,7 +8,17 @@ export type Row = APIActionRowComponent<APIButtonComponent | APIStringSelectComp
 /** Per-card actions shown under an ephemeral reply, and under a channel post (no Share there). */
 export type CardActionKind = 'bookmark' | 'similar' | 'share';
 
+/** A lone card's buttons: nothing to tell apart, so the full words. */
 const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', similar: 'More like this', share: 'Share' };
+/**
+ * Several cards: one row per action, a button per card named by the number on its embed title.
+ * Short, so that five of them fit one row on a phone.
+ */
+const NUMBERED: Record<CardActionKind, (n: number) => string> = {
+  bookmark: (n) => `🔖 ${n}`,
+  similar: (n) => `More like ${n}`,
+  share: (n) => `Share ${n}`,
+};
 const PLACEHOLDER: Record<CardActionKind, string> = {
   bookmark: '🔖 Bookmark a paper…',
   similar: 'More like this…',
@@ -24,8 +34,12 @@ export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm',
 
 /**
  * Buttons for the cards and the reply's own actions (Next page) within 5 rows of 5.
- * One row per card ("🔖 Bookmark 1 · More like this 1 · Share 1") while they fit; with more cards than
- * rows, one select menu per action instead (Discord allows 25 options), so every card stays reachable.
+ * Up to 5 cards (a default search page) get one row per action, a numbered button per card: at
+ * most 3 rows plus Next page. One row per card would need 6 rows for 5 cards and Next page, one
+ * more than Discord allows. Beyond 5 cards a row cannot hold a button per card, so one select menu
+ * per action instead (Discord allows 25 options), and every card stays reachable.
+ * Buttons name their paper in the custom_id or by embed index (custom-ids.ts), never through
+ * memory, so they keep working after a restart.
  */
 export function renderComponents(
   cards: PaperCard[],
@@ -36,6 +50,13 @@ export function renderComponents(
   const rows: Row[] = [];
   const seen = new Set<string>();
   const unique = (id: string) => (seen.has(id) ? false : (seen.add(id), true));
+  const cardButton = (kind: CardActionKind, card: PaperCard, i: number, label: string) => {
+    const id = codec.encode({ kind, paperId: card.paperId }, i);
+    return id !== undefined && unique(id) ? [button(id, label, ButtonStyle.Secondary)] : [];
+  };
+  const push = (components: Row['components']) => {
+    if (components.length) rows.push({ type: ComponentType.ActionRow, components });
+  };
 
   const actionButtons = replyActions
     .map((a) => ({ a, id: codec.encode(a) }))
@@ -44,27 +65,20 @@ export function renderComponents(
     .map(({ a, id }) => button(id, a.kind === 'run' ? a.label : a.kind, ButtonStyle.Primary));
   const rowsForCards = LIMITS.rowsPerMessage - (actionButtons.length ? 1 : 0);
   const shown = cards.slice(0, LIMITS.embedsPerMessage);
-  const numbered = shown.length > 1;
 
-  if (shown.length <= rowsForCards) {
-    shown.forEach((card, i) => {
-      const suffix = numbered ? ` ${i + 1}` : '';
-      const buttons = kinds
-        .map((kind) => ({ kind, id: codec.encode({ kind, paperId: card.paperId }, i) }))
-        .filter((x): x is { kind: CardActionKind; id: string } => x.id !== undefined && unique(x.id))
-        .map(({ kind, id }) => button(id, `${LABEL[kind]}${suffix}`, ButtonStyle.Secondary));
-      if (buttons.length) rows.push({ type: ComponentType.ActionRow, components: buttons });
-    });
+  if (shown.length === 1) {
+    push(kinds.flatMap((kind) => cardButton(kind, shown[0], 0, LABEL[kind])));
+  } else if (shown.length <= LIMITS.buttonsPerRow) {
+    for (const kind of kinds.slice(0, rowsForCards)) {
+      push(shown.flatMap((card, i) => cardButton(kind, card, i, NUMBERED[kind](i + 1))));
+    }
   } else {
     for (const kind of kinds.slice(0, rowsForCards)) {
       const options = shown.slice(0, LIMITS.selectOptions).map((card, i) => ({
         label: clip(`${i + 1}. ${card.title}`, LIMITS.selectOptionLabel),
         value: codec.encodePaperValue(card.paperId, i),
       }));
-      rows.push({
-        type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.StringSelect, custom_id: PICK_IDS[kind], placeholder: PLACEHOLDER[kind], options, min_values: 1, max_values: 1 }],
-      });
+      push([{ type: ComponentType.StringSelect, custom_id: PICK_IDS[kind], placeholder: PLACEHOLDER[kind], options, min_values: 1, max_values: 1 }]);
     }
   }
   if (actionButtons.length) rows.push({ type: ComponentType.ActionRow, components: actionButtons });

@@ -22,7 +22,8 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     bot = await createBot({ dataDir: fs.mkdtempSync(`${os.tmpdir()}/papers-`), clock: quickClock });
     const ingested = await bot.ingest.ingestFile(SAMPLE);
     expect(ingested).toMatchObject({ ok: true });
-    h = await startHarness(bot.chat, { channelsPerGuild: 3 });
+    // The 4th channel takes the Share post, so the digest tests' channel counts stay exact.
+    h = await startHarness(bot.chat, { channelsPerGuild: 4 });
     bot.digests.setPublisher(h.adapter.publisher);
   });
   afterAll(async () => {
@@ -33,6 +34,15 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
   const bookmarks = () => bot.db.prepare(`SELECT user_id, paper_id FROM bookmarks WHERE platform = 'discord'`).all() as Array<{ user_id: string; paper_id: string }>;
   const channelPosts = (channelId: string) => [...h.fake.messages.values()].filter((m) => m.channel_id === channelId && !m.webhook_id);
   const original = (token: string) => h.fake.messages.get(`original:${token}`) as StoredMessage;
+  type Component = { type: number; custom_id: string; label?: string };
+  const componentsOf = (m: StoredMessage) => (m.components as Array<{ components: Component[] }>).flatMap((r) => r.components);
+  /** The custom_id of the button a person sees as `label`, as they would find it. */
+  const buttonLabelled = (m: StoredMessage, label: string) => {
+    const b = componentsOf(m).find((c) => c.type === 2 && c.label === label);
+    expect(b, `a "${label}" button`).toBeTruthy();
+    return b!.custom_id;
+  };
+  const paperOfEmbed = (m: StoredMessage, i: number) => (m.embeds[i] as { footer: { text: string } }).footer.text.split(' · ')[0];
 
   it('search round trip: embeds for the results, every card reachable, Next page rewrites the reply', async () => {
     const i = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'agents' }]);
@@ -43,7 +53,10 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     expect(data.content).toMatch(/papers match "agents"/);
     expect(data.embeds).toHaveLength(5);
     expect(data.embeds[0].title).toMatch(/^1\. .*Agent/);
-    expect(data.components.length).toBeLessThanOrEqual(5);
+    // A full default page keeps buttons: 🔖 / More like / Share rows of 5, then Next page.
+    expect(data.components).toHaveLength(4);
+    expect(data.components.map((r) => r.components.length)).toEqual([5, 5, 5, 1]);
+    expect(data.components.flatMap((r) => r.components).every((c) => c.type === 2)).toBe(true);
     const ids = data.components.flatMap((r) => r.components.map((c) => c.custom_id));
     expect(ids.every((id) => id.length <= 100)).toBe(true);
     const next = ids.find((id) => id.startsWith('p:run:'))!;
@@ -55,15 +68,33 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     expect(String(page2.data?.content)).toMatch(/page 2 of/);
   });
 
-  it('Bookmark from the result list (ids too long for a custom_id resolve through the embed footer)', async () => {
-    const i = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'model merging' }], { user: member });
+  it('numbered buttons on a result page act on their own card: 🔖 2, More like 1, Share 3', async () => {
+    const ch = h.fake.guild.channelIds[3];
+    const i = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'model merging' }], { user: member, channelId: ch });
     await h.answer(i.token);
     const msg = original(i.token);
-    const firstId = (msg.embeds[0] as { footer: { text: string } }).footer.text;
-    const pick = h.fake.button('p:pick:bm', msg, { user: member, componentType: 3, values: firstId.length <= 100 ? [firstId] : ['#0'] });
-    const r = (await h.answer(pick.token)).body as Body;
-    expect(String(r.data?.content)).toMatch(/Bookmarked/);
-    expect(bookmarks()).toContainEqual({ user_id: member.id, paper_id: firstId });
+    expect(msg.embeds.length).toBeGreaterThanOrEqual(3);
+    expect(componentsOf(msg).some((c) => c.type === 3)).toBe(false);
+
+    const bm = h.fake.button(buttonLabelled(msg, '🔖 2'), msg, { user: member });
+    expect(String(((await h.answer(bm.token)).body as Body).data?.content)).toMatch(/Bookmarked/);
+    expect(bookmarks().filter((b) => b.user_id === member.id)).toEqual([{ user_id: member.id, paper_id: paperOfEmbed(msg, 1) }]);
+
+    const sim = h.fake.button(buttonLabelled(msg, 'More like 1'), msg, { user: member });
+    const like = (await h.answer(sim.token)).body as Body;
+    const likeData = like.data as { content: string; embeds: Array<{ footer: { text: string } }> };
+    const firstTitle = (msg.embeds[0] as { title: string }).title.replace(/^1\. /, '');
+    expect(likeData.content).toContain(`Papers like "${firstTitle.slice(0, 30)}`);
+    expect(likeData.embeds.length).toBeGreaterThan(0);
+    expect(likeData.embeds.map((e) => e.footer.text)).not.toContain(paperOfEmbed(msg, 0));
+
+    const sh = h.fake.button(buttonLabelled(msg, 'Share 3'), msg, { user: member });
+    expect(String(((await h.answer(sh.token)).body as Body).data?.content)).toMatch(/^Shared/);
+    const posts = channelPosts(ch);
+    expect(posts).toHaveLength(1);
+    expect(paperOfEmbed(posts[0], 0)).toBe(paperOfEmbed(msg, 2));
+    const rows = bot.db.prepare(`SELECT message_id, paper_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(ch);
+    expect(rows).toEqual([{ message_id: posts[0].id, paper_id: paperOfEmbed(msg, 2) }]);
   });
 
   it('bookmarks export arrives as an attached file', async () => {

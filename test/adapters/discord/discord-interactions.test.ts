@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStubChat } from './stub-chat.js';
+import { createCustomIdCodec } from '../../../src/adapters/discord/custom-ids.js';
+import { renderReply } from '../../../src/adapters/discord/render-reply.js';
+import type { StoredMessage } from '../../fakes/discord/payloads.js';
+import { card, createStubChat } from './stub-chat.js';
 import { startHarness, type Harness } from './harness.js';
 
 type Body = { type: number; data?: Record<string, unknown> };
@@ -90,6 +93,26 @@ describe('Discord adapter: interactions through the real discord.js client', () 
     const rec = chat.calls.find((c) => c.method === 'recordMessage')!;
     expect(rec.args[2]).toBe('2404.00002');
     expect(h.fake.messages.has(rec.args[1] as string)).toBe(true);
+  });
+
+  it('numbered buttons rendered before a restart still act on their own card, long ids included', async () => {
+    const ch = h.fake.guild.channelIds[1];
+    const longId = `title:${'a-paper-without-an-arxiv-id-'.repeat(5)}`;
+    const cards = ['2404.00011', '2404.00012', longId, '2404.00014', '2404.00015'].map((id) => card(id));
+    // Rendered by another codec: what this process never encoded, as after a restart.
+    const r = renderReply({ text: 'Results', cards, ephemeral: true }, createCustomIdCodec());
+    const msg = { id: '900000000000000001', channel_id: ch, author: { id: '1', username: 'papers-bot', bot: true }, content: r.content, embeds: r.embeds, components: r.components, attachments: [], flags: 64, timestamp: new Date().toISOString() } as StoredMessage;
+    const idOf = (label: string) => r.components.flatMap((row) => row.components).map((c) => c as { label: string; custom_id: string }).find((c) => c.label === label)!.custom_id;
+    expect(idOf('Share 3')).toBe('p:sh:#2');
+
+    const bm = h.fake.button(idOf('🔖 4'), msg);
+    expect(String(((await h.answer(bm.token)).body as Body).data?.content)).toBe('Bookmarked 2404.00014.');
+    const sim = h.fake.button(idOf('More like 3'), msg);
+    expect(String(((await h.answer(sim.token)).body as Body).data?.content)).toBe(`Papers like ${longId}`);
+    const sh = h.fake.button(idOf('Share 3'), msg);
+    expect(String(((await h.answer(sh.token)).body as Body).data?.content)).toContain('Shared');
+    expect(chat.calls.filter((c) => c.method === 'shareMessage').at(-1)!.args[0]).toBe(longId);
+    expect(chat.calls.filter((c) => c.method === 'recordMessage').at(-1)!.args[2]).toBe(longId);
   });
 
   it('malformed input never crashes: stale buttons, odd option trees, a throwing core', async () => {
