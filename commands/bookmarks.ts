@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, exportFile } from '../src/core/bookmarks/export.js';
 import type { CommandContext } from './types.js';
 import { pageArg } from './arg-types.js';
 import { usageLine } from './help-text.js';
+import { pageSize } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
 
@@ -45,12 +46,14 @@ export const bookmarksCommand = defineCommand({
 });
 
 async function list(page: number, ctx: CommandContext) {
-  const { paperIds, total } = await ctx.bookmarks.list(ctx.caller, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  // No --limit to carry in Next page: pages count in the platform's size, the same on every page.
+  const { per, note } = pageSize(PAGE_SIZE, ctx.caller);
+  const { paperIds, total } = await ctx.bookmarks.list(ctx.caller, { limit: per, offset: (page - 1) * per });
   if (!total) return textReply('You have no bookmarks yet. React 🔖 to a paper the bot posted, or press its Bookmark button.');
   if (!paperIds.length) return textReply(`Page ${page} is past the end: you have ${total} bookmark(s).`);
   const papers = await ctx.store.getPapers(paperIds);
-  const pages = Math.ceil(total / PAGE_SIZE);
-  return cardsReply(`Your bookmarks (${total}) — page ${page} of ${pages}`, papers.map((p) => toCard(p)), {
+  const pages = Math.ceil(total / per);
+  return cardsReply(`Your bookmarks (${total}) — page ${page} of ${pages}${note}`, papers.map((p) => toCard(p)), {
     actions: page < pages ? [{ kind: 'run', label: 'Next page', command: 'bookmarks', args: { action: 'list', page: page + 1 } }] : [],
   });
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
+import { SourceSchema } from '../src/core/paper.js';
 import { dateArg, limitArg, pageArg } from './arg-types.js';
 import { usageLine } from './help-text.js';
+import { pageSize } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
 
@@ -11,6 +13,9 @@ const args = z.object({
   since: dateArg('Only papers from digests on or after this date').optional(),
   until: dateArg('Only papers from digests on or before this date').optional(),
   hasCode: z.boolean().default(false).describe('Only papers with a code link'),
+  minUpvotes: z.number().int().min(0).max(100_000).optional().describe('Only papers with at least this many upvotes'),
+  // The choices are listed in help and on Discord; the usage line stays short.
+  source: SourceSchema.meta({ placeholder: 'SOURCE' }).optional().describe('Only papers from this source'),
   limit: limitArg,
   page: pageArg,
 });
@@ -22,25 +27,27 @@ export const searchCommand = defineCommand({
   args,
   admin: false,
   positional: ['topic'],
-  examples: ['/papers search model merging --since 2025-01-01 --limit 5', '/papers search "reward hacking" --has-code'],
+  examples: ['/papers search model merging --since 2025-01-01 --limit 5', '/papers search "reward hacking" --has-code', '/papers search agents --min-upvotes 20 --source hf-api'],
   async run(a, ctx) {
     if (a.since && a.until && a.since > a.until) {
       throw new UserError(`--since ${a.since} is after --until ${a.until}.`, usageLine(searchCommand));
     }
-    const res = await ctx.search.search({ text: a.topic, since: a.since, until: a.until, hasCode: a.hasCode, limit: a.limit, page: a.page });
-    const pages = Math.max(1, Math.ceil(res.total / a.limit));
+    const { per, note } = pageSize(a.limit, ctx.caller);
+    const res = await ctx.search.search({ text: a.topic, since: a.since, until: a.until, hasCode: a.hasCode, minUpvotes: a.minUpvotes, source: a.source, limit: per, page: a.page });
+    const pages = Math.max(1, Math.ceil(res.total / per));
     if (!res.hits.length) {
       if (res.total > 0) return textReply(`Page ${a.page} is past the end: "${a.topic}" has ${res.total} results on ${pages} page(s).`);
       return textReply(res.notice ?? `Nothing matched "${a.topic}". Try fewer or other words, or widen the dates.`);
     }
-    const from = (a.page - 1) * a.limit + 1;
+    const from = (a.page - 1) * per + 1;
     // A broad topic is ranked among the newest papers only (see the search core): say so.
     const among = res.newestOnly ? ` among the newest ${res.newestOnly.toLocaleString('en-US')}` : '';
-    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}`;
+    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
-    const more = a.page * a.limit < res.total;
+    const more = a.page * per < res.total;
+    // The next page carries the size actually shown, so it starts right after the last card here.
     return cardsReply(heading, cards, {
-      actions: more ? [{ kind: 'run', label: 'Next page', command: 'search', args: { ...a, page: a.page + 1 } }] : [],
+      actions: more ? [{ kind: 'run', label: 'Next page', command: 'search', args: { ...a, limit: per, page: a.page + 1 } }] : [],
     });
   },
 });

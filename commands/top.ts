@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { limitArg, pageArg } from './arg-types.js';
 import { addDays } from './find-paper.js';
+import { pageSize } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
 
@@ -27,10 +28,11 @@ export const topCommand = defineCommand({
     if (!latest) return textReply('No digest has been ingested yet.');
     const end = latest < today ? latest : today;
     const since = addDays(end, -(a.days - 1));
-    const offset = (a.page - 1) * a.limit;
+    const { per, note } = pageSize(a.limit, ctx.caller);
+    const offset = (a.page - 1) * per;
     // One extra row tells whether a next page exists without counting them all.
-    const rows = await ctx.store.topPapers({ sinceDate: since, limit: a.limit + 1, offset });
-    const papers = rows.slice(0, a.limit);
+    const rows = await ctx.store.topPapers({ sinceDate: since, limit: per + 1, offset });
+    const papers = rows.slice(0, per);
     if (!papers.length) {
       return textReply(
         a.page > 1
@@ -38,9 +40,9 @@ export const topCommand = defineCommand({
           : `No upvoted papers in digests since ${since}. Upvote counts come from Hugging Face daily papers; text digests carry none.`,
       );
     }
-    const heading = `Top papers of digests ${since} to ${end} — page ${a.page}`;
+    const heading = `Top papers of digests ${since} to ${end} — page ${a.page}${note}`;
     return cardsReply(heading, papers.map((p) => toCard(p)), {
-      actions: rows.length > a.limit ? [{ kind: 'run', label: 'Next page', command: 'top', args: { ...a, page: a.page + 1 } }] : [],
+      actions: rows.length > per ? [{ kind: 'run', label: 'Next page', command: 'top', args: { ...a, limit: per, page: a.page + 1 } }] : [],
     });
   },
 });

@@ -64,6 +64,12 @@ export interface Caller {
   userId: string;
   /** The adapter decides (Manage Server on Discord, admin/owner or SLACK_ADMIN_USERS on Slack). */
   isAdmin: boolean;
+  /**
+   * The most cards this platform shows in one reply (Discord: embeds a message, Slack: what fits in
+   * its blocks). Paging commands page by at most this many, so Next page never skips cards the
+   * platform had to leave out. Absent: no limit beyond the command's own.
+   */
+  maxCards?: number;
 }
 
 /** A message a digest or a Share button sends into a channel. */

@@ -88,7 +88,7 @@ describe('ChatCore through the neutral run API', () => {
     expect(list.cards!.map((c) => c.paperId)).toEqual([TWIN]);
     const bib = await env.chat.handleText('bookmarks export bibtex', member);
     expect(bib.file).toMatchObject({ name: 'bookmarks-2026-04-25.bib', mime: 'application/x-bibtex' });
-    expect(bib.file!.content).toContain('title = {Twin-Merging: Dynamic Integration');
+    expect(bib.file!.content).toContain('title = {{Twin}-{Merging}: {Dynamic} {Integration}');
     const csv = await env.chat.handleCommand(['bookmarks'], { format: 'csv' }, member);
     expect(csv.file!.content.split('\r\n')[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links');
     const removed = await env.chat.handleText(`bookmarks remove ${TWIN}`, member);

@@ -52,6 +52,8 @@ describe('the command registry', () => {
     expect(search.options![0]).toMatchObject({ name: 'topic', type: OptionType.String, required: true, max_length: 500 });
     expect(search.options!.find((o) => o.name === 'limit')).toMatchObject({ type: OptionType.Integer, min_value: 1, max_value: 25 });
     expect(search.options!.find((o) => o.name === 'has-code')).toMatchObject({ type: OptionType.Boolean });
+    expect(search.options!.find((o) => o.name === 'min-upvotes')).toMatchObject({ type: OptionType.Integer, min_value: 0, max_value: 100_000 });
+    expect(search.options!.find((o) => o.name === 'source')!.choices!.map((c) => c.value)).toEqual(['hf-digest-text', 'hf-api', 'arxiv-rss', 'arxiv-atom', 'arxiv-jsonl', 'arxiv-kaggle']);
     const bookmarks = json.options.find((o) => o.name === 'bookmarks')!;
     expect(bookmarks.type).toBe(OptionType.SubCommand);
     expect(bookmarks.options!.every((o) => !o.required)).toBe(true);
@@ -69,7 +71,9 @@ describe('the command registry', () => {
       expect(overallHelp(commands)).toContain(usageLine(c));
       expect(commandHelp(c)).toContain(c.description);
     }
-    expect(usageLine(findCommand(['search'])!)).toBe('/papers search <topic> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--limit N] [--page N]');
+    expect(usageLine(findCommand(['search'])!)).toBe(
+      '/papers search <topic> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source SOURCE] [--limit N] [--page N]',
+    );
     expect(findCommand(['digest'])).toBeUndefined();
   });
 

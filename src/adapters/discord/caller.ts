@@ -1,10 +1,12 @@
 import { PermissionFlagsBits, type Interaction, type User } from 'discord.js';
 import type { Caller } from '../../core/reply.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Who is asking. Bookmarks belong to (discord, guild, user); outside a guild (a DM) the workspace is
  * the user's own. Admin means Manage Server, read from the member permissions Discord puts in the
- * interaction payload (so it is right even for members discord.js has not cached).
+ * interaction payload (so it is right even for members discord.js has not cached). Each card is an
+ * embed, and a message holds only so many: paging commands page by that many here.
  */
 export function callerFromInteraction(interaction: Interaction): Caller {
   return {
@@ -13,6 +15,7 @@ export function callerFromInteraction(interaction: Interaction): Caller {
     channelId: interaction.channelId ?? '',
     userId: interaction.user.id,
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    maxCards: LIMITS.embedsPerMessage,
   };
 }
 
@@ -24,5 +27,6 @@ export function callerFromReaction(user: Pick<User, 'id'>, guildId: string | nul
     channelId,
     userId: user.id,
     isAdmin: false,
+    maxCards: LIMITS.embedsPerMessage,
   };
 }

@@ -71,7 +71,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   async function callerOf(teamId: unknown, channelId: unknown, userId: unknown): Promise<Caller | undefined> {
     if (typeof teamId !== 'string' || typeof channelId !== 'string' || typeof userId !== 'string' || !teamId || !channelId || !userId) return undefined;
-    return { platform: 'slack', workspaceId: teamId, channelId, userId, isAdmin: await isAdmin(userId) };
+    // renderReply (render-blocks.ts) fits 15 cards in a message's 50 blocks and drops the rest;
+    // paging by that many keeps Next page from skipping them.
+    return { platform: 'slack', workspaceId: teamId, channelId, userId, isAdmin: await isAdmin(userId), maxCards: 15 };
   }
 
   /** The one catch per entry point: bugs are logged with an id, the user sees the id. */

@@ -20,18 +20,21 @@ export function escapeBibtex(text: string): string {
 }
 
 /**
- * A title for BibTeX: specials escaped, and words whose capitals a sentence-case style would lose
- * braced: acronyms keep a plural outside ({LLM}s), other mixed-case words are braced whole
- * ({ChatGPT}, Pref-{GRPO}). A plain Capitalized word is left to the style, as BibTeX intends.
+ * A title for BibTeX: specials escaped, and every word with a capital braced, because sentence-case
+ * styles (IEEE, APA, ACM) lowercase whatever is bare and cannot tell "Gaussian" or "Transformer"
+ * from an ordinary word. The first word is braced too: it may be a proper noun, and styles that
+ * keep it capitalised lose nothing. Acronyms keep a plural outside ({LLM}s) so the suffix still
+ * reads as English; other words are braced whole ({ChatGPT}, {Pref}-{GRPO}). Combining marks count
+ * as part of their word, so a decomposed "Ünal" is braced in one piece.
  */
 export function bibtexTitle(title: string): string {
   return title
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/([\\&%$#_{}~^])|([\p{L}\p{N}]+)/gu, (_m, special?: string, word?: string) => {
+    .replace(/([\\&%$#_{}~^])|([\p{L}\p{M}\p{N}]+)/gu, (_m, special?: string, word?: string) => {
       if (special) return SPECIALS[special]!;
-      if (!/.\p{Lu}/u.test(word!)) return word!;
-      const acronym = /^(\p{Lu}[\p{Lu}\p{N}]+)(\p{Ll}{1,2})?$/u.exec(word!);
+      if (!/\p{Lu}/u.test(word!)) return word!;
+      const acronym = /^(\p{Lu}\p{M}*(?:[\p{Lu}\p{N}]\p{M}*)+)(\p{Ll}{1,2})?$/u.exec(word!);
       return acronym ? `{${acronym[1]}}${acronym[2] ?? ''}` : `{${word}}`;
     });
 }

@@ -21,7 +21,7 @@ describe('slack adapter (HTTP mode, real Bolt, fake Slack)', () => {
     h = await startHarness(chat);
     const { status, reply } = await h.command('search model merging');
     expect(status).toBe(200);
-    expect(chat.texts).toEqual([{ text: 'search model merging', caller: { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C0GENERAL', userId: 'U0ALICE', isAdmin: false } }]);
+    expect(chat.texts).toEqual([{ text: 'search model merging', caller: { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C0GENERAL', userId: 'U0ALICE', isAdmin: false, maxCards: 15 } }]);
     expect(reply.body.response_type).toBe('ephemeral');
     expect(reply.body.text).toContain('Results for');
     expect(blocksText(reply)).toContain('<https://arxiv.org/abs/2504.00001|Paper 2504.00001 &amp; &lt;friends&gt;>');
