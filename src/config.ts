@@ -10,10 +10,11 @@ const csv = z
   .optional()
   .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
 
-const bool = z
+/** Unset stays undefined, so a default can depend on other variables. */
+const optionalBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .optional()
-  .transform((s) => s === 'true' || s === '1' || s === 'yes');
+  .transform((s) => (s === undefined || s === '' ? undefined : s === 'true' || s === '1' || s === 'yes'));
 
 const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
@@ -27,7 +28,8 @@ const EnvSchema = z.object({
   HF_API_URL: z.string().url().default('https://huggingface.co'),
   /** When the HF day's list is fetched, in US Eastern time (HH:MM). Empty string turns it off. */
   HF_FETCH_TIME: z.string().regex(/^(\d{2}:\d{2})?$/, 'expected HH:MM').default('21:30'),
-  HF_FETCH_ENABLED: bool,
+  /** Default: on when a platform token is set, off in the local chat mode. */
+  HF_FETCH_ENABLED: optionalBool,
   ARXIV_RSS_URL: z.string().url().default('https://rss.arxiv.org/rss'),
   /** arXiv categories to follow by RSS, comma-separated (empty: none). */
   ARXIV_CATEGORIES: csv,
@@ -124,6 +126,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     discord = { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID ?? '', guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
   }
   if (problems.length) throw new ConfigError(problems);
+  // A deployed bot with no live source posts nothing new, so HF is on there; the local chat mode
+  // may run offline and already has the sample digest, so it does not reach out unless asked.
+  const hfEnabled = e.HF_FETCH_ENABLED ?? (slack !== undefined || discord !== undefined);
 
   return {
     dataDir: e.DATA_DIR,
@@ -131,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     sampleDigest: e.SAMPLE_DIGEST,
     inboxDir: e.INBOX_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/inbox`,
-    hf: { apiUrl: e.HF_API_URL, fetchTime: e.HF_FETCH_TIME || undefined, enabled: e.HF_FETCH_ENABLED },
+    hf: { apiUrl: e.HF_API_URL, fetchTime: e.HF_FETCH_TIME || undefined, enabled: hfEnabled },
     arxiv: { rssUrl: e.ARXIV_RSS_URL, categories: e.ARXIV_CATEGORIES },
     digestMaxLatenessMs: e.DIGEST_MAX_LATENESS_HOURS * 3600_000,
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,

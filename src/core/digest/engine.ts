@@ -8,7 +8,7 @@ import type { Db } from '../store/sqlite/open.js';
 import type { PaperStore } from '../store/ports.js';
 import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
 import type { DigestService } from './ports.js';
-import { DEFAULT_RETRY, postRun, type RetryPolicy } from './post-run.js';
+import { DEFAULT_RETRY, DIGEST_STOPPED, postRun, type RetryPolicy } from './post-run.js';
 import { decideDue, nextSlot } from './schedule.js';
 import { createSqliteDigestStore } from './sqlite-digest-store.js';
 import { newSelectionCache, type SelectionCache } from './select.js';
@@ -39,6 +39,8 @@ export interface TickReport {
   empty: number;
   posted: number;
   paused: number;
+  /** Runs ended unposted or part-posted because their channel unsubscribed or was paused. */
+  stopped: number;
   /** Time spent deciding and planning (what the bench measures). */
   planMs: number;
 }
@@ -68,11 +70,14 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const inFlight = new Set<string>();
   let planning: Promise<unknown> = Promise.resolve();
 
+  const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
+  const stopReason = async (platform: Platform, channelId: string) => unwanted(await store!.get(platform, channelId));
+
   const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock });
 
   async function planDue(now: Date): Promise<TickReport> {
     const started = performance.now();
-    const report: TickReport = { planned: 0, skipped: 0, empty: 0, posted: 0, paused: 0, planMs: 0 };
+    const report: TickReport = { planned: 0, skipped: 0, empty: 0, posted: 0, paused: 0, stopped: 0, planMs: 0 };
     const subs = (await store!.list({ activeOnly: true })).filter((s) => publishers.has(s.platform));
     const last = await store!.lastSlots();
     const byKey = new Map(subs.map((s) => [channelKey(s.platform, s.channelId), s] as const));
@@ -109,17 +114,27 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     const subs = new Map((await store!.list()).map((s) => [channelKey(s.platform, s.channelId), s] as const));
     const byChannel = new Map<string, DigestRun[]>();
     const stale: DigestRun[] = [];
+    const unwantedRuns: Array<{ run: DigestRun; reason: string }> = [];
     // No await between the in-flight check and the claim: two overlapping ticks never post one run twice.
     for (const run of await store!.unfinishedRuns()) {
       const key = channelKey(run.platform, run.channelId);
-      if (!publishers.has(run.platform) || subs.get(key)?.pausedReason) continue;
+      if (!publishers.has(run.platform)) continue;
       if (inFlight.has(key) && !byChannel.has(key)) continue;
+      // Unsubscribed or paused while the run waited (or while the bot was down): closed, not resumed,
+      // and closed for good so resubscribing later does not replay a stale run.
+      const reason = unwanted(subs.get(key));
+      if (reason) unwantedRuns.push({ run, reason });
       // A run interrupted long ago is not resumed: its news is stale. Logged, never silent.
-      if (now.getTime() - Date.parse(run.createdAt) > maxLatenessMs) stale.push(run);
+      else if (now.getTime() - Date.parse(run.createdAt) > maxLatenessMs) stale.push(run);
       else {
         inFlight.add(key);
         byChannel.set(key, [...(byChannel.get(key) ?? []), run]);
       }
+    }
+    for (const { run, reason } of unwantedRuns) {
+      await store!.setStatus(run.id, 'skipped', `not resumed: ${reason}`, now.toISOString());
+      report.stopped++;
+      logger.info({ platform: run.platform, channelId: run.channelId, runId: run.id, reason }, DIGEST_STOPPED);
     }
     for (const run of stale) {
       await store!.setStatus(run.id, 'skipped', 'interrupted and too late to resume', now.toISOString());
@@ -131,12 +146,12 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const [key, runs] = item;
         try {
           for (const run of runs) {
-            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt }, run);
+            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt, stopReason }, run);
             report.posted += out.posted;
-            if (out.status === 'paused') {
-              report.paused++;
-              break;
-            }
+            if (out.status === 'stopped') report.stopped++;
+            // No break on a pause: the channel's later runs then close themselves at their first post
+            // instead of lingering unfinished until some later tick.
+            if (out.status === 'paused') report.paused++;
           }
         } catch (err) {
           // A bug or a store error in one channel is logged; the other channels go on.

@@ -16,6 +16,9 @@ export interface RetryPolicy {
   maxRateLimited: number;
 }
 
+/** Logged when a run ends early because its channel unsubscribed or was paused. */
+export const DIGEST_STOPPED = 'digest run stopped: channel no longer subscribed or paused';
+
 export const DEFAULT_RETRY: RetryPolicy = { maxTransient: 5, backoffMs: 2000, maxRateLimited: 30 };
 
 export interface PostDeps {
@@ -27,12 +30,23 @@ export interface PostDeps {
   retry: RetryPolicy;
   /** Last post time per channel (ms), shared across runs so two runs to one channel stay paced. */
   lastPostAt: Map<string, number>;
+  /**
+   * Asked before every post attempt; a reason stops the run. A run can outlive its subscription
+   * (a 429 storm, pacing, a resume after restart), and an unsubscribe must end the posting.
+   */
+  stopReason?: (platform: DigestRun['platform'], channelId: string) => Promise<string | undefined>;
 }
 
-export type RunOutcome = { status: 'done'; posted: number } | { status: 'paused'; posted: number; reason: string };
+export type RunOutcome =
+  | { status: 'done'; posted: number }
+  | { status: 'paused'; posted: number; reason: string }
+  | { status: 'stopped'; posted: number; reason: string };
 
 /** Sending failed for good: the channel is paused with this reason. */
 class GiveUp extends Error {}
+
+/** The channel no longer wants the run (unsubscribed, paused): nothing more is sent. */
+class Stop extends Error {}
 
 async function send(d: PostDeps, channelId: string, message: OutgoingMessage): Promise<string> {
   const key = channelKey(d.publisher.platform, channelId);
@@ -44,6 +58,9 @@ async function send(d: PostDeps, channelId: string, message: OutgoingMessage): P
       const wait = last + d.publisher.minIntervalMs - d.clock.now().getTime();
       if (wait > 0) await d.clock.sleep(wait);
     }
+    // After the waits, not before: the subscription may have gone while this run slept.
+    const stop = await d.stopReason?.(d.publisher.platform, channelId);
+    if (stop) throw new Stop(stop);
     try {
       const { messageId } = await d.publisher.post(channelId, message);
       d.lastPostAt.set(key, d.clock.now().getTime());
@@ -102,6 +119,12 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     log.info({ posted, planned: ids.length }, 'digest posted');
     return { status: 'done', posted };
   } catch (err) {
+    if (err instanceof Stop) {
+      // Closed rather than left unfinished, so no later tick or restart resumes it.
+      await d.store.setStatus(run.id, 'skipped', `stopped: ${err.message}`, d.clock.now().toISOString());
+      log.info({ reason: err.message, posted }, DIGEST_STOPPED);
+      return { status: 'stopped', posted, reason: err.message };
+    }
     if (!(err instanceof GiveUp)) throw err;
     // One channel that keeps failing (deleted, bot removed) is paused so it never holds up the rest.
     await d.store.setPaused(run.platform, run.channelId, err.message);

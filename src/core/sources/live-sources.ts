@@ -11,6 +11,7 @@ export interface LiveSourcesOptions {
   clock: Clock;
   /** Watched folder; undefined = no inbox. */
   inboxDir?: string;
+  /** `enabled` arrives decided: config.ts defaults it from the platform tokens. */
   hf?: { apiUrl: string; fetchTime?: string; enabled: boolean };
   arxiv?: { rssUrl: string; categories: string[] };
   fetchTimeoutMs?: number;
