@@ -238,13 +238,20 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    *   topic's rare words (short posting lists: cheap anywhere), then the newest papers with some
    *   of its other words. Over the whole archive that last tier is the costliest query there is.
    */
-  function broadTopic(plan: QueryPlan, levels: string[], f: Filters, limit: number, offset: number): { ranked: Ranked[]; total: number } | undefined {
+  function broadTopic(
+    plan: QueryPlan,
+    levels: string[],
+    f: Filters,
+    limit: number,
+    offset: number,
+  ): { ranked: Ranked[]; total: number } | { allTotal: number } | undefined {
     const [all, loosest] = levels as [string, string | undefined];
     const inShard = recentRanker.count(all, f);
     if (inShard >= minAll) return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard };
     if (!loosest) return undefined;
     const allTotal = ranker.count(all, f);
-    if (allTotal >= minAll) return undefined;
+    // The whole index answers; it gets the count so as not to read those postings again.
+    if (allTotal >= minAll) return { allTotal };
     const phrases = plan.phrases.map(phraseMatch);
     const rareGroups = plan.groups.filter((g) => g.reduce((n, w) => n + vocab.postings(w, rarePostings), 0) <= rarePostings);
     const rare = rareGroups.length ? [...phrases, `(${rareGroups.map(groupMatch).join(' OR ')})`].join(' AND ') : undefined;
@@ -298,16 +305,18 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       if (!hits.length) return { hits, total: r.total, page, limit, notice: r.total ? `No results on page ${page}; there are ${r.total} in all.` : NOTHING };
       return { hits, total: r.total, page, limit };
     }
+    let knownAllTotal: number | undefined;
     const postings = () => plan.groups.reduce((sum, g) => sum + g.reduce((m, w) => m + vocab.postings(w, broadPostings), 0), 0);
     if (!long && !unweighted && docCount() > recentDocs && postings() > broadPostings) {
       const broad = await guarded(() => broadTopic(plan, levels, filters, limit, offset));
-      if (broad) {
+      if (broad && 'allTotal' in broad) knownAllTotal = broad.allTotal;
+      else if (broad) {
         const hits = await toHits(broad.ranked, plan.hitStems);
         const base = { hits, total: broad.total, page, limit, newestOnly: recentDocs };
         return hits.length ? base : { ...base, notice: `No results on page ${page}; there are ${broad.total} in all.` };
       }
     }
-    let { ranked, total } = await guarded(() => evaluateLevels(ranker, levels, filters, limit, offset, minAll, unweighted));
+    let { ranked, total } = await guarded(() => evaluateLevels(ranker, levels, filters, limit, offset, minAll, unweighted, knownAllTotal));
     if (fb && long && total > 0) {
       // A long description: read the best first-pass papers for the words they share, search again.
       const firstPass = await toPapers(ranker.rank(levels[levels.length - 1]!, filters, fb.docs, 0, total));

@@ -61,9 +61,11 @@ export function evaluateLevels(
   enough: number,
   /** No word of the query carries bm25 weight: list the newest matches instead of ranking noise. */
   unweighted = false,
+  /** The all-words count when the caller has it already (a count reads every word's postings). */
+  knownAllTotal?: number,
 ): { ranked: Ranked[]; total: number } {
   const [all, loosest] = levels as [string, string | undefined];
-  const allTotal = ranker.count(all, f);
+  const allTotal = knownAllTotal ?? ranker.count(all, f);
   if (unweighted && (!loosest || allTotal >= enough)) return { ranked: ranker.newest(all, f, limit, offset), total: allTotal };
   if (!loosest || allTotal >= enough) return { ranked: ranker.rank(all, f, limit, offset, allTotal), total: allTotal };
   const total = Math.max(allTotal, ranker.count(loosest, f));

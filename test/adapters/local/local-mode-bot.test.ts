@@ -1,26 +1,17 @@
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalPublisher } from '../../../src/adapters/local/local-publisher.js';
 import { runLocalMode } from '../../../src/adapters/local/local-mode.js';
 import { createBot, ensureSampleDigest, type Bot } from '../../../src/bot.js';
 import { createFakeClock } from '../../../src/core/clock.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { sink } from './sink.js';
 
 const tempDir = useTempDirs();
 let bot: Bot | undefined;
 afterEach(async () => bot?.close());
 
-function sink() {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { out, text: () => chunks.join('') };
-}
 
 describe('local chat mode on the composed bot (createBot, real digest engine)', () => {
   it('subscribes, posts the digest into the terminal at its time, and a 🔖 on a posted paper bookmarks it', async () => {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalPublisher } from '../../../src/adapters/local/local-publisher.js';
 import { runLocalMode } from '../../../src/adapters/local/local-mode.js';
 import { createBot, ensureSampleDigest, type Bot } from '../../../src/bot.js';
 import { createFakeClock } from '../../../src/core/clock.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { sink } from './sink.js';
 
 const tempDir = useTempDirs();
 let bot: Bot | undefined;
@@ -15,16 +16,6 @@ afterEach(async () => {
   bot = undefined;
 });
 
-function sink() {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { out, text: () => chunks.join('') };
-}
 
 /** The terminal and a way to type lines into it; `since()` is what was printed after a mark. */
 async function terminalOn(b: Bot, dir: string) {

@@ -1,26 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalPublisher } from '../../../src/adapters/local/local-publisher.js';
 import { LOCAL_CALLER, runLocalMode } from '../../../src/adapters/local/local-mode.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { createChatEnv, type ChatEnv } from '../../commands/env.js';
+import { sink } from './sink.js';
 
 const tempDir = useTempDirs();
 let env: ChatEnv;
 afterEach(async () => env?.close());
 
-function sink() {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { out, text: () => chunks.join('') };
-}
 
 /** Pipes the lines into the local mode like `printf '…' | npm start` and returns what it printed. */
 async function session(lines: string[], exportDir = join(tempDir(), 'exports')) {
