@@ -13,10 +13,11 @@ import type { PaperStore } from '../src/core/store/ports.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
+import { rootOf, typedName } from './roots.js';
 import { overallUsage } from './suggest.js';
 import { parseCommandText } from './text-parser.js';
 import type { AnyCommand, CommandContext } from './types.js';
-import { commandName, validateArgs, type LabelStyle } from './validate.js';
+import { validateArgs, type LabelStyle } from './validate.js';
 
 export interface ChatCoreDeps {
   store: PaperStore;
@@ -42,15 +43,16 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const list = deps.commands ?? allCommands;
   const log = deps.logger.child({ component: 'chat' });
 
-  /** UserError → ephemeral error reply with usage; anything else → logged with an error id. */
-  async function guarded(caller: Caller, what: string, usage: () => string | undefined, work: () => Promise<Reply>): Promise<Reply> {
+  /** UserError → ephemeral error reply with usage (of `command`, once known); anything else → logged with an error id. */
+  async function guarded(caller: Caller, what: string, command: () => AnyCommand | undefined, work: () => Promise<Reply>): Promise<Reply> {
     try {
       return await work();
     } catch (err) {
       if (err instanceof UserError) {
+        const c = command();
         // Usage lines from deeper layers (the digest engine) may omit the command's prefix.
-        const given = err.usage && !err.usage.startsWith('/') ? `/papers ${err.usage}` : err.usage;
-        const hint = given ?? usage();
+        const given = err.usage && !err.usage.startsWith('/') ? `/${rootOf(c, caller.platform)} ${err.usage}` : err.usage;
+        const hint = given ?? (c && usageLine(c, caller.platform));
         return { text: hint ? `${err.message}\n${hint}` : err.message, ephemeral: true, error: true };
       }
       const errorId = randomBytes(4).toString('hex');
@@ -61,9 +63,9 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
 
   async function run(c: AnyCommand, raw: Record<string, unknown>, caller: Caller, style: LabelStyle, positional?: readonly string[]): Promise<Reply> {
     if (c.admin && !caller.isAdmin) {
-      throw new UserError(`/papers ${commandName(c)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c));
+      throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
-    const args = validateArgs(c, raw, style, positional);
+    const args = validateArgs(c, raw, style, positional, caller.platform);
     const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list };
     return c.run(args, ctx);
   }
@@ -86,7 +88,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   return {
     handleText(text, caller) {
       let command: AnyCommand | undefined;
-      return guarded(caller, text.slice(0, 100), () => command && usageLine(command), async () => {
+      return guarded(caller, text.slice(0, 100), () => command, async () => {
         const parsed = parseCommandText(typeof text === 'string' ? text : '', list);
         command = parsed.command;
         return run(parsed.command, parsed.args, caller, 'text', parsed.positional);
@@ -95,8 +97,8 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
 
     handleCommand(path, options, caller) {
       const c = findCommand(path, list);
-      return guarded(caller, path.join(' '), () => c && usageLine(c), async () => {
-        if (!c) throw new UserError(`Unknown command '${path.join(' ')}'.`, overallUsage(list));
+      return guarded(caller, path.join(' '), () => c, async () => {
+        if (!c) throw new UserError(`Unknown command '${path.join(' ')}'.`, overallUsage(list, caller.platform));
         // Discord sends option names (has-code); the schema speaks fields (hasCode).
         const infos = argInfos(c.args);
         const raw: Record<string, unknown> = {};
@@ -121,7 +123,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           }
           case 'run': {
             const c = findCommand(action.command.split(' '), list);
-            if (!c) throw new UserError(`Unknown command '${action.command}'.`, overallUsage(list));
+            if (!c) throw new UserError(`Unknown command '${action.command}'.`, overallUsage(list, caller.platform));
             const raw = Object.fromEntries(Object.entries(action.args).filter(([, v]) => v !== undefined && v !== null));
             return run(c, raw, caller, 'options');
           }

@@ -1,5 +1,6 @@
 import { argInfos, type ArgInfo } from './arg-info.js';
-import { ROOT, commands as allCommands, groups as allGroups } from './registry.js';
+import { commands as allCommands, groups as allGroups } from './registry.js';
+import { ADMIN_ROOT, ROOTS, rootOf } from './roots.js';
 import type { AnyCommand } from './types.js';
 
 /** Discord application command option types (API v10). */
@@ -25,11 +26,16 @@ export interface DiscordCommand {
   description: string;
   /** Guild only: bookmarks and digests belong to a server. */
   contexts: number[];
+  /** Permission bits (a decimal string) a member needs to see the command, unless a server admin overrides it. */
+  default_member_permissions?: string;
   options: DiscordOption[];
 }
 
 // Discord caps string options at 6,000 characters.
 const MAX_STRING = 6000;
+
+// Manage Server (ManageGuild = 1 << 5), as the decimal string Discord's API takes.
+const MANAGE_GUILD = String(1 << 5);
 
 function option(a: ArgInfo): DiscordOption {
   const o: DiscordOption = { type: OptionType.String, name: a.option, description: a.description };
@@ -56,19 +62,29 @@ function option(a: ArgInfo): DiscordOption {
 }
 
 function subcommand(c: AnyCommand): DiscordOption {
-  const description = c.admin ? `${c.description} (admins)`.slice(0, 100) : c.description;
   // Discord rejects a required option after an optional one.
   const opts = argInfos(c.args).map(option);
   const sorted = [...opts.filter((o) => o.required), ...opts.filter((o) => !o.required)];
-  return { type: OptionType.SubCommand, name: c.name, description, ...(sorted.length ? { options: sorted } : {}) };
+  return { type: OptionType.SubCommand, name: c.name, description: c.description, ...(sorted.length ? { options: sorted } : {}) };
 }
 
 /**
- * The one `/papers` chat-input command with a subcommand per declaration and groups for grouped
- * ones. Admin-only subcommands cannot get their own `default_member_permissions` (it is per
- * command), so adapters check Caller.isAdmin at run time.
+ * The chat-input commands `discord:register` registers, each with a subcommand per declaration and
+ * groups for grouped ones: `/papers` with what anyone may run, `/papers-admin` with the admin ones.
+ * Discord sets `default_member_permissions` per top-level command, hence the split: `/papers-admin`
+ * is hidden from members without Manage Server. Server admins can change that under Integrations,
+ * so adapters still check Caller.isAdmin at run time. A top-level command with nothing in it is left out.
  */
-export function discordCommandJson(list: readonly AnyCommand[] = allCommands, groups: Readonly<Record<string, string>> = allGroups): DiscordCommand {
+export function discordCommandsJson(list: readonly AnyCommand[] = allCommands, groups: Readonly<Record<string, string>> = allGroups): DiscordCommand[] {
+  return ROOTS.map((root) => {
+    const own = list.filter((c) => rootOf(c, 'discord') === root.name);
+    const permissions = root === ADMIN_ROOT ? { default_member_permissions: MANAGE_GUILD } : {};
+    return { type: 1 as const, name: root.name, description: root.description, contexts: [0], ...permissions, options: optionsOf(own, groups) };
+  }).filter((cmd) => cmd.options.length);
+}
+
+/** A subcommand per declaration, in order; grouped ones under their group's option. */
+function optionsOf(list: readonly AnyCommand[], groups: Readonly<Record<string, string>>): DiscordOption[] {
   const options: DiscordOption[] = [];
   for (const c of list) {
     if (!c.group) {
@@ -82,7 +98,7 @@ export function discordCommandJson(list: readonly AnyCommand[] = allCommands, gr
     }
     g.options!.push(subcommand(c));
   }
-  return { type: 1, name: ROOT.name, description: ROOT.description, contexts: [0], options };
+  return options;
 }
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;

@@ -14,10 +14,11 @@ export const helpCommand = defineCommand({
   admin: false,
   positional: ['command'],
   async run(a, ctx) {
-    if (!a.command) return textReply(overallHelp(ctx.commands));
+    const { platform } = ctx.caller;
+    if (!a.command) return textReply(overallHelp(ctx.commands, platform));
     const words = a.command.toLowerCase().split(/\s+/);
     const matches = ctx.commands.filter((c) => (c.group ? c.group === words[0] && (!words[1] || c.name === words[1]) : c.name === words[0]));
     if (!matches.length) throw new UserError(`No command called ${a.command}.`, usageLine(helpCommand));
-    return textReply(matches.map(commandHelp).join('\n\n'));
+    return textReply(matches.map((c) => commandHelp(c, platform)).join('\n\n'));
   },
 });

@@ -26,13 +26,13 @@ export const commands: readonly AnyCommand[] = [
   helpCommand,
 ] as AnyCommand[];
 
-/** Descriptions of subcommand groups (Discord needs one per group). */
+/**
+ * Descriptions of subcommand groups (Discord needs one per group). On Discord a group can be split
+ * over top-level commands (`/papers digest preview`, `/papers-admin digest now`), so each must fit both.
+ */
 export const groups: Readonly<Record<string, string>> = {
-  digest: "This channel's digest: preview it or post it now",
+  digest: "This channel's digest",
 };
-
-/** The top-level command every platform registers. */
-export const ROOT = { name: 'papers', description: 'Search, bookmark and follow research papers' } as const;
 
 /** The command at this path (['search'], ['digest', 'now']), if any. */
 export function findCommand(path: readonly string[], list: readonly AnyCommand[] = commands): AnyCommand | undefined {

@@ -1,3 +1,4 @@
+import { ROOT, rootOf, type Platform } from './roots.js';
 import type { AnyCommand } from './types.js';
 
 function distance(a: string, b: string): number {
@@ -21,8 +22,13 @@ export function suggest(word: string, list: readonly AnyCommand[]): string | und
   return best && best.d <= Math.min(2, Math.floor(best.n.length / 2)) ? best.n : undefined;
 }
 
-/** The short line shown under an unknown-command error. */
-export function overallUsage(list: readonly AnyCommand[]): string {
-  const names = [...new Set(list.map((c) => c.group ?? c.name))];
-  return `/papers <${names.join('|')}> … — /papers help lists them all`;
+/** The short line shown under an unknown-command error: one form per top-level command of `platform`. */
+export function overallUsage(list: readonly AnyCommand[], platform?: Platform): string {
+  const byRoot = new Map<string, Set<string>>();
+  for (const c of list) {
+    const root = rootOf(c, platform);
+    byRoot.set(root, (byRoot.get(root) ?? new Set()).add(c.group ?? c.name));
+  }
+  const forms = [...byRoot].map(([root, names]) => `/${root} <${[...names].join('|')}> …`);
+  return `${forms.join(' | ')} — /${ROOT.name} help lists them all`;
 }

@@ -2,9 +2,9 @@ import { UserError } from '../src/core/errors.js';
 import { argInfos, type ArgInfo } from './arg-info.js';
 import { overallUsage, suggest } from './suggest.js';
 import { usageLine } from './help-text.js';
-import { commandName } from './validate.js';
+import { typedName } from './roots.js';
 import { commands as allCommands } from './registry.js';
-import type { AnyCommand } from './types.js';
+import { commandName, type AnyCommand } from './types.js';
 
 // Chat clients turn "--" into dashes and quotes into curly ones; read them as typed.
 const normalize = (s: string) => s.replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"').replace(/[\u2018\u2019]/g, "'").replace(/(^|\s)[\u2013\u2014](?=\p{L})/gu, '$1--');
@@ -48,7 +48,7 @@ export function matchCommand(tokens: string[], list: readonly AnyCommand[]): { c
     const c = groupCmds.find((g) => g.name === second);
     if (!c) {
       const what = second ? `Unknown ${first} subcommand '${tokens[1]}'` : `${first} needs a subcommand`;
-      throw new UserError(`${what}: ${groupCmds.map((g) => g.name).join(' or ')}.`, groupCmds.map(usageLine).join('\n'));
+      throw new UserError(`${what}: ${groupCmds.map((g) => g.name).join(' or ')}.`, groupCmds.map((g) => usageLine(g)).join('\n'));
     }
     return { command: c, rest: tokens.slice(2) };
   }
@@ -150,7 +150,7 @@ const quote = (v: string) => (/[\s"']|^--/.test(v) || v === '' ? `"${v.replace(/
 export function formatCommandText(c: AnyCommand, args: Record<string, unknown>): string {
   const infos = argInfos(c.args);
   const positional = typeof c.positional === 'function' ? c.positional(String(args.action ?? '')) : (c.positional ?? []);
-  const parts = [`/papers ${commandName(c)}`];
+  const parts = [typedName(c)];
   for (const field of positional) if (args[field] !== undefined) parts.push(quote(String(args[field])));
   for (const a of infos) {
     const v = args[a.field];

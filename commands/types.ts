@@ -56,3 +56,6 @@ export function defineCommand<S extends z.ZodObject>(decl: CommandDecl<S>): Comm
 export function commandPath(c: Pick<AnyCommand, 'name' | 'group'>): string[] {
   return c.group ? [c.group, c.name] : [c.name];
 }
+
+/** 'search' or 'digest now': the words after the top-level command. */
+export const commandName = (c: Pick<AnyCommand, 'name' | 'group'>) => commandPath(c).join(' ');

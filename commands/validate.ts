@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { UserError } from '../src/core/errors.js';
 import { argInfos, type ArgInfo } from './arg-info.js';
 import { usageLine } from './help-text.js';
-import type { AnyCommand } from './types.js';
+import type { Platform } from './roots.js';
+import { commandName, type AnyCommand } from './types.js';
 
 /** How names appear in messages: `--limit` / `<topic>` for text, `limit` for typed options. */
 export type LabelStyle = 'text' | 'options';
@@ -52,9 +53,11 @@ export function validateArgs(
   style: LabelStyle,
   /** The fields the text filled from words (named <field> in messages); defaults to the static ones. */
   positional?: readonly string[],
+  /** For the usage line errors carry: on Discord an admin command is typed under its own root. */
+  platform?: Platform,
 ): Record<string, unknown> {
   const infos = argInfos(c.args);
-  const usage = usageLine(c);
+  const usage = usageLine(c, platform);
   const unknown = Object.keys(raw).filter((k) => !infos.some((a) => a.field === k));
   if (unknown.length) {
     const names = unknown.map((k) => (style === 'text' ? `--${k}` : k)).join(', ');
@@ -79,5 +82,3 @@ export function validateArgs(
   // Messages start with the argument's own name (--limit, <topic>, limit), never re-cased.
   throw new UserError(`${problems.join('; ')}.`, usage);
 }
-
-export const commandName = (c: Pick<AnyCommand, 'name' | 'group'>) => (c.group ? `${c.group} ${c.name}` : c.name);

@@ -7,6 +7,7 @@ import { createSqliteBookmarkStore } from '../../src/core/bookmarks/sqlite-bookm
 import { createFakeClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { createRecordingLogger } from '../../src/core/logger.js';
+import type { Caller } from '../../src/core/reply.js';
 import type { PaperSearch } from '../../src/core/search/ports.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { admin, createChatEnv, member, type ChatEnv } from './env.js';
@@ -142,7 +143,8 @@ describe('ChatCore through the neutral run API', () => {
       expect(r.text).toMatch(/is for admins \(workspace admin or owner\)/);
     }
     const discordRefused = await env.chat.handleCommand(['digest', 'now'], {}, { ...member, platform: 'discord' });
-    expect(discordRefused.text).toMatch(/Manage Server/);
+    // On Discord it is typed under /papers-admin, and the refusal says so.
+    expect(discordRefused.text).toBe('/papers-admin digest now is for admins (Manage Server).\n/papers-admin digest now');
     expect(env.digests.calls).toHaveLength(calls);
     // Preview and the list are open to everyone.
     expect((await env.chat.handleText('digest preview', member)).error).toBeUndefined();
@@ -158,6 +160,35 @@ describe('ChatCore through the neutral run API', () => {
     const one = await env.chat.handleCommand(['help'], { command: 'search' }, member);
     expect(one.text).toContain('--has-code');
     expect(one.text).toContain('e.g. /papers search model merging');
+  });
+
+  it('help on Discord names /papers-admin for the admin commands; Slack and the terminal keep /papers', async () => {
+    env = await createChatEnv(tempDir());
+    const discord: Caller = { ...member, platform: 'discord' };
+    const all = await env.chat.handleCommand(['help'], {}, discord);
+    for (const name of ['subscribe', 'unsubscribe', 'digest now']) {
+      expect(all.text).toContain(`/papers-admin ${name}`);
+      expect(all.text).not.toContain(`/papers ${name}`);
+    }
+    for (const name of ['search', 'bookmarks', 'digest preview', 'subscriptions']) expect(all.text).toContain(`/papers ${name}`);
+    const sub = await env.chat.handleCommand(['help'], { command: 'subscribe' }, discord);
+    expect(sub.text).toMatch(/^\/papers-admin subscribe \[--time HH:MM\]/);
+    expect(sub.text).toContain('e.g. /papers-admin subscribe --time 09:00');
+    // The same help elsewhere: only the root differs.
+    const slack = await env.chat.handleCommand(['help'], {}, member);
+    expect(slack.text).toBe(all.text.replaceAll('/papers-admin ', '/papers '));
+    expect((await env.chat.handleText('help', admin)).text).toBe(slack.text);
+    // A bad value on Discord gets the usage line people type there.
+    const bad = await env.chat.handleCommand(['subscribe'], { top: 99 }, { ...discord, isAdmin: true });
+    expect(bad).toMatchObject({ error: true });
+    expect(bad.text).toMatch(/\n\/papers-admin subscribe \[--time HH:MM\]/);
+    // An unknown path (a stale registration) lists both top-level commands.
+    expect((await env.chat.handleCommand(['nope'], {}, discord)).text).toBe(
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscriptions|help> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
+    );
+    expect((await env.chat.handleCommand(['nope'], {}, member)).text).toBe(
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscribe|unsubscribe|subscriptions|help> … — /papers help lists them all",
+    );
   });
 });
 
@@ -263,6 +294,8 @@ describe('bad input: a short specific error with the usage line, nothing written
     });
     const tz = await picky.handleText('subscribe --tz Mars/Olympus', admin);
     expect(tz).toMatchObject({ error: true, text: 'unknown time zone "Mars/Olympus"\n/papers subscribe --time 09:00 --tz Europe/Berlin' });
+    const onDiscord = await picky.handleCommand(['subscribe'], { tz: 'Mars/Olympus' }, { ...admin, platform: 'discord' });
+    expect(onDiscord.text).toBe('unknown time zone "Mars/Olympus"\n/papers-admin subscribe --time 09:00 --tz Europe/Berlin');
     // Without a digest engine the digest commands say so instead of failing.
     expect((await chat.handleText('digest preview', member)).text).toMatch(/^Scheduled digests are not enabled/);
   });

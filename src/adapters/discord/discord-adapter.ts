@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData } from 'discord.js';
+import { ROOTS } from '../../../commands/roots.js';
 import type { ChatCore } from '../../core/chat.js';
 import type { Logger } from '../../core/logger.js';
 import type { Publisher } from '../../core/publisher.js';
@@ -32,9 +33,6 @@ export interface DiscordAdapter {
   /** The discord.js client, for tests and diagnostics. */
   readonly client: Client;
 }
-
-/** The top-level command `discord:register` registers. */
-export const COMMAND_NAME = 'papers';
 
 /**
  * Channel posts (digests, Share) reach the engine as rate-limit errors, since it owns their
@@ -84,7 +82,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     codec,
     logger,
     deferAfterMs: opts.deferAfterMs ?? 1500,
-    commandName: COMMAND_NAME,
+    commandNames: ROOTS.map((r) => r.name),
   });
   const onReaction = createReactionHandler({ client, chat, logger });
 

@@ -19,8 +19,11 @@ export interface InteractionDeps {
   logger: Logger;
   /** Answer directly when the core is faster than this; defer otherwise (Discord allows 3 s). */
   deferAfterMs: number;
-  /** The registered top-level command name. */
-  commandName: string;
+  /**
+   * The registered top-level command names. Subcommand paths are the same under each
+   * (`/papers-admin subscribe` → ['subscribe']), so the core needs no word of which was typed.
+   */
+  commandNames: readonly string[];
 }
 
 const EXPIRED: Reply = {
@@ -38,9 +41,10 @@ function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction)
 }
 
 /**
- * The one entry point for interactions: `/papers …` → ChatCore.handleCommand, buttons and select
- * menus → handleAction (Share: post the paper, record the message). Every failure ends here: logged
- * with an error id, and the person gets a short message with that id — never a crash, never silence.
+ * The one entry point for interactions: `/papers …` and `/papers-admin …` → ChatCore.handleCommand,
+ * buttons and select menus → handleAction (Share: post the paper, record the message). Every failure
+ * ends here: logged with an error id, and the person gets a short message with that id — never a
+ * crash, never silence.
  */
 export function createInteractionHandler(deps: InteractionDeps) {
   const { chat, codec, logger } = deps;
@@ -105,7 +109,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
 
   return async function onInteraction(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
-    if (interaction.isChatInputCommand() && interaction.commandName !== deps.commandName) return;
+    if (interaction.isChatInputCommand() && !deps.commandNames.includes(interaction.commandName)) return;
     active++;
     try {
       // One turn of the event loop first: dispatches that arrived in the same read register as

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commands, ROOT } from '../../../commands/registry.js';
+import { commands } from '../../../commands/registry.js';
+import { ROOT } from '../../../commands/roots.js';
 import { commandPath } from '../../../commands/types.js';
 import { SLASH_COMMAND } from './slack-adapter.js';
 

@@ -22,8 +22,8 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     bot = await createBot({ dataDir: fs.mkdtempSync(`${os.tmpdir()}/papers-`), clock: quickClock });
     const ingested = await bot.ingest.ingestFile(SAMPLE);
     expect(ingested).toMatchObject({ ok: true });
-    // The 4th channel takes the Share post, so the digest tests' channel counts stay exact.
-    h = await startHarness(bot.chat, { channelsPerGuild: 4 });
+    // The 4th channel takes the Share post and the 5th a subscription, so the digest tests' channel counts stay exact.
+    h = await startHarness(bot.chat, { channelsPerGuild: 5 });
     bot.digests.setPublisher(h.adapter.publisher);
   });
   afterAll(async () => {
@@ -106,11 +106,11 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
   });
 
   it('digest now: refused without Manage Server; posted by an admin, one message per paper, recorded', async () => {
-    const refused = h.fake.slash(['digest', 'now'], [], { user: member });
-    expect(String(((await h.answer(refused.token)).body as Body).data?.content)).toMatch(/admins \(Manage Server\)/);
+    const refused = h.fake.slash(['digest', 'now'], [], { user: member, command: 'papers-admin' });
+    expect(String(((await h.answer(refused.token)).body as Body).data?.content)).toMatch(/^\/papers-admin digest now is for admins \(Manage Server\)/);
     expect(channelPosts(h.fake.channelId)).toHaveLength(0);
 
-    const run = h.fake.slash(['digest', 'now'], [], { user: admin });
+    const run = h.fake.slash(['digest', 'now'], [], { user: admin, command: 'papers-admin' });
     const done = await h.answer(run.token, (c) => c.method === 'PATCH' || (c.method === 'POST' && (c.body as Body).type === 4));
     expect(JSON.stringify(done.body)).toMatch(/Posted 5 papers/);
     const posts = channelPosts(h.fake.channelId);
@@ -149,7 +149,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     const ch = h.fake.guild.channelIds[1];
     const route = new RegExp(`^/channels/${ch}/messages$`);
     h.fake.fail({ method: 'POST', path: route, status: 500 });
-    const run = h.fake.slash(['digest', 'now'], [], { user: admin, channelId: ch });
+    const run = h.fake.slash(['digest', 'now'], [], { user: admin, channelId: ch, command: 'papers-admin' });
     await h.fake.waitForCalls((c) => route.test(c.path) && c.status === 200, 2, 20_000);
     h.fake.fail({ method: 'POST', path: route, status: 429, retryAfter: 0.3 });
     h.fake.fail({ method: 'POST', path: route, status: 500, afterCreate: true });
@@ -167,7 +167,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
   it('the gateway closing mid-digest: the digest completes, the bot resumes and keeps answering', async () => {
     const ch = h.fake.guild.channelIds[2];
     const route = new RegExp(`^/channels/${ch}/messages$`);
-    const run = h.fake.slash(['digest', 'now'], [], { user: admin, channelId: ch });
+    const run = h.fake.slash(['digest', 'now'], [], { user: admin, channelId: ch, command: 'papers-admin' });
     await h.fake.waitForCalls((c) => route.test(c.path) && c.status === 200, 2, 20_000);
     const resumesBefore = h.fake.gatewayRecords.filter((r) => r.op === 6).length;
     h.fake.gateway.closeAll(4000);
@@ -181,6 +181,33 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     const first = (await h.answer(during.token)).body as Body;
     const answer = first.type === 5 ? (await h.answer(during.token, (c) => c.method === 'PATCH')).body : first.data;
     expect((answer as { embeds?: unknown[] }).embeds?.length).toBeGreaterThan(0);
+  });
+
+  it('/papers-admin subscribe: stored for Manage Server, still refused at run time without it; unsubscribe removes it', async () => {
+    const ch = h.fake.guild.channelIds[4];
+    const stored = () => bot.db.prepare(`SELECT settings FROM subscriptions WHERE platform = 'discord' AND channel_id = ?`).all(ch) as Array<{ settings: string }>;
+    /** The reply's text, whether answered at once or deferred and then edited. */
+    const replyText = async (token: string) => {
+      const call = await h.answer(token, (c) => c.method === 'PATCH' || (c.method === 'POST' && (c.body as Body).type === 4));
+      return String(call.method === 'PATCH' ? (call.body as { content?: string }).content : (call.body as Body).data?.content);
+    };
+    const options = [
+      { name: 'time', type: 3, value: '07:30' },
+      { name: 'tz', type: 3, value: 'Europe/Berlin' },
+      { name: 'top', type: 4, value: 3 },
+    ];
+    // A server admin can let anyone see /papers-admin (Integrations); the bot checks again.
+    const refused = h.fake.slash(['subscribe'], options, { command: 'papers-admin', user: member, channelId: ch });
+    expect(await replyText(refused.token)).toMatch(/^\/papers-admin subscribe is for admins \(Manage Server\)\.\n\/papers-admin subscribe \[--time HH:MM\]/);
+    expect(stored()).toEqual([]);
+
+    const ok = h.fake.slash(['subscribe'], options, { command: 'papers-admin', user: admin, channelId: ch });
+    expect(await replyText(ok.token)).toMatch(/^Subscribed: /);
+    expect(stored().map((r) => JSON.parse(r.settings))).toEqual([expect.objectContaining({ time: '07:30', tz: 'Europe/Berlin', top: 3 })]);
+
+    const off = h.fake.slash(['unsubscribe'], [], { command: 'papers-admin', user: admin, channelId: ch });
+    expect(await replyText(off.token)).toMatch(/^Unsubscribed/);
+    expect(stored()).toEqual([]);
   });
 
   it('malformed interaction data gets a usage reply, never a crash', async () => {

@@ -56,15 +56,25 @@ describe('Discord adapter: interactions through the real discord.js client', () 
     expect(chat.calls.some((c) => c.method === 'handleCommand' && JSON.stringify(c.args[0]) === '["bookmarks","export"]')).toBe(true);
   });
 
-  it('tells the core who is admin: Manage Server in the member permissions', async () => {
-    const refused = h.fake.slash(['digest', 'now'], [], { user: { id: '111111111111111111', username: 'bob' } });
+  it('/papers-admin digest now reaches the core as digest now, telling it who has Manage Server', async () => {
+    const refused = h.fake.slash(['digest', 'now'], [], { command: 'papers-admin', user: { id: '111111111111111111', username: 'bob' } });
     const r1 = await h.answer(refused.token);
     expect(String((r1.body as Body).data?.content)).toContain('Manage Server');
-    const admin = h.fake.slash(['digest', 'now'], [], { user: { id: '222222222222222222', username: 'eve', admin: true } });
+    const admin = h.fake.slash(['digest', 'now'], [], { command: 'papers-admin', user: { id: '222222222222222222', username: 'eve', admin: true } });
     const r2 = await h.answer(admin.token);
     expect((r2.body as Body).data?.flags).toBeUndefined();
     const callers = chat.calls.filter((c) => c.method === 'handleCommand' && JSON.stringify(c.args[0]) === '["digest","now"]').map((c) => c.args[2] as { isAdmin: boolean });
     expect(callers.map((c) => c.isAdmin)).toEqual([false, true]);
+  });
+
+  it('ignores a chat-input command that is not one of ours', async () => {
+    const before = chat.calls.length;
+    const other = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'not for us' }], { command: 'other-bot' });
+    // Dispatches are handled in order: once the next one is answered, the first was seen and dropped.
+    const next = h.fake.slash(['search'], [{ name: 'topic', type: 3, value: 'for us' }]);
+    await h.answer(next.token);
+    expect(h.fake.callsFor(other.token)).toEqual([]);
+    expect(chat.calls.slice(before).map((c) => c.args[1])).toEqual([{ topic: 'for us' }]);
   });
 
   it('Bookmark and More like this buttons call handleAction; Next page updates the ephemeral message', async () => {

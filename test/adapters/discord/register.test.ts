@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordCommandJson } from '../../../commands/discord-json.js';
+import { discordCommandsJson } from '../../../commands/discord-json.js';
 import { runRegister } from '../../../src/adapters/discord/register.js';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/fake-discord.js';
 
@@ -18,13 +18,26 @@ describe('discord:register', () => {
     const put = fake.calls.find((c) => c.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.appId}/guilds/${fake.guild.id}/commands`);
     expect(put.authorization).toBe(`Bot ${fake.token}`);
-    expect(put.body).toEqual([JSON.parse(JSON.stringify(discordCommandJson()))]);
-    const papers = (put.body as Array<{ name: string; contexts: number[]; options: Array<{ name: string; options?: Array<{ name: string; required?: boolean }> }> }>)[0];
-    expect(papers.name).toBe('papers');
+    expect(put.body).toEqual(JSON.parse(JSON.stringify(discordCommandsJson())));
+    type Option = { name: string; required?: boolean; options?: Option[] };
+    type Sent = { name: string; contexts: number[]; default_member_permissions?: string; options: Option[] };
+    const body = put.body as Sent[];
+    expect(body.map((c) => c.name)).toEqual(['papers', 'papers-admin']);
+    const [papers, admin] = body as [Sent, Sent];
     expect(papers.contexts).toEqual([0]);
+    expect(papers).not.toHaveProperty('default_member_permissions');
     const search = papers.options.find((o) => o.name === 'search')!;
     expect(search.options?.find((o) => o.name === 'topic')?.required).toBe(true);
-    expect(out.join('\n')).toMatch(/registered \/papers .* in guild/);
+    // Nothing admin is left under /papers: digest keeps only preview there.
+    for (const name of ['subscribe', 'unsubscribe']) expect(papers.options.map((o) => o.name)).not.toContain(name);
+    expect(papers.options.find((o) => o.name === 'digest')!.options!.map((o) => o.name)).toEqual(['preview']);
+    // Manage Server (1 << 5) sees /papers-admin by default, as Discord's string of bits.
+    expect(admin.default_member_permissions).toBe('32');
+    expect(admin.contexts).toEqual([0]);
+    expect(admin.options.map((o) => o.name).sort()).toEqual(['digest', 'subscribe', 'unsubscribe']);
+    expect(admin.options.find((o) => o.name === 'digest')!.options!.map((o) => o.name)).toEqual(['now']);
+    expect(fake.commands.get(fake.guild.id)!.map((c) => (c as { name: string }).name)).toEqual(['papers', 'papers-admin']);
+    expect(out.join('\n')).toMatch(/registered \/papers \(\d+ subcommands\/groups\), \/papers-admin \(3 subcommands\/groups, default_member_permissions 32\) in guild/);
   });
 
   it('registers globally without DISCORD_GUILD_ID, and refuses to run without a token', async () => {

@@ -182,18 +182,18 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
       return rest.calls.filter((c) => c.path.includes(`/${interactionToken}`));
     },
 
-    /** Dispatches a `/papers …` chat-input command. `path` is ['search'] or ['bookmarks','export']. */
+    /** Dispatches a `/papers …` (or `at.command`) chat-input command. `path` is ['search'] or ['bookmarks','export']. */
     slash(
       path: string[],
       options: Array<{ name: string; type: number; value: unknown }> = [],
-      at: { user?: InteractionUser; guild?: FakeGuild; channelId?: string; rawOptions?: unknown[]; createdAgoMs?: number } = {},
+      at: { user?: InteractionUser; guild?: FakeGuild; channelId?: string; rawOptions?: unknown[]; createdAgoMs?: number; command?: string } = {},
     ) {
       const g = at.guild ?? guild;
       const base = interactionBase(2, at.user ?? defaultUser, g, at.channelId ?? g.channelIds[0], at.createdAgoMs);
       let opts: unknown[] = options;
       if (path.length === 2) opts = [{ type: 2, name: path[0], options: [{ type: 1, name: path[1], options }] }];
       else if (path.length === 1) opts = [{ type: 1, name: path[0], options }];
-      base.payload.data = { id: snowflake(), name: 'papers', type: 1, options: at.rawOptions ?? opts };
+      base.payload.data = { id: snowflake(), name: at.command ?? 'papers', type: 1, options: at.rawOptions ?? opts };
       gateway.dispatch('INTERACTION_CREATE', base.payload, g.id);
       return { id: base.id, token: base.token, dispatchedAt: performance.now() };
     },
