@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import type { StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import type { SearchDb } from './search-db.js';
-import { isVocabularyWord, tokenize } from './text.js';
+import { isVocabularyWord, spellOutGreek, tokenize } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** The text of a paper the index holds, field by field (FTS5 columns in this order). */
+/**
+ * The text of a paper the index holds, field by field (FTS5 columns in this order), Greek letters
+ * spelled out as queries' are (FTS5's tokenizer keeps "β" a letter of its own).
+ */
 function fields(p: StoredPaper): [string, string, string, string] {
-  return [p.title, p.abstract, p.authors.join(', '), p.keywords.join(', ')];
+  return [spellOutGreek(p.title), spellOutGreek(p.abstract), p.authors.join(', '), p.keywords.join(', ')];
 }
 
 function textHash(f: string[]): string {

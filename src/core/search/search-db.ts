@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 export type SearchDb = Database.Database;
 
 /** Bump when the schema, tokenizer or what is indexed changes: an older index is then rebuilt. */
-export const INDEX_VERSION = '2';
+export const INDEX_VERSION = '3';
 
 /**
  * The search index's own database, beside (never inside) the store: it can be deleted at any time

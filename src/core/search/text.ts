@@ -7,11 +7,30 @@ import { stemmer } from 'stemmer';
  */
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-/** Accents folded and lower-cased, length kept where possible. */
+const GREEK: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
+  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'omicron', π: 'pi', ρ: 'rho',
+  σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+};
+// Greek letters, with or without accents, and the micro sign (NFKD makes it μ).
+const HAS_GREEK = /[\u0370-\u03ff\u1f00-\u1fff\u00b5]/;
+const GREEK_LETTER = new RegExp(HAS_GREEK.source, 'g');
+
+/**
+ * Greek letters spelled out: "IL-1β", "NF-κB", "Aβ" become "IL-1beta", "NF-kappaB", "Abeta", as
+ * many papers (and most people at a keyboard) write them; otherwise a search for "TGF-beta" misses
+ * every paper that wrote "TGF-β". Applied to what is indexed and to what is searched (via fold).
+ */
+export function spellOutGreek(text: string): string {
+  if (!HAS_GREEK.test(text)) return text;
+  return text.replace(GREEK_LETTER, (ch) => GREEK[ch.normalize('NFKD')[0]!.toLowerCase()] ?? ch);
+}
+
+/** Accents folded, Greek letters spelled out, lower-cased. */
 export function fold(text: string): string {
   // Most abstracts are plain ASCII: skip the (slow) Unicode normalization for them.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return spellOutGreek(text.normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase();
 }
 
 export function tokenize(text: string): string[] {

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { otherSpellings } from './spelling-variants.js';
 import { stem } from './text.js';
 
 /** Up to this many completions of a word being typed (the most frequent ones). */
@@ -35,6 +36,15 @@ export class Vocabulary {
     this.map.update(word, (old) => (old ?? 0) + df);
   }
 
+  /**
+   * The other spellings of `word` the index holds ("tumour" for tumor, "tumor" for tumour), each
+   * at least 1/NEIGHBOUR_SHARE as frequent as `word`, so a stray typo's key-mate stays out.
+   */
+  spellings(word: string): string[] {
+    const own = this.df(word);
+    return otherSpellings(word).filter((w) => this.df(w) > 0 && this.df(w) * NEIGHBOUR_SHARE >= own);
+  }
+
   df(word: string): number {
     return this.map.get(word) ?? 0;
   }
@@ -65,6 +75,9 @@ export class Vocabulary {
     const own = this.df(word);
     const scored: Array<{ w: string; rank: number }> = [];
     if (own > 0) scored.push({ w: word, rank: 0 });
+    // The same word spelled the other side of the Atlantic is the word itself, not a typo.
+    const spelled = this.spellings(word);
+    for (const w of spelled) scored.push({ w, rank: 0 });
     // Chat queries arrive complete: a last word the index knows well is a word, not a fragment.
     // Completing only unknown or rare ones keeps "model merg" working without widening every query.
     if (asPrefix && word.length >= 3) {
@@ -77,7 +90,7 @@ export class Vocabulary {
       }
     }
     const completed = scored.some((x) => x.rank === 1);
-    if (word.length >= 4 && own <= RARE_DF && !completed && !/\d/.test(word)) {
+    if (word.length >= 4 && own <= RARE_DF && !completed && !spelled.length && !/\d/.test(word)) {
       // One edit first (most typos); two only for long words that have no one-edit neighbour.
       for (const maxEdits of word.length >= 8 && own === 0 ? [1, 2] : [1]) {
         const found = new Map(this.map.fuzzyGet(word, maxEdits));

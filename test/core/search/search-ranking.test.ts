@@ -103,3 +103,33 @@ describe('ranking on the seed digest', () => {
     expect(r.hits.map((h) => h.paper.id)).toEqual(['2401.00003', '2401.00002', '2401.00001']);
   });
 });
+
+describe('spellings and Greek letters', () => {
+  const papers = [
+    paper({ id: '2401.00001', title: 'Tumour growth under hypoxia', abstract: 'We follow tumour cells in hypoxic niches.' }),
+    paper({ id: '2401.00002', title: 'Tumor microenvironment atlas', abstract: 'A single-cell atlas of the tumor microenvironment.' }),
+    paper({ id: '2401.00003', title: 'TGF-β signalling in fibrosis', abstract: 'TGF-β drives fibrosis; IL-1β and NF-κB follow.' }),
+    paper({ id: '2401.00004', title: 'Protein folding kinetics', abstract: 'Folding rates of small proteins.' }),
+  ];
+  const ids = (r: { hits: Array<{ paper: { id: string } }> }) => r.hits.map((h) => h.paper.id).sort();
+
+  it('finds papers in either spelling, whichever is typed, and marks the word in both', async () => {
+    env = await searchEnv(tempDir(), papers, '2024-01-02');
+    for (const text of ['tumor', 'tumour']) {
+      const r = await env.search.search({ text });
+      expect(ids(r)).toEqual(['2401.00001', '2401.00002']);
+      for (const h of r.hits) expect(h.snippet.some((s) => s.hit && /^tumou?r$/i.test(s.text))).toBe(true);
+    }
+  });
+
+  it('matches "TGF-beta" to a paper that wrote TGF-β, and the reverse; the snippet marks "TGF-β"', async () => {
+    env = await searchEnv(tempDir(), papers, '2024-01-02');
+    // Only the spelled-out letter can match: "kappab" and "1beta" are in no paper as typed.
+    for (const text of ['kappab', 'NF-κB', '1beta', 'TGF-beta']) {
+      const r = await env.search.search({ text });
+      expect(ids(r)).toEqual(['2401.00003']);
+    }
+    const r = await env.search.search({ text: 'tgf beta' });
+    expect(r.hits[0]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(expect.arrayContaining(['TGF', 'β']));
+  });
+});

@@ -44,3 +44,22 @@ describe('Vocabulary.expand: the last word as typed', () => {
     expect(v.expand('transf', false)).not.toContain('transfer');
   });
 });
+
+describe('Vocabulary.expand: spellings', () => {
+  it('searches the other spelling of a word too, whichever one is typed', () => {
+    const v = vocab({ tumor: 900, tumour: 60, ischemia: 300, ischaemia: 40 });
+    expect(v.expand('tumour', false)).toEqual(['tumour', 'tumor']);
+    expect(v.expand('tumor', false)).toEqual(['tumor', 'tumour']);
+    expect(v.expand('ischaemia', false)).toEqual(['ischaemia', 'ischemia']);
+  });
+
+  it('finds the American spelling of a British word the index lacks, instead of guessing a typo', () => {
+    const v = vocab({ modeling: 500, modelings: 30, tumor: 900 });
+    expect(v.expand('modelling', false)).toEqual(['modeling']);
+  });
+
+  it('leaves out another spelling far rarer than the word typed (a stray typo, not a dialect)', () => {
+    const v = vocab({ tumor: 5000, tumour: 3 });
+    expect(v.expand('tumor', false)).toEqual(['tumor']);
+  });
+});
