@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 import { STOP_WORDS } from '../../src/core/search/stop-words.js';
-import { tokenize } from '../../src/core/search/text.js';
+
+/**
+ * Query words as FTS5's unicode61 tokenizer splits text (accents folded, lower-cased), and nothing
+ * more: the anchor must not borrow our search's own normalisations (Greek letters spelled out…).
+ */
+const words = (text: string): string[] => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * The reference every figure is compared with: plain SQLite FTS5, porter tokenizer, bm25, every
@@ -19,9 +24,9 @@ export function createFts5Baseline(file: string, weights: [number, number] = [1,
     db,
     add,
     search(text: string, limit: number): string[] {
-      const words = [...new Set(tokenize(text).filter((w) => !STOP_WORDS.has(w)))];
-      if (!words.length) return [];
-      return (q.all(words.map((w) => `"${w}"`).join(` ${op} `), limit) as Array<{ id: string }>).map((r) => r.id);
+      const unique = [...new Set(words(text).filter((w) => !STOP_WORDS.has(w)))];
+      if (!unique.length) return [];
+      return (q.all(unique.map((w) => `"${w}"`).join(` ${op} `), limit) as Array<{ id: string }>).map((r) => r.id);
     },
     close: () => db.close(),
   };

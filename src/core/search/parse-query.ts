@@ -14,6 +14,11 @@ export interface ParsedQuery {
    * typed word though it is two index words. What tells a chat topic from a pasted description.
    */
   typedWords: number;
+  /**
+   * Hyphenated words as one word: "non-homologous" → nonhomologous, which papers also write.
+   * Each with the index words it was split into.
+   */
+  compounds?: Array<{ joined: string; parts: string[] }>;
   /** Set when nothing searchable is left; says why. */
   notice?: string;
 }
@@ -22,6 +27,9 @@ export interface ParsedQuery {
 export const MAX_QUERY_CHARS = 1000;
 /** More content words than this add time, not relevance (SciFact claims have ~10). */
 export const MAX_QUERY_WORDS = 32;
+
+// Letters and digits joined by hyphens: "non-homologous", "co-cultured", "pro-inflammatory".
+const HYPHENATED = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)+/gu;
 
 export function parseQuery(raw: string): ParsedQuery {
   const text = (raw ?? '').slice(0, MAX_QUERY_CHARS);
@@ -33,6 +41,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const parts = text.split(/["“”„«»]/);
   let sawAnyToken = false;
   let typedWords = 0;
+  const compounds: Array<{ joined: string; parts: string[] }> = [];
   parts.forEach((part, i) => {
     const tokens = tokenize(part);
     if (tokens.length) sawAnyToken = true;
@@ -42,6 +51,10 @@ export function parseQuery(raw: string): ParsedQuery {
     } else {
       for (const t of tokens) if (!STOP_WORDS.has(t)) words.push(t);
       for (const chunk of part.split(/\s+/)) if (tokenize(chunk).some((t) => !STOP_WORDS.has(t))) typedWords++;
+      for (const m of part.matchAll(HYPHENATED)) {
+        const tokens = tokenize(m[0]);
+        if (tokens.length >= 2 && tokens.length <= 3) compounds.push({ joined: tokens.join(''), parts: tokens.filter((t) => !STOP_WORDS.has(t)) });
+      }
     }
   });
   const unique = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
@@ -55,5 +68,5 @@ export function parseQuery(raw: string): ParsedQuery {
       : 'No words to search for in that; try a topic such as "model merging".';
     return { words: [], phrases: [], lastIsPrefix: false, typedWords: 0, notice };
   }
-  return { words: unique, phrases, lastIsPrefix, typedWords };
+  return { words: unique, phrases, lastIsPrefix, typedWords, ...(compounds.length ? { compounds } : {}) };
 }

@@ -27,6 +27,16 @@ export function planQuery(q: ParsedQuery, vocab: Vocabulary, expansion = true): 
     for (const w of g) hitStems.add(stem(w));
     return g;
   });
+  // A hyphenated word also matches its joined spelling, where the index has it: "non-homologous"
+  // finds the papers that wrote nonhomologous (the joined word counts for each of its parts).
+  for (const c of q.compounds ?? []) {
+    if (!vocab.df(c.joined)) continue;
+    for (const part of c.parts) {
+      const g = groups[q.words.indexOf(part)];
+      if (g && !g.includes(c.joined)) g.push(c.joined);
+    }
+    hitStems.add(stem(c.joined));
+  }
   for (const p of q.phrases) for (const w of p) hitStems.add(stem(w));
   return { groups, phrases: q.phrases, hitStems, unknownWords };
 }

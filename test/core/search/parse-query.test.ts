@@ -52,3 +52,19 @@ describe('makeSnippet', () => {
     expect(makeSnippet('', new Set(['x']))).toEqual([]);
   });
 });
+
+describe('parseQuery: hyphenated words', () => {
+  it('keeps each hyphenated word with its joined spelling and its parts', () => {
+    const q = parseQuery('non-homologous end joining in co-cultured cells');
+    expect(q.compounds).toEqual([
+      { joined: 'nonhomologous', parts: ['non', 'homologous'] },
+      { joined: 'cocultured', parts: ['co', 'cultured'] },
+    ]);
+    expect(q.typedWords).toBe(5);
+  });
+
+  it('has none for a query without hyphens, or inside quotes', () => {
+    expect(parseQuery('model merging').compounds).toBeUndefined();
+    expect(parseQuery('"post-training quantization"').compounds).toBeUndefined();
+  });
+});

@@ -133,3 +133,20 @@ describe('spellings and Greek letters', () => {
     expect(r.hits[0]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(expect.arrayContaining(['TGF', 'β']));
   });
 });
+
+describe('hyphenated words', () => {
+  it('"non-homologous" also finds a paper that wrote nonhomologous, and marks it', async () => {
+    const papers = [
+      paper({ id: '2402.00001', title: 'Nonhomologous end joining fidelity', abstract: 'Ligation in nonhomologous repair.' }),
+      paper({ id: '2402.00002', title: 'Homologous recombination', abstract: 'Repair of breaks by homologous recombination.' }),
+      paper({ id: '2402.00003', title: 'Protein folding kinetics', abstract: 'Folding rates of small proteins.' }),
+    ];
+    env = await searchEnv(tempDir(), papers, '2024-02-02');
+    const r = await env.search.search({ text: 'non-homologous' });
+    // First: it has both parts, joined; the paper with only "homologous" comes after.
+    expect(r.hits.map((h) => h.paper.id)).toEqual(['2402.00001', '2402.00002']);
+    expect(r.hits[0]!.snippet.some((s) => s.hit && /^nonhomologous$/i.test(s.text))).toBe(true);
+    // Typed apart, the words stay two words: "non homologous" is not the joined word.
+    expect((await env.search.search({ text: 'non homologous' })).hits.map((h) => h.paper.id)).not.toContain('2402.00001');
+  });
+});
