@@ -42,6 +42,8 @@ export interface PaperSearchOptions {
   recentDocs?: number;
   /** A chat topic whose words hold more postings than this in all is ranked in that shard first. */
   broadPostings?: number;
+  /** A long query's prefixed words also match hyphenated ("proinflammatory" = pro-inflammatory); default true. */
+  splitPrefixed?: boolean;
   /** BM25F re-scoring of a long query's top FTS5 candidates; false: FTS5's bm25 order as it is. */
   rerank?: RerankOptions | false;
 }
@@ -291,7 +293,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       if (kept.length) parsed.words = kept;
     }
     // Typo tolerance is for chat topics; in a description an unknown word is a rare term, not a typo.
-    const plan = planQuery(parsed, vocab, (opts.expansion ?? true) && !(long && opts.longQueryTypos === false));
+    const plan = planQuery(parsed, vocab, (opts.expansion ?? true) && !(long && opts.longQueryTypos === false), long && (opts.splitPrefixed ?? true));
     if (plan.unknownWords.length === plan.groups.length && !plan.phrases.length) return empty(NOTHING);
     const filters: Filters = { since: q.since, until: q.until, hasCode: q.hasCode, minUpvotes: q.minUpvotes, source: q.source };
     const levels = matchLevels(plan, docCount(), dfOfGroup, minAll > 0, opts.proximity ?? DEFAULT_PROXIMITY, long);

@@ -108,12 +108,28 @@ export function rerank(docs: RerankDoc[], terms: RerankTerm[], stats: FieldStats
       for (const s of t.stems) if (s.length > k && /^[a-z]+$/.test(s) && !variantOf.has(s.slice(0, k))) variantOf.set(s.slice(0, k), i);
     });
   }
+  // A query word's hyphenated form ("pro inflammatory" for proinflammatory): its two stems in a row.
+  const pairOf = new Map<string, number>();
+  terms.forEach((t, i) => {
+    for (const s of t.stems) {
+      const two = s.split(' ');
+      if (two.length === 2 && !pairOf.has(two.map(stem).join(' '))) pairOf.set(two.map(stem).join(' '), i);
+    }
+  });
   const matches = (text: string): Matches => {
     const words = tokenize(text);
     const term = new Int32Array(words.length).fill(-1);
     const weight = new Float64Array(words.length);
     words.forEach((w, j) => {
       const s = stem(w);
+      if (pairOf.size && j + 1 < words.length) {
+        const pair = pairOf.get(`${s} ${stem(words[j + 1]!)}`);
+        if (pair !== undefined) {
+          term[j] = pair;
+          weight[j] = 1;
+          return;
+        }
+      }
       const i = termOf.get(s);
       if (i !== undefined) {
         term[j] = i;

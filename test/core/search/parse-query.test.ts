@@ -68,3 +68,15 @@ describe('parseQuery: hyphenated words', () => {
     expect(parseQuery('"post-training quantization"').compounds).toBeUndefined();
   });
 });
+
+describe('planQuery: hyphenated forms of joined words', () => {
+  it('adds "pro inflammatory" and "il 6" as phrases when asked and the index has the words', async () => {
+    const { planQuery } = await import('../../../src/core/search/query-plan.js');
+    const { Vocabulary } = await import('../../../src/core/search/vocabulary.js');
+    const v = new Vocabulary();
+    for (const [w, df] of Object.entries({ pro: 30, inflammatory: 200, il: 90, proinflammatory: 20, proline: 4 })) v.add(w, df);
+    const q = parseQuery('proinflammatory il6 proline');
+    expect(planQuery(q, v, true, true).groups).toEqual([['proinflammatory', 'pro inflammatory'], ['il6', 'il 6'], ['proline']]);
+    expect(planQuery(q, v, true, false).groups).toEqual([['proinflammatory'], ['il6'], ['proline']]);
+  });
+});

@@ -13,6 +13,19 @@ const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler${i % 7
 const PLAIN = { ...DEFAULT_RERANK, passage: 0, proximity: 0, variantWeight: 0 };
 
 describe('BM25F re-ranker', () => {
+  it('counts a word written in two ("pro-inflammatory", "IL-6") for a query word typed joined', () => {
+    const docs = [
+      { rowid: 1, title: 'Cytokines', abstract: `pro-inflammatory signals and IL-6 ${filler(40)}` },
+      { rowid: 2, title: 'Cytokines', abstract: `pro signals, inflammatory ones, IL and 6 ${filler(40)}` },
+    ];
+    const joined = { stems: new Set(['proinflammatori', 'pro inflammatory']), df: 5 };
+    const code = { stems: new Set(['il6', 'il 6']), df: 5 };
+    const out = rerank(docs, [joined, code], stats, PLAIN);
+    expect(out.map((r) => r.rowid)).toEqual([1, 2]);
+    // The two words apart are not the word: the second paper has neither.
+    expect(out[1]!.score).toBe(0);
+  });
+
   it('puts the paper with the rare words (in any inflection) first, ahead of the one with only common ones', () => {
     const docs = [
       { rowid: 1, title: 'A study of cells', abstract: `cells cells ${filler(60)}` },

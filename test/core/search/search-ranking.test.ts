@@ -150,3 +150,19 @@ describe('hyphenated words', () => {
     expect((await env.search.search({ text: 'non homologous' })).hits.map((h) => h.paper.id)).not.toContain('2402.00001');
   });
 });
+
+describe('a description\'s joined words', () => {
+  const papers = [
+    paper({ id: '2403.00001', title: 'IL-6 in the bone marrow', abstract: 'Pro-inflammatory IL-6 signalling in stromal niches.' }),
+    paper({ id: '2403.00002', title: 'Protein folding kinetics', abstract: 'Folding rates of small proteins.' }),
+  ];
+
+  it('finds "il6" and "proinflammatory" written as IL-6 and pro-inflammatory (descriptions only)', async () => {
+    env = await searchEnv(tempDir(), papers, '2024-03-02');
+    // More than five typed words: a description. Only the joined words can match the first paper.
+    for (const text of ['il6 rises sharply after major abdominal surgery', 'proinflammatory responses rise sharply after major surgery']) {
+      const r = await env.search.search({ text });
+      expect(r.hits.map((h) => h.paper.id)).toEqual(['2403.00001']);
+    }
+  });
+});
