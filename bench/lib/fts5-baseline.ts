@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { STOP_WORDS } from '../../src/core/search/stop-words.js';
+import { foldAccents } from '../../src/core/search/text.js';
 
 /**
- * Query words as FTS5's unicode61 tokenizer splits text (accents folded, lower-cased), and nothing
- * more: the anchor must not borrow our search's own normalisations (Greek letters spelled out…).
+ * Query words as FTS5's unicode61 tokenizer splits text, and nothing more: the anchor must not
+ * borrow our search's own normalisations (Greek letters spelled out…).
  */
-const words = (text: string): string[] => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (text: string): string[] => foldAccents(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * The reference every figure is compared with: plain SQLite FTS5, porter tokenizer, bm25, every

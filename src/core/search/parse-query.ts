@@ -52,8 +52,8 @@ export function parseQuery(raw: string): ParsedQuery {
       for (const t of tokens) if (!STOP_WORDS.has(t)) words.push(t);
       for (const chunk of part.split(/\s+/)) if (tokenize(chunk).some((t) => !STOP_WORDS.has(t))) typedWords++;
       for (const m of part.matchAll(HYPHENATED)) {
-        const tokens = tokenize(m[0]);
-        if (tokens.length >= 2 && tokens.length <= 3) compounds.push({ joined: tokens.join(''), parts: tokens.filter((t) => !STOP_WORDS.has(t)) });
+        const pieces = tokenize(m[0]);
+        if (pieces.length >= 2 && pieces.length <= 3) compounds.push({ joined: pieces.join(''), parts: pieces.filter((t) => !STOP_WORDS.has(t)) });
       }
     }
   });

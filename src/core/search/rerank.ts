@@ -113,7 +113,8 @@ export function rerank(docs: RerankDoc[], terms: RerankTerm[], stats: FieldStats
   terms.forEach((t, i) => {
     for (const s of t.stems) {
       const two = s.split(' ');
-      if (two.length === 2 && !pairOf.has(two.map(stem).join(' '))) pairOf.set(two.map(stem).join(' '), i);
+      const key = two.map(stem).join(' ');
+      if (two.length === 2 && !pairOf.has(key)) pairOf.set(key, i);
     }
   });
   const matches = (text: string): Matches => {

@@ -26,11 +26,17 @@ export function spellOutGreek(text: string): string {
   return text.replace(GREEK_LETTER, (ch) => GREEK[ch.normalize('NFKD')[0]!.toLowerCase()] ?? ch);
 }
 
+// Most abstracts are plain ASCII: they skip the (slow) Unicode normalization.
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Accents folded and lower-cased, as SQLite's unicode61 tokenizer (remove_diacritics 2) does. */
+export function foldAccents(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 /** Accents folded, Greek letters spelled out, lower-cased. */
 export function fold(text: string): string {
-  // Most abstracts are plain ASCII: skip the (slow) Unicode normalization for them.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return spellOutGreek(text.normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase();
+  return ASCII.test(text) ? text.toLowerCase() : spellOutGreek(foldAccents(text));
 }
 
 export function tokenize(text: string): string[] {
