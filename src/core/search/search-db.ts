@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Vocabulary } from './vocabulary.js';
 
 export type SearchDb = Database.Database;
 
@@ -98,6 +99,26 @@ export function openSearchDb(file: string): { db: SearchDb } | { problem: string
     }
     return { problem: `unreadable: ${(err as Error).message}` };
   }
+}
+
+/**
+ * The index's words and counts. SQLite joins them into two strings: one JS string each instead of a
+ * row object per word, which is what made loading a large vocabulary slow (150 ms for 65k words,
+ * against 50 ms this way). Index words never hold white space (see isVocabularyWord).
+ */
+export function readVocabulary(db: SearchDb): Vocabulary {
+  const [words, dfs] = db
+    .prepare("SELECT group_concat(word, char(10) ORDER BY word), group_concat(df, ',' ORDER BY word) FROM words")
+    .raw()
+    .get() as [string | null, string | null];
+  if (words === null || dfs === null) return new Vocabulary();
+  const w = words.split('\n');
+  const d = dfs.split(',').map(Number);
+  if (w.length === d.length) return Vocabulary.fromSorted(w, d);
+  // Only a word with a line break in it could get here; read row by row then.
+  const v = new Vocabulary();
+  for (const r of db.prepare('SELECT word, df FROM words').iterate() as Iterable<{ word: string; df: number }>) v.add(r.word, r.df);
+  return v;
 }
 
 export function readSeq(db: SearchDb): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Vocabulary } from '../../../src/core/search/vocabulary.js';
 
 function vocab(words: Record<string, number>): Vocabulary {
@@ -61,5 +62,54 @@ describe('Vocabulary.expand: spellings', () => {
   it('leaves out another spelling far rarer than the word typed (a stray typo, not a dialect)', () => {
     const v = vocab({ tumor: 5000, tumour: 3 });
     expect(v.expand('tumor', false)).toEqual(['tumor']);
+  });
+});
+
+describe('Vocabulary.fromSorted: the one-pass load of a stored vocabulary', () => {
+  const byCodePoint = (a: string, b: string) => {
+    const x = [...a].map((c) => c.codePointAt(0)!);
+    const y = [...b].map((c) => c.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  };
+  // Short words over a small alphabet share many prefixes; an accent and astral letters test the order.
+  const word = fc.array(fc.constantFrom('a', 'b', 'ab', 'é', 'z', '\u{1d6fc}', '\u{1f600}', '\uffee'), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+
+  it('holds the same words, counts, completions and typo neighbours as inserting one by one', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 60 }), fc.array(word, { maxLength: 8 }), (list, probes) => {
+        const sorted = [...list].sort(byCodePoint);
+        const dfs = sorted.map((_, i) => i + 1);
+        const fast = Vocabulary.fromSorted(sorted, dfs);
+        const slow = new Vocabulary();
+        sorted.forEach((w, i) => slow.add(w, dfs[i]));
+        expect(fast.size).toBe(slow.size);
+        for (const w of [...sorted, ...probes]) {
+          expect(fast.df(w)).toBe(slow.df(w));
+          expect(fast.postings(w)).toBe(slow.postings(w));
+          expect(fast.expand(w, true)).toEqual(slow.expand(w, true));
+          expect(fast.expand(w, false)).toEqual(slow.expand(w, false));
+        }
+        // The loaded tree takes later words like any other.
+        for (const w of probes) {
+          fast.add(w, 2);
+          slow.add(w, 2);
+          expect(fast.df(w)).toBe(slow.df(w));
+        }
+        expect(fast.size).toBe(slow.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('falls back on inserting one by one when the list is out of order or repeats a word', () => {
+    const v = Vocabulary.fromSorted(['model', 'diffusion', 'model'], [3, 5, 4]);
+    expect(v.df('model')).toBe(7);
+    expect(v.df('diffusion')).toBe(5);
+    expect(v.size).toBe(2);
+  });
+
+  it('loads an empty list', () => {
+    expect(Vocabulary.fromSorted([], []).size).toBe(0);
   });
 });
