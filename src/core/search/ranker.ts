@@ -24,10 +24,11 @@ export interface ColumnWeights {
 export const DEFAULT_WEIGHTS: ColumnWeights = { title: 3, abstract: 1, authors: 1, keywords: 2 };
 
 /**
- * bm25 costs about a microsecond per matching paper (FTS5 reads each one's column sizes), so a
+ * bm25 costs about 2 µs per matching paper here (FTS5 reads each one's column sizes and hits), so a
  * query matching half of 100k papers costs tens of milliseconds to rank in full. Past this many
  * matches only the newest this-many are ranked: a broad topic ("language models") then lists the
- * best of the recent papers, which is what a daily-papers chat asks for anyway.
+ * best of the recent papers, which is what a daily-papers chat asks for anyway. A ranker may be
+ * given a smaller cut (chat topics: see CHAT_RANKED in create-paper-search.ts).
  */
 export const MAX_RANKED = 5000;
 
@@ -42,7 +43,12 @@ export interface Ranked {
  * read from disk pages (cached), never loaded whole into the JS heap. `table`: the whole index, or
  * its shard of the newest papers (same columns, same tokenizer).
  */
-export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIGHTS, table: 'fts' | 'fts_recent' = 'fts') {
+export function createRanker(
+  db: SearchDb,
+  weights: ColumnWeights = DEFAULT_WEIGHTS,
+  table: 'fts' | 'fts_recent' = 'fts',
+  maxRanked = MAX_RANKED,
+) {
   const cache = new Map<string, Database.Statement>();
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');
 
@@ -84,15 +90,15 @@ export function createRanker(db: SearchDb, weights: ColumnWeights = DEFAULT_WEIG
   return {
     /**
      * The best `limit` matches after skipping `offset`, best first (ties: newest index row first).
-     * `matched` (the count, when known) above MAX_RANKED limits ranking to the newest matches.
+     * `matched` (the count, when known) above `maxRanked` limits ranking to the newest matches.
      */
     rank(match: string, f: Filters, limit: number, offset = 0, matched = 0, first?: string): Ranked[] {
       const { sql, params } = filterSql(f);
       const p: Record<string, unknown> = { ...params, match, limit, offset };
       let cut = '';
-      if (matched > MAX_RANKED) {
+      if (matched > maxRanked) {
         const row = stmt(
-          `SELECT ${table}.rowid AS rowid FROM ${table} WHERE ${table} MATCH @match${sql} ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${MAX_RANKED - 1}`,
+          `SELECT ${table}.rowid AS rowid FROM ${table} WHERE ${table} MATCH @match${sql} ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${maxRanked - 1}`,
         ).get(p) as { rowid: number } | undefined;
         if (row) {
           p.minRowid = row.rowid;
