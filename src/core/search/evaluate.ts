@@ -5,7 +5,7 @@ import type { Filters, Ranked, Ranker } from './ranker.js';
 /** Queries with more typed words than this are descriptions (a pasted claim): plain bm25 OR ranks them well. */
 export const LONG_QUERY_WORDS = 5;
 /** In the loosest level, a word in more than this share of papers alone does not make a match. */
-const COMMON_SHARE = 0.2;
+export const COMMON_SHARE = 0.2;
 
 /**
  * Match expressions, strictest first: every word, then any informative word (two tiers: a level per

@@ -115,6 +115,23 @@ export function createRanker(
       return rows.map((r) => ({ rowid: r.rowid, score: -r.s }));
     },
     /**
+     * The papers matching `rows`, ranked by bm25 over `score` alone, for a small set whose common
+     * words would cost more than they tell: FTS5 reads every ranked word's whole posting list for its
+     * idf, and "model" or "language" (tens of thousands of postings) weigh next to nothing in bm25.
+     * Every paper of `rows` must match `score` (its rare words, say) or it is left out. The `+` keeps
+     * SQLite from handing each row of `rows` to FTS5 as a lookup of its own: each would set up bm25
+     * again, reading the posting lists once per row.
+     */
+    rankAmong(score: string, rows: string, f: Filters, limit: number, offset = 0): Ranked[] {
+      const { sql, params } = filterSql(f);
+      const out = stmt(
+        `SELECT ${table}.rowid AS rowid, bm25(${table}, ${w}) AS s FROM ${table} WHERE ${table} MATCH @score
+           AND +${table}.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @rows)${sql}
+         ORDER BY s, ${table}.rowid DESC LIMIT @limit OFFSET @offset`,
+      ).all({ ...params, score, rows, limit, offset }) as Array<{ rowid: number; s: number }>;
+      return out.map((r) => ({ rowid: r.rowid, score: -r.s }));
+    },
+    /**
      * Newest first, unscored: for queries whose every word is in over half the papers, where bm25
      * has no signal to give (FTS5 clamps such a word's idf to ~0) and only costs a read of each
      * word's whole posting list.

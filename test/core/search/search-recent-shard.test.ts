@@ -96,6 +96,30 @@ describe('broad chat topics rank among the newest papers (the fts_recent shard)'
     expect((await search.search({ text: q, limit: 2, page: 4 })).hits).toEqual([]);
   });
 
+  it('several papers with every word: ranked among themselves by bm25, and paged in that order', async () => {
+    // Papers 0-2 are the kangaroo papers; kangaroo is said 4, 1 and 2 times in them.
+    const extra = ['Kangaroo kangaroo kangaroo.', '', 'Kangaroo again.'];
+    const { search } = await env(Array.from({ length: 60 }, (_, i) => numbered(i, extra[i] ?? '')));
+    const q = 'kangaroo reasoning models';
+    const r = await ids(search, q);
+    expect(r.ids.slice(0, 3)).toEqual([0, 2, 1].map((n) => numbered(n).id));
+    const scores = (await search.search({ text: q, limit: 3 })).hits.map((h) => h.score);
+    expect(scores[0]).toBeGreaterThan(scores[1]!);
+    expect(scores[1]).toBeGreaterThan(scores[2]!);
+    const paged: string[] = [];
+    for (let page = 1; page <= 3; page++) paged.push(...(await search.search({ text: q, limit: 1, page })).hits.map((h) => h.paper.id));
+    expect(paged).toEqual(r.ids.slice(0, 3));
+  });
+
+  it('a number is not taken for a rare word: old papers with only the number are not pulled in', async () => {
+    const { search } = await env(Array.from({ length: 60 }, (_, i) => numbered(i)));
+    // "7" is in paper 7 only (task 7), but numbers are not in the vocabulary: its count is unknown.
+    // Kangaroo (papers 0-2) is rare; the number's papers are looked for among the newest 20 only.
+    const r = await ids(search, 'kangaroo reasoning 7');
+    expect(r.newestOnly).toBe(20);
+    expect(r.ids.sort()).toEqual([0, 1, 2].map((n) => numbered(n).id));
+  });
+
   it('a rare word alone is never a broad topic: the whole archive answers', async () => {
     const { search } = await env(Array.from({ length: 60 }, (_, i) => numbered(i)));
     const r = await ids(search, 'kangaroo');
