@@ -246,6 +246,16 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   }
 
   /**
+   * Each group's postings, walked once for the broad-topic test and its tiers. A walk stops once
+   * its sum passes the cap, so one cap above every threshold compared with (broadPostings, the
+   * informative share; rarePostings is smaller) answers each comparison as its own cap would.
+   */
+  function groupPostings(plan: QueryPlan): number[] {
+    const cap = Math.max(broadPostings, COMMON_SHARE * docCount());
+    return plan.groups.map((g) => g.reduce((n, w) => n + vocab.postings(w, cap), 0));
+  }
+
+  /**
    * A chat topic of common words (see BROAD_POSTINGS), undefined when the whole index should answer:
    * - enough of the newest papers have every word → those, ranked in the shard;
    * - enough papers of the archive have every word → undefined (they are found there cheaply);
@@ -255,6 +265,8 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    */
   function broadTopic(
     plan: QueryPlan,
+    /** Each group's postings (groupPostings). */
+    postings: number[],
     levels: string[],
     f: Filters,
     limit: number,
@@ -269,8 +281,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     if (allTotal >= minAll) return { allTotal };
     const phrases = plan.phrases.map(phraseMatch);
     // Numbers and single letters are not in the vocabulary: their postings are unknown, not few.
-    const under = (cap: number) =>
-      plan.groups.filter((g) => g.every(isVocabularyWord) && g.reduce((n, w) => n + vocab.postings(w, cap), 0) <= cap);
+    const under = (cap: number) => plan.groups.filter((g, i) => g.every(isVocabularyWord) && postings[i]! <= cap);
     const rareGroups = under(rarePostings);
     const rare = rareGroups.length ? [...phrases, `(${rareGroups.map(groupMatch).join(' OR ')})`].join(' AND ') : undefined;
     // The few papers with every word are ranked by the words in at most a fifth of the papers (as
@@ -332,9 +343,9 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       return { hits, total: r.total, page, limit };
     }
     let knownAllTotal: number | undefined;
-    const postings = () => plan.groups.reduce((sum, g) => sum + g.reduce((m, w) => m + vocab.postings(w, broadPostings), 0), 0);
-    if (!long && !unweighted && docCount() > recentDocs && postings() > broadPostings) {
-      const broad = await guarded(() => broadTopic(plan, levels, filters, limit, offset));
+    const postings = !long && !unweighted && docCount() > recentDocs ? groupPostings(plan) : undefined;
+    if (postings && postings.reduce((a, b) => a + b, 0) > broadPostings) {
+      const broad = await guarded(() => broadTopic(plan, postings, levels, filters, limit, offset));
       if (broad && 'allTotal' in broad) knownAllTotal = broad.allTotal;
       else if (broad) {
         const hits = await toHits(broad.ranked, plan.hitStems);

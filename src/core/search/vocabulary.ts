@@ -39,7 +39,7 @@ export class Vocabulary {
   static fromSorted(words: readonly string[], dfs: ArrayLike<number>): Vocabulary {
     for (let i = 1; i < words.length; i++) {
       // Out of order or repeated: fall back on inserting one by one, which any order allows.
-      if (!(compareCodePoints(words[i - 1]!, words[i]!) < 0)) return Vocabulary.fromEntries(words, dfs);
+      if (!(compareCodePoints(words[i - 1]!, words[i]!) < 0)) return Vocabulary.fromEntries(words.map((w, j) => [w, dfs[j]!]));
     }
     type Node = Map<string, Node | number>;
     // Words sharing a prefix sit together in sorted order, and the first and last of such a run share
@@ -66,9 +66,10 @@ export class Vocabulary {
     return new Vocabulary(new SearchableMap<number>(tree as never));
   }
 
-  private static fromEntries(words: readonly string[], dfs: ArrayLike<number>): Vocabulary {
+  /** Words and counts in any order; a word listed twice has its counts added. */
+  static fromEntries(entries: Iterable<readonly [string, number]>): Vocabulary {
     const v = new Vocabulary();
-    words.forEach((w, i) => v.add(w, dfs[i]!));
+    for (const [w, df] of entries) v.add(w, df);
     return v;
   }
 
