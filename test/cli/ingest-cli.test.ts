@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPapers } from '../helpers/run-cli.js';
-import { SEED_DIGEST, SHARED_DATA, useTempDirs } from '../helpers/temp-dir.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+import { SEED_DIGEST, TEST_DATA } from '../helpers/test-data.js';
 
 const tempDir = useTempDirs();
 
@@ -22,7 +23,7 @@ describe('papers ingest', () => {
 
   it('re-ingesting a file changes nothing', async () => {
     const data = tempDir();
-    const file = join(SHARED_DATA, 'hf-daily', '2024-05-27.json');
+    const file = join(TEST_DATA, 'hf-daily', '2024-05-27.json');
     await runPapers(['ingest', file], data);
     const again = await runPapers(['ingest', file, '--json'], data);
     const t = JSON.parse(again.out).totals;
@@ -35,8 +36,8 @@ describe('papers ingest', () => {
     const data = tempDir();
     await runPapers(['ingest', SEED_DIGEST, '--date', '2025-04-22'], data);
     const dir = tempDir();
-    copyFileSync(join(SHARED_DATA, 'hf-daily', '2024-05-28.json'), join(dir, 'a-good.json'));
-    copyFileSync(join(SHARED_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'b-good.xml'));
+    copyFileSync(join(TEST_DATA, 'hf-daily', '2024-05-28.json'), join(dir, 'a-good.json'));
+    copyFileSync(join(TEST_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'b-good.xml'));
     writeFileSync(join(dir, 'c-empty.txt'), '');
     writeFileSync(join(dir, 'd-binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
     writeFileSync(join(dir, 'e-truncated.json'), '[{"paper": {"id": "2405.1');
@@ -85,22 +86,22 @@ describe('papers ingest', () => {
 
   it('parse stores nothing and prints the papers as JSON', async () => {
     const data = tempDir();
-    const r = await runPapers(['parse', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_response.xml'), '--json'], data);
+    const r = await runPapers(['parse', join(TEST_DATA, 'arxiv-feeds', 'arxiv_response.xml'), '--json'], data);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.format).toBe('arxiv-atom');
     expect(j.papers).toHaveLength(2);
     expect(j.papers[0]).toHaveProperty('title');
     expect(JSON.parse((await runPapers(['stats', '--json'], data)).out).papers).toBe(0);
-    const empty = await runPapers(['parse', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_empty.xml'), '--json'], data);
+    const empty = await runPapers(['parse', join(TEST_DATA, 'arxiv-feeds', 'arxiv_empty.xml'), '--json'], data);
     expect(JSON.parse(empty.out).papers).toEqual([]);
   });
 
   it('show: unknown id is an error; human output has the abstract', async () => {
     const data = tempDir();
-    await runPapers(['ingest', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_response.xml')], data);
+    await runPapers(['ingest', join(TEST_DATA, 'arxiv-feeds', 'arxiv_response.xml')], data);
     expect((await runPapers(['show', '9999.99999'], data)).code).toBe(1);
-    const ids = JSON.parse((await runPapers(['parse', join(SHARED_DATA, 'arxiv-feeds', 'arxiv_response.xml'), '--json'], data)).out).papers;
+    const ids = JSON.parse((await runPapers(['parse', join(TEST_DATA, 'arxiv-feeds', 'arxiv_response.xml'), '--json'], data)).out).papers;
     const r = await runPapers(['show', ids[0].id], data);
     expect(r.code).toBe(0);
     expect(r.out).toContain(ids[0].title);
@@ -131,10 +132,10 @@ describe('papers ingest and parse: unreadable and oversized inputs', () => {
     const data = tempDir();
     await runPapers(['ingest', SEED_DIGEST, '--date', '2025-04-22'], data);
     const dir = tempDir();
-    copyFileSync(join(SHARED_DATA, 'hf-daily', '2024-05-28.json'), join(dir, 'a-good.json'));
+    copyFileSync(join(TEST_DATA, 'hf-daily', '2024-05-28.json'), join(dir, 'a-good.json'));
     // Opened by the process reading it, the link is that process's memory: offset 0 is never mapped.
     symlinkSync('/proc/self/mem', join(dir, 'b-unreadable.json'));
-    copyFileSync(join(SHARED_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'c-good.xml'));
+    copyFileSync(join(TEST_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'c-good.xml'));
     const r = await runPapers(['ingest', dir], data);
     expect(r.code).toBe(1);
     expect(r.err).toBe(`error: ${join(dir, 'b-unreadable.json')}: cannot read (input/output error)\n`);
@@ -170,7 +171,7 @@ describe('papers ingest and parse: unreadable and oversized inputs', () => {
   it('parse applies the same size limit to a file and to stdin', async () => {
     const data = tempDir();
     const big = join(tempDir(), 'big.xml');
-    copyFileSync(join(SHARED_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), big);
+    copyFileSync(join(TEST_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), big);
     const file = await runPapers(['parse', big], data, undefined, { MAX_FILE_MB: '0.001' });
     expect(file.code).toBe(1);
     expect(file.err).toMatch(new RegExp(`^error: ${big}: \\d+ bytes is over the 1049 bytes size limit \\(MAX_FILE_MB\\)\\n$`));

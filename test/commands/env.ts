@@ -8,11 +8,11 @@ import type { DigestService } from '../../src/core/digest/ports.js';
 import { createRecordingLogger } from '../../src/core/logger.js';
 import { openCore, type Core } from '../../src/core/open-core.js';
 import type { Caller, Reply } from '../../src/core/reply.js';
-import { SEED_DIGEST, SHARED_DATA } from '../helpers/temp-dir.js';
+import { SEED_DIGEST, hfDay } from '../helpers/test-data.js';
 
 export const SEED_DATE = '2026-04-22';
 /** One HF daily_papers day: arXiv ids, upvotes, code links. */
-export const HF_DAY = join(SHARED_DATA, 'hf-daily', '2025-08-29.json');
+export const HF_DAY = hfDay('2025-08-29');
 
 export const admin: Caller = { platform: 'local', workspaceId: 'local', channelId: 'local', userId: 'local-user', isAdmin: true };
 export const member: Caller = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', isAdmin: false };

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { TEST_DATA } from './test-data.js';
 
-/** What the server does for one request; the default serves a file from the shared data. */
+/** What the server does for one request; the default serves a file from the test data. */
 export type Behaviour =
   | { status: number; body?: string }
   | { delayMs: number }
@@ -25,11 +26,11 @@ export interface StaticServer {
 
 /**
  * A local stand-in for huggingface.co and rss.arxiv.org on 127.0.0.1 (port 0), serving the real
- * files of ../shared/data: /api/daily_papers?date=D[&limit=L&p=P] → hf-daily/D.json (400 when no
+ * files of test/fixtures/data: /api/daily_papers?date=D[&limit=L&p=P] → hf-daily/D.json (400 when no
  * file, as HF does for an unpublished day; paged when limit is given), /rss/cs.LG →
  * arxiv-feeds/arxiv_cs_lg.xml, /files/<path> → that file.
  */
-export async function startStaticServer(root = path.resolve('../shared/data')): Promise<StaticServer> {
+export async function startStaticServer(root = TEST_DATA): Promise<StaticServer> {
   const scripts: Array<{ prefix: string; b: Behaviour; left: number }> = [];
   const requests: string[] = [];
   const sockets = new Set<import('node:net').Socket>();

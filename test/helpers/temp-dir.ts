@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { SEED_DIGEST, TEST_DATA } from './test-data.js';
 
 /** A fresh temp directory per call, removed after the test. */
 export function useTempDirs(): () => string {
@@ -16,6 +17,6 @@ export function useTempDirs(): () => string {
   };
 }
 
-/** Where the shared real data lives, relative to the project root (tests run from there). */
-export const SHARED_DATA = join(process.cwd(), '..', 'shared', 'data');
-export const SEED_DIGEST = join(SHARED_DATA, 'digests', '000_ef33da10a12a54aa.txt');
+/** @deprecated The tests' real data is test/fixtures/data: import TEST_DATA from ./test-data.js. Kept so older imports still resolve there. */
+export const SHARED_DATA = TEST_DATA;
+export { SEED_DIGEST };

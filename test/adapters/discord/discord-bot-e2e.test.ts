@@ -3,11 +3,12 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../../src/bot.js';
 import type { Clock } from '../../../src/core/clock.js';
+import { SEED_DIGEST } from '../../helpers/test-data.js';
 import { startHarness, type Harness } from './harness.js';
 import type { StoredMessage } from '../../fakes/discord/payloads.js';
 
 type Body = { type: number; data?: Record<string, unknown> };
-const SAMPLE = '../shared/data/digests/000_ef33da10a12a54aa.txt';
+const SAMPLE = SEED_DIGEST;
 
 /** Real time, but waits cut to 400 ms so the engine's pacing and backoff keep the test short. */
 const quickClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 400))) };

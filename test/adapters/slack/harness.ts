@@ -12,6 +12,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/sla
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../fakes/slack/fake-slack.js';
 import { blockActionsBody, slashCommandBody, type ButtonClick, type Who } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/sign.js';
+import { SEED_DIGEST } from '../../helpers/test-data.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -132,7 +133,7 @@ export function cardPaperIds(blocks: unknown): string[] {
   return buttons(blocks).filter((b) => b.action_id.startsWith('papers_bookmark_')).map((b) => b.value);
 }
 
-export const SEED_DIGEST = path.resolve('../shared/data/digests/000_ef33da10a12a54aa.txt');
+export { SEED_DIGEST };
 
 /** The real bot over a fresh SQLite file with the seed digest ingested. */
 export interface SeededBot {

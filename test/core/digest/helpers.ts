@@ -6,8 +6,9 @@ import { openCore, type Core } from '../../../src/core/open-core.js';
 import type { Publisher } from '../../../src/core/publisher.js';
 import type { Caller, OutgoingMessage } from '../../../src/core/reply.js';
 import { createDigestEngine, type DigestEngineOptions } from '../../../src/core/digest/engine.js';
+import { hfDay } from '../../helpers/test-data.js';
 
-export const HF = (date: string) => `../shared/data/hf-daily/${date}.json`;
+export const HF = hfDay;
 
 export interface Sent {
   at: string;

@@ -12,6 +12,8 @@ describe('arXiv JSON lines (arxiv-daily)', () => {
   it('reads every line of every file: papers == lines holding valid JSON', SLOW, () => {
     let total = 0;
     const ids = new Set<string>();
+    const expectedIds = new Set<string>();
+    let expectedTotal = 0;
     for (const f of dataFiles('arxiv-daily', '.jsonl')) {
       const text = fs.readFileSync(f, 'utf8');
       const goodLines = text.split('\n').filter((l) => {
@@ -23,6 +25,8 @@ describe('arXiv JSON lines (arxiv-daily)', () => {
         }
       });
       const name = path.basename(f);
+      expectedTotal += goodLines.length;
+      for (const l of goodLines) expectedIds.add((JSON.parse(l) as { id: string }).id.replace(/v\d+$/, ''));
       const r = parseDigest(Buffer.from(text), { fileName: name });
       expect(r.format).toBe('arxiv-jsonl');
       expect(r.papers.length, name).toBe(goodLines.length);
@@ -38,8 +42,11 @@ describe('arXiv JSON lines (arxiv-daily)', () => {
       });
       total += r.papers.length;
     }
-    expect(total).toBe(8513);
-    expect(ids.size).toBe(5026);
+    expect(total).toBe(expectedTotal);
+    expect(total).toBeGreaterThan(500);
+    // The weekend files repeat listings: the same paper on several days is one id.
+    expect(ids).toEqual(expectedIds);
+    expect(ids.size).toBeLessThan(total);
   });
 
   it('reads old-style ids without version, and links from the comment', () => {

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEED_DIGEST, TEST_DATA, dataFiles } from '../../helpers/test-data.js';
 
-/** The shared real data beside the project (../shared/data from the project root). */
-export const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
+/** The real test data (test/fixtures/data, a slice of the shared data set). */
+export const DATA = TEST_DATA;
+export { SEED_DIGEST, dataFiles };
 /** This project's crafted inputs. */
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/digests');
-
-export const SEED_DIGEST = path.join(DATA, 'digests/000_ef33da10a12a54aa.txt');
-
-export function dataFiles(dir: string, ext: string): string[] {
-  return fs
-    .readdirSync(path.join(DATA, dir))
-    .filter((f) => f.endsWith(ext))
-    .sort()
-    .map((f) => path.join(DATA, dir, f));
-}
 
 /** The seed digest's title/abstract pairs read the dumb way (blank-line paragraphs after the 5 header lines). */
 export function seedPairs(): Array<{ title: string; abstract: string }> {

@@ -17,10 +17,16 @@ const isPlain = (v: unknown) => Array.isArray(v) && v.every((e) => typeof e === 
 describe('HF daily_papers API JSON', () => {
   const plain = files.filter((f) => isPlain(rawJson(f)));
 
-  it('has the 321 plain files of the archive', () => expect(plain).toHaveLength(321));
+  it('the test data holds plain files and both quirky shapes (Python-repr strings, the wrapper)', () => {
+    const quirky = files.filter((f) => !isPlain(rawJson(f))).map((f) => path.basename(f));
+    expect(plain.length).toBeGreaterThanOrEqual(5);
+    expect(plain.length + quirky.length).toBe(files.length);
+    expect(quirky).toEqual(expect.arrayContaining(['2024-12-11.json', '2025-01-10.json']));
+  });
 
   it('reads every entry of every plain file, with its arXiv id, title and date', SLOW, () => {
     let total = 0;
+    let expected = 0;
     for (const f of plain) {
       const entries = rawJson(f) as Array<{ paper: { id: string; title: string; submittedOnDailyAt?: string } }>;
       const name = path.basename(f);
@@ -36,8 +42,10 @@ describe('HF daily_papers API JSON', () => {
         expect(p.digestDate).toBe(entries[i]!.paper.submittedOnDailyAt?.slice(0, 10) ?? name.slice(0, 10));
       });
       total += r.papers.length;
+      expected += entries.length;
     }
-    expect(total).toBe(4576);
+    expect(total).toBe(expected);
+    expect(total).toBeGreaterThan(100);
   });
 
   it('keeps the fields of one known entry', () => {
@@ -65,10 +73,11 @@ describe('HF daily_papers API JSON', () => {
     expect(p.keywords).toEqual(withRepo.p.ai_keywords);
   });
 
-  it('reads the 21 files of Python-repr strings (300 entries with the wrapped file)', SLOW, () => {
+  it('reads the files of Python-repr strings and the wrapped file, every entry', SLOW, () => {
     const quirky = files.filter((f) => !isPlain(rawJson(f)));
-    expect(quirky).toHaveLength(22);
+    expect(quirky.length).toBeGreaterThanOrEqual(2);
     let total = 0;
+    let expected = 0;
     for (const f of quirky) {
       const r = parseDigest(load(f), { fileName: path.basename(f) });
       const raw = rawJson(f) as unknown[] | { data: unknown[] };
@@ -76,8 +85,10 @@ describe('HF daily_papers API JSON', () => {
       expect(r.warnings).toEqual([]);
       for (const p of r.papers) expect(p.arxivId).toMatch(/^\d{4}\.\d{5}$/);
       total += r.papers.length;
+      expected += Array.isArray(raw) ? raw.length : raw.data.length;
     }
-    expect(total).toBe(300);
+    expect(total).toBe(expected);
+    expect(total).toBeGreaterThan(20);
   });
 
   it('reads the {status, date, count, data} wrapper, dated by its date when the name has none', () => {

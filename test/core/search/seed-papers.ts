@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Paper } from '../../../src/core/paper.js';
 import { paperId } from '../../../src/core/paper-id.js';
-import { SEED_DIGEST } from '../../helpers/temp-dir.js';
+import { SEED_DIGEST } from '../../helpers/test-data.js';
 
 /**
  * The seed digest as Papers, split locally (5 header lines, then title / abstract paragraphs) so the

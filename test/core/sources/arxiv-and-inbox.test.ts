@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createArxivRssSource } from '../../../src/core/sources/arxiv-rss-source.js';
 import { watchInbox } from '../../../src/core/sources/watch-inbox.js';
 import { createLiveSources } from '../../../src/core/sources/live-sources.js';
+import { SEED_DIGEST, hfDay } from '../../helpers/test-data.js';
 import { sourcesSetup } from './sources-helpers.js';
 
 describe('arXiv RSS source', () => {
@@ -50,8 +51,8 @@ describe('inbox folder', () => {
       const dir = path.join(t.dir, 'inbox');
       const inbox = watchInbox({ dir, ingest: t.core.ingest, logger: t.logger, pollMs: 0, settleMs: 0, watch: false });
       try {
-        fs.copyFileSync('../shared/data/hf-daily/2025-06-10.json', path.join(dir, '2025-06-10.json'));
-        fs.copyFileSync('../shared/data/digests/000_ef33da10a12a54aa.txt', path.join(dir, 'digest.txt'));
+        fs.copyFileSync(hfDay('2025-06-10'), path.join(dir, '2025-06-10.json'));
+        fs.copyFileSync(SEED_DIGEST, path.join(dir, 'digest.txt'));
         fs.writeFileSync(path.join(dir, 'notes.json'), '{"this is": "not a digest"');
         fs.writeFileSync(path.join(dir, 'half.json.part'), '[');
         fs.writeFileSync(path.join(dir, '.hidden'), 'x');
@@ -64,7 +65,7 @@ describe('inbox folder', () => {
         expect(fs.readdirSync(dir).sort()).toEqual(['.hidden', 'failed', 'half.json.part', 'processed']);
         expect((await t.core.store.stats()).papers).toBe(28 + 74);
         // The same file dropped again: ingested (nothing new), kept beside the first copy.
-        fs.copyFileSync('../shared/data/hf-daily/2025-06-10.json', path.join(dir, '2025-06-10.json'));
+        fs.copyFileSync(hfDay('2025-06-10'), path.join(dir, '2025-06-10.json'));
         const again = await inbox.scan();
         expect(again).toEqual({ processed: ['2025-06-10.json'], failed: [] });
         expect(fs.readdirSync(path.join(dir, 'processed')).sort()).toEqual(['2025-06-10.1.json', '2025-06-10.json', 'digest.txt']);
@@ -82,7 +83,7 @@ describe('inbox folder', () => {
     try {
       const dir = path.join(t.dir, 'inbox');
       const inbox = watchInbox({ dir, ingest: t.core.ingest, logger: t.logger, pollMs: 0, settleMs: 60_000, watch: false });
-      fs.copyFileSync('../shared/data/hf-daily/2025-06-10.json', path.join(dir, 'x.json'));
+      fs.copyFileSync(hfDay('2025-06-10'), path.join(dir, 'x.json'));
       expect(await inbox.scan()).toEqual({ processed: [], failed: [] });
       const old = new Date(Date.now() - 120_000);
       fs.utimesSync(path.join(dir, 'x.json'), old, old);
@@ -108,7 +109,7 @@ describe('live sources', () => {
         arxiv: { rssUrl: `${t.server.url}/rss`, categories: ['cs.CL'] },
       });
       try {
-        fs.copyFileSync('../shared/data/digests/000_ef33da10a12a54aa.txt', path.join(inboxDir, 'digest.txt'));
+        fs.copyFileSync(SEED_DIGEST, path.join(inboxDir, 'digest.txt'));
         fs.utimesSync(path.join(inboxDir, 'digest.txt'), new Date(0), new Date(0));
         await sources.tick();
         const sourcesSeen = new Set((await t.core.store.listDigests()).map((d) => d.source));

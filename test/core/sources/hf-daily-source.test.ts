@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import { createHfDailySource } from '../../../src/core/sources/hf-daily-source.js';
+import { hfDay } from '../../helpers/test-data.js';
 import { sourcesSetup } from './sources-helpers.js';
 
-const fileIds = (date: string) => (JSON.parse(fs.readFileSync(`../shared/data/hf-daily/${date}.json`, 'utf8')) as Array<{ paper: { id: string } }>).map((x) => x.paper.id);
+const fileIds = (date: string) => (JSON.parse(fs.readFileSync(hfDay(date), 'utf8')) as Array<{ paper: { id: string } }>).map((x) => x.paper.id);
 
 // 2025-06-10 22:00 EDT: the day's list has closed.
 const AFTER_CLOSE = '2025-06-11T02:00:00.000Z';
@@ -80,7 +81,7 @@ describe('Hugging Face daily papers source', () => {
     try {
       const base = { apiUrl: t.server.url, ingest: t.core.ingest, logger: t.logger, clock: t.clock, lookbackDays: 1, attempts: 2, retryBaseMs: 10 };
       // Something stored already that must survive.
-      const before = await t.core.ingest.ingestFile('../shared/data/hf-daily/2025-06-09.json');
+      const before = await t.core.ingest.ingestFile(hfDay('2025-06-09'));
       expect(before.ok).toBe(true);
 
       t.server.script('/api/daily_papers', { delayMs: 5000 });
