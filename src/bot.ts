@@ -5,6 +5,8 @@ import type { ChatCore } from './core/chat.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { createDigestEngine, type DigestEngine } from './core/digest/engine.js';
 import type { IngestOutcome } from './core/ingest-ports.js';
+import { meteredIngest, meteredSearch } from './core/metered.js';
+import { noMetrics, type Metrics } from './core/metrics.js';
 import { openCore, type Core, type CoreOptions } from './core/open-core.js';
 import { createChatCore } from '../commands/chat-core.js';
 
@@ -14,6 +16,8 @@ export interface BotOptions extends CoreOptions {
   maxLatenessMs?: number;
   /** Where exports are written by adapters that write files (the local mode). */
   exportDir?: string;
+  /** Counters and timings for operators (default: none). */
+  metrics?: Metrics;
 }
 
 /** Everything platform-neutral, wired: what main and every adapter test starts from. */
@@ -28,17 +32,21 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const clock = opts.clock ?? systemClock;
   const core = await openCore({ ...opts, now: opts.now ?? (() => clock.now()) });
   const logger = core.logger;
+  const metrics = opts.metrics ?? noMetrics;
+  const search = opts.metrics ? meteredSearch(core.search, metrics) : core.search;
+  const ingest = opts.metrics ? meteredIngest(core.ingest, metrics) : core.ingest;
   const bookmarks = createSqliteBookmarkStore(core.db, clock);
   const digests = createDigestEngine({
     db: core.db,
     papers: core.store,
-    search: core.search,
+    search,
     clock,
     logger,
     maxLatenessMs: opts.maxLatenessMs,
+    metrics,
   });
-  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
-  return { ...core, chat, digests, bookmarks, clock };
+  const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
+  return { ...core, search, ingest, chat, digests, bookmarks, clock };
 }
 
 /**

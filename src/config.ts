@@ -1,53 +1,54 @@
 import { z } from 'zod';
+import { readEnvFile } from './env-file.js';
+import { bool, httpUrl, listOf, numberIn, oneOf, prefixed, text, timeOfDay } from './env-values.js';
 
 /**
  * The environment, parsed once at start with zod. Nothing else reads process.env. Every problem is
- * reported at once, naming the variable, so a misconfigured deploy fails in one go.
+ * reported at once, naming the variable and the accepted range, so a misconfigured deploy fails in
+ * one go. Blank values (empty or only spaces) mean "unset": the default applies.
  */
 
-const csv = z
-  .string()
-  .optional()
-  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
-
-/** Unset stays undefined, so a default can depend on other variables. */
-const optionalBool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .optional()
-  .transform((s) => (s === undefined || s === '' ? undefined : s === 'true' || s === '1' || s === 'yes'));
-
 const EnvSchema = z.object({
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: text.default('./data'),
   /** Default: info, or warn in the local chat mode where logs share the terminal. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  /** Files above this size are refused by ingest and the inbox. */
-  MAX_FILE_MB: z.coerce.number().positive().max(4096).default(50),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).optional(),
+  /**
+   * Files above this size are refused by ingest and the inbox. 512 MB is the most a file can be
+   * and still be decoded into one JavaScript string (V8's limit is ~536 M characters).
+   */
+  MAX_FILE_MB: numberIn(0.001, 512, { unit: 'MB' }).default(50),
   /** The digest ingested on the first start when the store is empty. */
-  SAMPLE_DIGEST: z.string().default('./data/sample-digest.txt'),
-  INBOX_DIR: z.string().optional(),
-  HF_API_URL: z.string().url().default('https://huggingface.co'),
-  /** When the HF day's list is fetched, in US Eastern time (HH:MM). Empty string turns it off. */
-  HF_FETCH_TIME: z.string().regex(/^(\d{2}:\d{2})?$/, 'expected HH:MM').default('21:30'),
+  SAMPLE_DIGEST: text.default('./data/sample-digest.txt'),
+  INBOX_DIR: text.optional(),
+  HF_API_URL: httpUrl.default('https://huggingface.co'),
+  /** When the HF day's list is fetched, in US Eastern time (HH:MM). */
+  HF_FETCH_TIME: timeOfDay.default('21:30'),
   /** Default: on when a platform token is set, off in the local chat mode. */
-  HF_FETCH_ENABLED: optionalBool,
-  ARXIV_RSS_URL: z.string().url().default('https://rss.arxiv.org/rss'),
-  /** arXiv categories to follow by RSS, comma-separated (empty: none). */
-  ARXIV_CATEGORIES: csv,
-  /** A digest missed while the bot was down is posted at start if less late than this. */
-  DIGEST_MAX_LATENESS_HOURS: z.coerce.number().min(0).max(168).default(6),
-  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HF_FETCH_ENABLED: bool.optional(),
+  ARXIV_RSS_URL: httpUrl.default('https://rss.arxiv.org/rss'),
+  /** arXiv categories to follow by RSS, comma-separated (empty: none): cs.LG, hep-th, q-bio.NC. */
+  ARXIV_CATEGORIES: listOf(/^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/, 'arXiv categories such as cs.LG,hep-th').default([]),
+  /** A digest missed while the bot was down is posted at start if less late than this (a week at most). */
+  DIGEST_MAX_LATENESS_HOURS: numberIn(0, 168, { unit: 'hours' }).default(6),
+  /** Below 100 ms nothing completes; above 10 minutes a hung source holds the minute tick for too long. */
+  FETCH_TIMEOUT_MS: numberIn(100, 600_000, { int: true, unit: 'ms' }).default(20_000),
+  /** 0 takes any free port (tests). */
+  PORT: numberIn(0, 65535, { int: true }).default(3000),
 
-  SLACK_BOT_TOKEN: z.string().optional(),
-  SLACK_SIGNING_SECRET: z.string().optional(),
-  SLACK_APP_TOKEN: z.string().optional(),
-  SLACK_API_URL: z.string().url().optional(),
-  SLACK_ADMIN_USERS: csv,
+  SLACK_BOT_TOKEN: prefixed('xoxb-', 'a Slack bot token').optional(),
+  SLACK_SIGNING_SECRET: text.optional(),
+  SLACK_APP_TOKEN: prefixed('xapp-', 'a Slack app-level token').optional(),
+  SLACK_API_URL: httpUrl.optional(),
+  SLACK_ADMIN_USERS: listOf(/^[UW][A-Z0-9]+$/, 'Slack user ids such as U012ABC').default([]),
 
-  DISCORD_TOKEN: z.string().optional(),
-  DISCORD_APP_ID: z.string().optional(),
-  DISCORD_GUILD_ID: z.string().optional(),
-  DISCORD_API_URL: z.string().url().optional(),
+  DISCORD_TOKEN: text.optional(),
+  /** Discord ids are snowflakes: 17 to 20 digits. */
+  DISCORD_APP_ID: z.string().regex(/^\d{17,20}$/, 'expected a Discord application id (17 to 20 digits)').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{17,20}$/, 'expected a Discord server id (17 to 20 digits)').optional(),
+  DISCORD_API_URL: httpUrl.optional(),
+
+  /** Serves /healthz and /metrics when set. */
+  METRICS_PORT: numberIn(0, 65535, { int: true }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -82,6 +83,8 @@ export interface Config {
   fetchTimeoutMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** The health and metrics HTTP port; undefined: not served. */
+  metricsPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -93,8 +96,13 @@ export class ConfigError extends Error {
 
 /** Parses an environment (process.env in main, a plain object in tests). Throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  // Empty strings mean "unset": .env files often carry `SLACK_BOT_TOKEN=`.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Blank means "unset": .env files often carry `SLACK_BOT_TOKEN=`, and `X=" "` is a slip, not a 0.
+  const cleaned = Object.fromEntries(
+    Object.entries(env)
+      .filter(([k]) => k in EnvSchema.shape)
+      .map(([k, v]) => [k, v?.trim()])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
   const problems: string[] = [];
   if (!parsed.success) {
@@ -136,11 +144,43 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     sampleDigest: e.SAMPLE_DIGEST,
     inboxDir: e.INBOX_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/inbox`,
-    hf: { apiUrl: e.HF_API_URL, fetchTime: e.HF_FETCH_TIME || undefined, enabled: hfEnabled },
+    hf: { apiUrl: e.HF_API_URL, fetchTime: e.HF_FETCH_TIME, enabled: hfEnabled },
     arxiv: { rssUrl: e.ARXIV_RSS_URL, categories: e.ARXIV_CATEGORIES },
     digestMaxLatenessMs: e.DIGEST_MAX_LATENESS_HOURS * 3600_000,
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     slack,
     discord,
+    metricsPort: e.METRICS_PORT,
   };
+}
+
+/** What the configuration is read from: the process environment over a .env file. */
+export interface Environment {
+  env: Record<string, string | undefined>;
+  /** The .env file read (absolute path), if any. */
+  envFile?: string;
+}
+
+/**
+ * The process environment over the variables of a .env file: ENV_FILE when set (it must exist),
+ * else `.env` in the working directory when there is one. A variable set in the environment wins
+ * over the file, even when set to blank (so `SLACK_BOT_TOKEN= npm start` turns Slack off).
+ * Throws EnvFileError (naming the file and line) for a malformed file.
+ */
+export function loadEnvironment(processEnv: Record<string, string | undefined>, cwd = '.'): Environment {
+  const named = processEnv.ENV_FILE?.trim();
+  const read = readEnvFile(named || `${cwd}/.env`, Boolean(named));
+  if (!read) return { env: processEnv };
+  return { env: { ...read.vars, ...processEnv }, envFile: read.file };
+}
+
+/** One start-up line saying where the configuration came from. */
+export function describeEnvironment(e: Environment): string {
+  return e.envFile ? `configuration: ${e.envFile}, overridden by the process environment` : 'configuration: the process environment (no .env file)';
+}
+
+/** DEBUG=1 (anything but blank or 0) asks for stack traces. */
+export function debugEnabled(env: Record<string, string | undefined>): boolean {
+  const v = env.DEBUG?.trim();
+  return Boolean(v) && v !== '0' && v !== 'false';
 }

@@ -1,17 +1,21 @@
 /**
  * The composition root: reads the config once, opens the bot, starts the configured platforms
  * (or the local chat mode when no tokens are set), and drives digests and live sources from one
- * node-cron minute tick. Nothing else in the project reads the environment or imports node-cron.
+ * node-cron minute tick. Nothing else in the project reads the environment or imports node-cron
+ * (src/runtime/minute-tick.ts holds the one schedule call).
  */
 import { join } from 'node:path';
-import cron from 'node-cron';
-import pino from 'pino';
 import { createLocalPublisher } from './adapters/local/local-publisher.js';
 import { runLocalMode } from './adapters/local/local-mode.js';
 import { createBot, ensureSampleDigest } from './bot.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import type { Logger } from './core/logger.js';
+import { ConfigError, debugEnabled, describeEnvironment, loadConfig, loadEnvironment, type Config, type Environment } from './config.js';
 import { createLiveSources } from './core/sources/live-sources.js';
+import { EnvFileError } from './env-file.js';
+import { createLogger } from './runtime/create-logger.js';
+import { checkDataDir, DataDirError, isReadOnlyError } from './runtime/data-dir.js';
+import { startMinuteTick } from './runtime/minute-tick.js';
+import { noMetrics } from './core/metrics.js';
+import type { HealthCheck, HealthServer } from './runtime/health-server.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -23,10 +27,10 @@ function describeMode(config: Config): string {
   return 'no DISCORD_TOKEN or SLACK_BOT_TOKEN set: running the local chat mode in this terminal';
 }
 
-async function main(): Promise<number> {
+async function main(environment: Environment): Promise<number> {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(environment.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`papers-bot: ${err.message}\nSee .env.example for every variable.\n`);
@@ -35,15 +39,21 @@ async function main(): Promise<number> {
   // Logs go to stderr: in the local mode stdout is the chat.
   const local = !config.discord && !config.slack;
   const level = config.logLevel ?? (local ? 'warn' : 'info');
-  const logger = pino({ level, base: undefined }, pino.destination(2)) as unknown as Logger;
+  const logger = createLogger(level);
+  process.stderr.write(`papers-bot: ${describeEnvironment(environment)}\n`);
   process.stderr.write(`papers-bot: ${describeMode(config)} — data in ${config.dataDir}\n`);
 
+  checkDataDir(config.dataDir);
+  // prom-client loads only when asked for: without METRICS_PORT nothing is counted.
+  const prom = config.metricsPort !== undefined ? (await import('./runtime/prom-metrics.js')).createPromMetrics() : undefined;
+  const metrics = prom ?? noMetrics;
   const bot = await createBot({
     dataDir: config.dataDir,
     logger,
     maxFileBytes: config.maxFileBytes,
     maxLatenessMs: config.digestMaxLatenessMs,
     exportDir: join(config.dataDir, 'exports'),
+    metrics,
   });
   const sample = await ensureSampleDigest(bot, config.sampleDigest);
   if (sample?.ok) process.stderr.write(`papers-bot: empty store — ingested the sample digest ${sample.origin} (${sample.papers} papers)\n`);
@@ -58,20 +68,38 @@ async function main(): Promise<number> {
     arxiv: config.arxiv,
     fetchTimeoutMs: config.fetchTimeoutMs,
     maxBytes: config.maxFileBytes,
+    metrics,
   });
 
+  let stopped = false;
   const running: Running[] = [];
+  const checks: Record<string, HealthCheck> = {
+    store: async () => {
+      if (stopped) return 'closed (shutting down)';
+      await bot.store.maxSeq();
+      return undefined;
+    },
+  };
+  // Up before the platforms connect, so /healthz says "not started" rather than nothing answering.
+  let health: HealthServer | undefined;
+  if (prom && config.metricsPort !== undefined) {
+    const { startHealthServer } = await import('./runtime/health-server.js');
+    health = await startHealthServer(config.metricsPort, prom.registry, checks);
+    process.stderr.write(`papers-bot: health and metrics on port ${health.port} (GET /healthz, GET /metrics)\n`);
+  }
   if (config.slack) {
     // Platform SDKs load only when configured: the local mode starts without them.
     const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
-    const slack = createSlackAdapter({ config: config.slack, chat: bot.chat, logger });
+    const slack = createSlackAdapter({ config: config.slack, chat: bot.chat, logger, metrics });
+    checks.slack = () => slack.health();
     bot.digests.setPublisher(slack.publisher);
     await slack.start();
     running.push(slack);
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
-    const discord = createDiscordAdapter({ config: config.discord, chat: bot.chat, logger });
+    const discord = createDiscordAdapter({ config: config.discord, chat: bot.chat, logger, metrics });
+    checks.discord = () => discord.health();
     await discord.start();
     bot.digests.setPublisher(discord.publisher);
     running.push(discord);
@@ -90,14 +118,14 @@ async function main(): Promise<number> {
     }
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
   };
-  const task = cron.schedule('* * * * *', tick);
+  const task = startMinuteTick(tick, logger);
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
 
-  let stopped = false;
   const shutdown = async () => {
     if (stopped) return;
     stopped = true;
     await task.stop();
+    await health?.close();
     for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
     sources.close();
     await bot.close();
@@ -112,12 +140,27 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`papers-bot: failed to start: ${(err as Error).stack ?? err}\n`);
-    process.exitCode = 1;
-  },
-);
+let environment: Environment | undefined;
+try {
+  environment = loadEnvironment(process.env);
+} catch (err) {
+  if (!(err instanceof EnvFileError)) throw err;
+  process.stderr.write(`papers-bot: ${err.message}\n`);
+  process.exitCode = 1;
+}
+if (environment) {
+  const env = environment;
+  main(env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      // What an operator can fix gets one sentence; anything else is a bug, and DEBUG=1 shows where.
+      const known = err instanceof DataDirError || isReadOnlyError(err);
+      const what = err instanceof DataDirError ? err.message : isReadOnlyError(err) ? `cannot write the store in DATA_DIR (${(err as Error).message}): set DATA_DIR to a folder the bot may write` : (err as Error).message;
+      const detail = debugEnabled(env.env) ? `\n${(err as Error).stack ?? err}` : known ? '' : ' (run again with DEBUG=1 for the stack trace)';
+      process.stderr.write(`papers-bot: failed to start: ${what}${detail}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

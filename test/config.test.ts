@@ -36,7 +36,7 @@ describe('config', () => {
 
   describe('HF_FETCH_ENABLED', () => {
     const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
-    const discord = { DISCORD_TOKEN: 't', DISCORD_APP_ID: 'a' };
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APP_ID: '123456789012345678' };
 
     it('defaults to on with a platform token, and fetches from the real API', () => {
       expect(loadConfig(slack).hf).toEqual({ apiUrl: 'https://huggingface.co', fetchTime: '21:30', enabled: true });
@@ -67,4 +67,68 @@ describe('config', () => {
     expect(c.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1', adminUsers: ['U1', 'U2'] });
     expect(c.arxiv.categories).toEqual(['cs.LG', 'cs.CL']);
   });
+
+  describe('every variable has real bounds; blank means unset', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as ConfigError).problems;
+      }
+    };
+
+    it('refuses each out-of-range or malformed value with one line naming the variable and the accepted range', () => {
+      const cases: Array<[string, string, RegExp]> = [
+        ['FETCH_TIMEOUT_MS', '99999999999', /^FETCH_TIMEOUT_MS: expected a whole number from 100 to 600000 \(ms\), got "99999999999"$/],
+        ['FETCH_TIMEOUT_MS', '0x10', /from 100 to 600000/],
+        ['HF_FETCH_TIME', '99:99', /^HF_FETCH_TIME: expected a time HH:MM from 00:00 to 23:59, got "99:99"$/],
+        ['HF_FETCH_TIME', '9:30', /HH:MM/],
+        ['DIGEST_MAX_LATENESS_HOURS', '-1', /^DIGEST_MAX_LATENESS_HOURS: expected a number from 0 to 168 \(hours\)/],
+        ['DIGEST_MAX_LATENESS_HOURS', 'six', /from 0 to 168/],
+        ['MAX_FILE_MB', '0', /^MAX_FILE_MB: expected a number from 0.001 to 512 \(MB\)/],
+        ['MAX_FILE_MB', '100000', /from 0.001 to 512/],
+        ['PORT', '65536', /^PORT: expected a whole number from 0 to 65535/],
+        ['PORT', '80.5', /whole number/],
+        ['METRICS_PORT', '-1', /^METRICS_PORT: expected a whole number from 0 to 65535/],
+        ['HF_API_URL', 'ftp://example.org', /^HF_API_URL: expected an http:\/\/ or https:\/\/ URL/],
+        ['ARXIV_RSS_URL', 'not a url', /^ARXIV_RSS_URL: expected an http/],
+        ['ARXIV_CATEGORIES', 'cs.LG, cs LG', /^ARXIV_CATEGORIES: expected a comma-separated list of arXiv categories.*got "cs LG"/],
+        ['LOG_LEVEL', 'verbose', /^LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"$/],
+        ['HF_FETCH_ENABLED', 'on', /^HF_FETCH_ENABLED: expected true or false/],
+        ['DISCORD_APP_ID', 'my-app', /^DISCORD_APP_ID: expected a Discord application id \(17 to 20 digits\)/],
+        ['SLACK_ADMIN_USERS', 'U1,alice', /^SLACK_ADMIN_USERS: .*got "alice"/],
+      ];
+      for (const [name, value, message] of cases) {
+        const problems = problemsOf({ [name]: value });
+        expect(problems, `${name}=${value}`).toHaveLength(1);
+        expect(problems[0], `${name}=${value}`).toMatch(message);
+      }
+    });
+
+    it('the edges of each range are accepted', () => {
+      const c = loadConfig({ FETCH_TIMEOUT_MS: '600000', HF_FETCH_TIME: '23:59', DIGEST_MAX_LATENESS_HOURS: '0', MAX_FILE_MB: '512', PORT: '0', METRICS_PORT: '65535' });
+      expect(c).toMatchObject({ fetchTimeoutMs: 600_000, digestMaxLatenessMs: 0, maxFileBytes: 512 * 1024 * 1024, metricsPort: 65535 });
+      expect(c.hf.fetchTime).toBe('23:59');
+      expect(loadConfig({ FETCH_TIMEOUT_MS: '100', HF_FETCH_TIME: '00:00' }).fetchTimeoutMs).toBe(100);
+    });
+
+    it('blank or spaces mean unset: the default applies, never 0', () => {
+      const c = loadConfig({ DIGEST_MAX_LATENESS_HOURS: ' ', FETCH_TIMEOUT_MS: '\t', HF_FETCH_TIME: '', PORT: '  ', MAX_FILE_MB: ' ' });
+      expect(c.digestMaxLatenessMs).toBe(6 * 3600_000);
+      expect(c.fetchTimeoutMs).toBe(20_000);
+      expect(c.hf.fetchTime).toBe('21:30');
+      expect(c.maxFileBytes).toBe(50 * 1024 * 1024);
+      expect(c.metricsPort).toBeUndefined();
+    });
+
+    it('Slack tokens must be the kind their variable names', () => {
+      expect(problemsOf({ SLACK_BOT_TOKEN: 'xapp-1-abc', SLACK_APP_TOKEN: 'xapp-1' })[0]).toMatch(/^SLACK_BOT_TOKEN: expected a Slack bot token starting with xoxb-/);
+      expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' })[0]).toMatch(/^SLACK_APP_TOKEN: expected a Slack app-level token starting with xapp-/);
+      // The refusal never prints the token itself.
+      expect(problemsOf({ SLACK_BOT_TOKEN: 'xapp-secret-value', SLACK_APP_TOKEN: 'xapp-1' }).join('\n')).not.toMatch(/secret-value/);
+    });
+  });
 });
+

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Partials, REST, type RateLimitData }
 import { ROOTS } from '../../../commands/roots.js';
 import type { ChatCore } from '../../core/chat.js';
 import type { Logger } from '../../core/logger.js';
+import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
 import type { DiscordConfig } from '../../config.js';
 import { createCustomIdCodec } from './custom-ids.js';
@@ -23,6 +24,8 @@ export interface DiscordAdapterOptions {
   shardCount?: number;
   /** Answer directly when the reply is ready this long after the interaction was created, else defer then edit (default 1,500 ms). */
   deferAfterMs?: number;
+  /** Interaction acknowledgement latency is reported here. */
+  metrics?: Metrics;
 }
 
 export interface DiscordAdapter {
@@ -32,6 +35,8 @@ export interface DiscordAdapter {
   publisher: Publisher;
   /** The discord.js client, for tests and diagnostics. */
   readonly client: Client;
+  /** Undefined while connected to the gateway; otherwise why not (for /healthz). */
+  health(): string | undefined;
 }
 
 /**
@@ -83,6 +88,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     logger,
     deferAfterMs: opts.deferAfterMs ?? 1500,
     commandNames: ROOTS.map((r) => r.name),
+    metrics: opts.metrics,
   });
   const onReaction = createReactionHandler({ client, chat, logger });
 
@@ -102,6 +108,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   return {
     client,
     publisher,
+    health: () => (client.isReady() ? undefined : 'not connected to the Discord gateway'),
     async start() {
       // Registered before login(): READY can arrive before login() resolves.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -3,6 +3,7 @@ import { MessageFlags, type ButtonInteraction, type Interaction, type StringSele
 import type { ChatCore } from '../../core/chat.js';
 import { PermanentPublishError, RateLimitedError, UserError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
+import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
 import type { Caller, Reply, ReplyAction } from '../../core/reply.js';
 import { callerFromInteraction } from './caller.js';
@@ -24,6 +25,8 @@ export interface InteractionDeps {
    * (`/papers-admin subscribe` → ['subscribe']), so the core needs no word of which was typed.
    */
   commandNames: readonly string[];
+  /** Acknowledgement latency goes here. */
+  metrics?: Metrics;
 }
 
 const EXPIRED: Reply = {
@@ -83,7 +86,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
 
   async function handle(interaction: Answerable): Promise<void> {
     const caller = callerFromInteraction(interaction);
-    const base = { codec, deferAfterMs: deps.deferAfterMs, othersBusy: () => active > 1, queue };
+    const base = { codec, deferAfterMs: deps.deferAfterMs, othersBusy: () => active > 1, queue, onAck: (ms: number) => deps.metrics?.ackSeconds('discord', ms / 1000) };
     if (interaction.isChatInputCommand()) {
       const { path, options } = commandPathAndOptions(interaction.options.data);
       logger.debug({ platform: 'discord', command: path.join(' '), userId: caller.userId }, 'command');

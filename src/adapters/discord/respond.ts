@@ -23,7 +23,7 @@ export type Answerable = ChatInputCommandInteraction | ButtonInteraction | Strin
 export async function respond(
   interaction: Answerable,
   start: () => Promise<Reply>,
-  opts: { codec: CustomIdCodec; deferAfterMs: number; update?: boolean; othersBusy?: () => boolean; queue?: TurnQueue },
+  opts: { codec: CustomIdCodec; deferAfterMs: number; update?: boolean; othersBusy?: () => boolean; queue?: TurnQueue; onAck?: (ageMs: number) => void },
 ): Promise<void> {
   const update = opts.update && interaction.isMessageComponent();
   const TIMEOUT = Symbol('timeout');
@@ -33,10 +33,13 @@ export async function respond(
   const deferFirst = age >= opts.deferAfterMs || (opts.othersBusy?.() ?? false);
   let work: Promise<Reply>;
   let early: Reply | typeof TIMEOUT = TIMEOUT;
+  // Measured from the interaction's creation, as Discord counts its 3 s.
+  const acked = () => opts.onAck?.(Math.max(0, Date.now() - interaction.createdTimestamp));
   if (deferFirst) {
     // Already late: the deferral goes out before the core's work starts (it shares this event loop).
     if (update) await interaction.deferUpdate();
     else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    acked();
     work = opts.queue ? opts.queue.run(start) : start();
   } else {
     work = start();
@@ -53,12 +56,14 @@ export async function respond(
     const rendered = renderReply(early, opts.codec);
     if (update) await interaction.update(toInteractionOptions(rendered));
     else await interaction.reply({ ...toInteractionOptions(rendered), ...(rendered.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+    acked();
     return;
   }
 
   if (!deferFirst) {
     if (update) await interaction.deferUpdate();
     else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    acked();
   }
   const reply = await work;
   const rendered = renderReply(reply, opts.codec);

@@ -5,6 +5,7 @@ import type { SlackConfig } from '../../config.js';
 import type { ChatCore } from '../../core/chat.js';
 import { UserError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
+import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
 import type { Caller } from '../../core/reply.js';
 import { decodeAction } from './action-codec.js';
@@ -28,6 +29,8 @@ export interface SlackAdapter {
   publisher: Publisher;
   /** The bound HTTP port once started (HTTP mode only; useful with port 0 in tests). */
   port?: number;
+  /** Undefined while serving; otherwise why not (for /healthz). */
+  health(): string | undefined;
 }
 
 export interface SlackAdapterOptions {
@@ -36,6 +39,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Called once, before start(), with the Slack publisher (for wiring it into the digest engine). */
   onPublisher?: (publisher: Publisher) => void;
+  /** Acknowledgement latency (listener called → ack sent) is reported here. */
+  metrics?: Metrics;
 }
 
 /**
@@ -96,8 +101,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const badInput = (respond: RespondFn, what: string) =>
     respond({ response_type: 'ephemeral', replace_original: false, text: `${what} ${USAGE_HINT}` });
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  // Bolt gives no arrival time; from the listener's call to the ack sent is what this process adds.
+  const timedAck = async (ack: () => Promise<void>) => {
+    const start = performance.now();
     await ack();
+    opts.metrics?.ackSeconds('slack', (performance.now() - start) / 1000);
+  };
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await timedAck(ack);
     await turnstile.pass();
     await guarded({ kind: 'command', userId: command.user_id, text: command.text }, respond, async () => {
       const caller = await callerOf(command.team_id, command.channel_id, command.user_id);
@@ -108,7 +120,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
 
   app.action(/^papers_/, async ({ ack, body, action, respond, client }) => {
-    await ack();
+    await timedAck(ack);
     await turnstile.pass();
     await guarded({ kind: 'action', action }, respond, async () => {
       const b = body as { team?: { id?: string } | null; user?: { id?: string; team_id?: string }; channel?: { id?: string }; container?: { channel_id?: string; is_ephemeral?: boolean } };
@@ -163,8 +175,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     logger.error({ err: error, code: error.code }, 'bolt error');
   });
 
+  let problem: string | undefined = 'not started';
   const adapter: SlackAdapter = {
     publisher,
+    health: () => problem,
     async start() {
       // Fail fast on a wrong token, naming it, instead of on the first command.
       try {
@@ -175,6 +189,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       }
       if (socketMode) {
         await app.start();
+        // Bolt keeps its Socket Mode client on the receiver; its events say when the websocket drops.
+        const ws = (app as unknown as { receiver?: { client?: { on?(event: string, fn: () => void): void } } }).receiver?.client;
+        ws?.on?.('disconnected', () => (problem = 'Socket Mode websocket disconnected'));
+        ws?.on?.('reconnecting', () => (problem = 'Socket Mode websocket reconnecting'));
+        ws?.on?.('connected', () => (problem = undefined));
         logger.info({ mode: 'socket' }, 'slack adapter connected (Socket Mode)');
       } else {
         const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
@@ -182,8 +201,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         adapter.port = typeof addr === 'object' && addr ? addr.port : config.port;
         logger.info({ mode: 'http', port: adapter.port, path: '/slack/events' }, 'slack adapter listening');
       }
+      problem = undefined;
     },
     async stop() {
+      problem = 'stopped';
       await app.stop().catch((err: unknown) => logger.warn({ err }, 'slack stop failed'));
     },
   };

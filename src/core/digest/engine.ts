@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import type { Publisher } from '../publisher.js';
 import type { Caller, Reply } from '../reply.js';
 import type { PaperSearch } from '../search/ports.js';
@@ -30,6 +31,8 @@ export interface DigestEngineOptions {
   retry?: Partial<RetryPolicy>;
   /** Channels posting at once (default 32). */
   concurrency?: number;
+  /** Digests posted / failed / skipped and retries are counted here. */
+  metrics?: Metrics;
 }
 
 export interface TickReport {
@@ -65,6 +68,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const maxLatenessMs = opts.maxLatenessMs ?? 6 * 3600_000;
   const retry = { ...DEFAULT_RETRY, ...opts.retry };
   const concurrency = opts.concurrency ?? 32;
+  const metrics = opts.metrics ?? noMetrics;
   const publishers = new Map<Platform, Publisher>();
   const lastPostAt = new Map<string, number>();
   const inFlight = new Set<string>();
@@ -103,7 +107,10 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     // One transaction for every channel due this minute: 1,000 commits would dominate the tick.
     for (const run of await store!.createRuns(runs)) {
       if (run?.status === 'planned') report.planned++;
-      else if (run?.status === 'skipped') report.skipped++;
+      else if (run?.status === 'skipped') {
+        report.skipped++;
+        metrics.digest(run.platform, 'skipped');
+      }
       else if (run) report.empty++;
     }
     report.planMs = performance.now() - started;
@@ -139,6 +146,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     for (const run of stale) {
       await store!.setStatus(run.id, 'skipped', 'interrupted and too late to resume', now.toISOString());
       logger.warn({ platform: run.platform, channelId: run.channelId, runId: run.id }, 'interrupted digest too old to resume; skipped');
+      metrics.digest(run.platform, 'skipped');
     }
     const queue = [...byChannel.entries()];
     const worker = async () => {
@@ -146,7 +154,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const [key, runs] = item;
         try {
           for (const run of runs) {
-            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt, stopReason }, run);
+            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt, stopReason, metrics }, run);
             report.posted += out.posted;
             if (out.status === 'stopped') report.stopped++;
             // No break on a pause: the channel's later runs then close themselves at their first post
@@ -233,7 +241,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const target = sub ?? { platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, settings: parseSubscriptionSettings({}), entryCursor: null, pausedReason: null, createdAt: '', updatedAt: '' };
         const run = await planRun(deps(newSelectionCache()), target, `manual:${now.toISOString()}`, now, { manual: true, persistCursor: sub !== undefined });
         if (!run || run.status !== 'planned') return { text: 'Nothing new to post: every recent paper was already posted here.', ephemeral: true };
-        const out = await postRun({ store, papers: opts.papers, publisher, clock, logger, retry, lastPostAt }, run);
+        const out = await postRun({ store, papers: opts.papers, publisher, clock, logger, retry, lastPostAt, metrics }, run);
         if (out.status === 'paused') return { text: `Posting failed and the channel's digest is paused: ${out.reason}`, ephemeral: true, error: true };
         return { text: `Posted ${out.posted} paper${out.posted === 1 ? '' : 's'} to this channel.`, ephemeral: true };
       } finally {

@@ -6,6 +6,7 @@ import type { OutgoingMessage } from '../reply.js';
 import type { PaperStore } from '../store/ports.js';
 import { channelKey, type DigestRun, type DigestStore } from './digest-store.js';
 import { paperMessage } from './messages.js';
+import type { Metrics } from '../metrics.js';
 
 export interface RetryPolicy {
   /** Transient failures (5xx, timeouts) in a row before the channel is paused. */
@@ -35,6 +36,7 @@ export interface PostDeps {
    * (a 429 storm, pacing, a resume after restart), and an unsubscribe must end the posting.
    */
   stopReason?: (platform: DigestRun['platform'], channelId: string) => Promise<string | undefined>;
+  metrics?: Metrics;
 }
 
 export type RunOutcome =
@@ -71,6 +73,7 @@ async function send(d: PostDeps, channelId: string, message: OutgoingMessage): P
       if (err instanceof RateLimitedError) {
         if (++limited > d.retry.maxRateLimited) throw new GiveUp(`rate limited ${limited} times in a row`);
         d.logger.warn({ channelId, retryAfterMs: err.retryAfterMs, attempt: limited }, 'rate limited; waiting');
+        d.metrics?.postRetried(d.publisher.platform);
         await d.clock.sleep(Math.max(0, err.retryAfterMs));
         continue;
       }
@@ -78,6 +81,7 @@ async function send(d: PostDeps, channelId: string, message: OutgoingMessage): P
       if (++transient > d.retry.maxTransient) throw new GiveUp(`failed ${transient} times in a row: ${err instanceof Error ? err.message : String(err)}`);
       const backoff = d.retry.backoffMs * 2 ** (transient - 1);
       d.logger.warn({ channelId, err, attempt: transient, backoffMs: backoff }, 'post failed; retrying');
+      d.metrics?.postRetried(d.publisher.platform);
       await d.clock.sleep(backoff);
     }
   }
@@ -117,12 +121,14 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     }
     await d.store.setStatus(run.id, 'done', undefined, d.clock.now().toISOString());
     log.info({ posted, planned: ids.length }, 'digest posted');
+    d.metrics?.digest(run.platform, 'posted');
     return { status: 'done', posted };
   } catch (err) {
     if (err instanceof Stop) {
       // Closed rather than left unfinished, so no later tick or restart resumes it.
       await d.store.setStatus(run.id, 'skipped', `stopped: ${err.message}`, d.clock.now().toISOString());
       log.info({ reason: err.message, posted }, DIGEST_STOPPED);
+      d.metrics?.digest(run.platform, 'skipped');
       return { status: 'stopped', posted, reason: err.message };
     }
     if (!(err instanceof GiveUp)) throw err;
@@ -130,6 +136,7 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     await d.store.setPaused(run.platform, run.channelId, err.message);
     await d.store.setStatus(run.id, 'failed', err.message, d.clock.now().toISOString());
     log.error({ reason: err.message, posted }, 'channel paused: digest could not be posted');
+    d.metrics?.digest(run.platform, 'failed');
     return { status: 'paused', posted, reason: err.message };
   }
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { IngestService } from '../ingest-ports.js';
 import type { Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import { createArxivRssSource } from './arxiv-rss-source.js';
 import { createHfDailySource } from './hf-daily-source.js';
 import { watchInbox } from './watch-inbox.js';
@@ -16,6 +17,8 @@ export interface LiveSourcesOptions {
   arxiv?: { rssUrl: string; categories: string[] };
   fetchTimeoutMs?: number;
   maxBytes?: number;
+  /** Each HF day and arXiv feed fetched is counted as a success or a failure. */
+  metrics?: Metrics;
 }
 
 /**
@@ -36,7 +39,13 @@ export function createLiveSources(o: LiveSourcesOptions) {
     arxiv,
     /** Never throws: a source failure is logged and retried on a later tick. */
     async tick(now: Date = o.clock.now()): Promise<void> {
-      const jobs = [inbox?.scan(), hf?.tick(now), arxiv?.tick(now)];
+      const metrics = o.metrics ?? noMetrics;
+      // Outcomes other than these (waiting, not yet published) are no fetch result either way.
+      const count = (source: 'hf' | 'arxiv', outcomes: Record<string, string>) => {
+        for (const v of Object.values(outcomes)) if (v === 'failed') metrics.fetch(source, false);
+        else if (v === 'ingested' || v === 'empty' || v === 'unchanged') metrics.fetch(source, true);
+      };
+      const jobs = [inbox?.scan(), hf?.tick(now).then((r) => count('hf', r)), arxiv?.tick(now).then((r) => count('arxiv', r))];
       for (const r of await Promise.allSettled(jobs)) if (r.status === 'rejected') log.error({ err: r.reason }, 'source tick failed');
     },
     close(): void {
