@@ -87,7 +87,7 @@ export async function showCommand(argv: string[], io: CliIo, core: Core): Promis
 }
 
 /** `papers stats [--json]`: --json prints { "papers", "digests", "latestDigests": [{source,date,paperCount}] }. */
-export async function statsCommand(argv: string[], io: CliIo, core: Core): Promise<number> {
+export async function statsCommand(argv: string[], io: CliIo, core: Pick<Core, 'store'>): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
   const s = await core.store.stats();
   const latest = (await core.store.listDigests({ limit: 5 })).map((d) => ({ source: d.source, date: d.date, paperCount: d.paperCount }));

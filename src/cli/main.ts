@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config.js';
-import { openCore, type Core } from '../core/open-core.js';
+import { DATABASE_FILE, openCore, type Core } from '../core/open-core.js';
+import { openPaperStoreSnapshot } from '../core/store/sqlite/open-snapshot.js';
+import { checkDataDir, isReadOnlyError } from '../runtime/data-dir.js';
 import type { Logger } from '../core/logger.js';
 import { createCliLogger } from './cli-logger.js';
 import { ingestCommand, UsageError } from './ingest-command.js';
@@ -40,8 +42,23 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
         return await parseCommand(rest, io, config.maxFileBytes);
       case 'show':
         return await showCommand(rest, io, await open());
-      case 'stats':
-        return await statsCommand(rest, io, await open());
+      case 'stats': {
+        // A read: on a store that cannot be written (read-only mount, another user's files) it reads a snapshot.
+        let c: Pick<Core, 'store'>;
+        try {
+          c = await open();
+        } catch (err) {
+          if (!isReadOnlyError((err as Error).cause ?? err) && !/not writable/.test(messageOf(err))) throw err;
+          checkDataDir(config.dataDir, false);
+          const store = openPaperStoreSnapshot(join(config.dataDir, DATABASE_FILE));
+          try {
+            return await statsCommand(rest, io, { store });
+          } finally {
+            await store.close();
+          }
+        }
+        return await statsCommand(rest, io, c);
+      }
       case 'search':
       case 'similar': {
         const c = await open();
@@ -69,6 +86,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
 
 /** The store's own errors ("file is not a database", a newer schema) do not say which file. */
 async function openData(dataDir: string, logger: Logger, maxFileBytes: number): Promise<Core> {
+  checkDataDir(dataDir);
   try {
     return await openCore({ dataDir, logger, maxFileBytes });
   } catch (err) {
