@@ -5,7 +5,7 @@ export function createCliLogger(stderr: NodeJS.WritableStream, verbose = false):
   const line = (level: string) => (obj: object, msg?: string) => {
     const o = obj as { err?: Error; origin?: string };
     const where = o.origin ? `${o.origin}: ` : '';
-    stderr.write(`${level}: ${where}${msg ?? ''}${o.err ? ` (${o.err.message})` : ''}\n`);
+    stderr.write(`papers: ${level === 'error' ? "" : `${level}: `}${where}${msg ?? ''}${o.err ? ` (${o.err.message})` : ''}\n`);
   };
   const logger: Logger = {
     debug: verbose ? line('debug') : () => {},

@@ -21,13 +21,13 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
     allowPositionals: true,
     options: { format: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  if (!positionals.length) throw new UsageError('papers ingest: name at least one file, directory or - (stdin)');
+  if (!positionals.length) throw new UsageError('ingest: name at least one file, directory or - (stdin)');
   const format = values.format as Format | undefined;
   if (format && !FORMAT_NAMES.includes(format)) {
-    throw new UsageError(`papers ingest: unknown --format ${format} (one of: ${FORMAT_NAMES.join(', ')})`);
+    throw new UsageError(`ingest: unknown --format ${format} (one of: ${FORMAT_NAMES.join(', ')})`);
   }
   if (values.date !== undefined && !validDate(values.date)) {
-    throw new UsageError(`papers ingest: --date ${values.date} is not a date (YYYY-MM-DD)`);
+    throw new UsageError(`ingest: --date ${values.date} is not a date (YYYY-MM-DD)`);
   }
   const files = await expandInputs(positionals);
   const progress = files.length > 5 && !values.json ? createProgress(files.length) : undefined;
@@ -38,7 +38,7 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
     results.push(r);
     if (!r.ok && !values.json) {
       progress?.end();
-      io.stderr.write(`error: ${r.error}\n`);
+      io.stderr.write(`papers: ${r.error}\n`);
     }
     progress?.tick(file);
   }

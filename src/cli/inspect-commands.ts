@@ -20,24 +20,24 @@ export async function parseCommand(argv: string[], io: CliIo, maxFileBytes: numb
     options: { format: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('papers parse: name exactly one file (or - for stdin)');
+  if (!file || positionals.length > 1) throw new UsageError('parse: name exactly one file (or - for stdin)');
   if (values.format && !FORMAT_NAMES.includes(values.format as Format)) {
-    throw new UsageError(`papers parse: unknown --format ${values.format} (one of: ${FORMAT_NAMES.join(', ')})`);
+    throw new UsageError(`parse: unknown --format ${values.format} (one of: ${FORMAT_NAMES.join(', ')})`);
   }
-  if (values.date !== undefined && !validDate(values.date)) throw new UsageError(`papers parse: --date ${values.date} is not a date (YYYY-MM-DD)`);
+  if (values.date !== undefined && !validDate(values.date)) throw new UsageError(`parse: --date ${values.date} is not a date (YYYY-MM-DD)`);
   // The same limit as ingest: parse is how people check a file before ingesting it.
   let content: Buffer;
   if (file === '-') {
     const read = await readAtMost(io.stdin, maxFileBytes);
     if (!read) {
-      io.stderr.write(`error: ${sizeLimitError('stdin', undefined, maxFileBytes)}\n`);
+      io.stderr.write(`papers: ${sizeLimitError('stdin', undefined, maxFileBytes)}\n`);
       return 1;
     }
     content = read;
   } else {
     const read = await readInputFile(file, maxFileBytes);
     if (!read.ok) {
-      io.stderr.write(`error: ${read.error}\n`);
+      io.stderr.write(`papers: ${read.error}\n`);
       return 1;
     }
     content = read.content;
@@ -49,12 +49,12 @@ export async function parseCommand(argv: string[], io: CliIo, maxFileBytes: numb
     } else {
       io.stdout.write(`${file}: ${r.format}, ${r.digestDate ?? 'no date'}, ${r.papers.length} papers\n`);
       r.papers.forEach((p, i) => io.stdout.write(`${String(i + 1).padStart(3)}. ${p.title} [${p.id}]\n`));
-      for (const w of r.warnings) io.stderr.write(`warning: ${w}\n`);
+      for (const w of r.warnings) io.stderr.write(`papers: warning: ${w}\n`);
     }
     return 0;
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
-    io.stderr.write(`error: ${file}: ${err.message}\n`);
+    io.stderr.write(`papers: ${file}: ${err.message}\n`);
     return 1;
   }
 }
@@ -63,10 +63,10 @@ export async function parseCommand(argv: string[], io: CliIo, maxFileBytes: numb
 export async function showCommand(argv: string[], io: CliIo, core: Core): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   const id = positionals.join(' ').trim();
-  if (!id) throw new UsageError('papers show: give a paper id (e.g. 2401.12345)');
+  if (!id) throw new UsageError('show: give a paper id (e.g. 2401.12345)');
   const p = (await core.store.getPaper(id)) ?? (await core.store.findByTitle(id, 1))[0];
   if (!p) {
-    io.stderr.write(`error: no paper with id or title "${id}"\n`);
+    io.stderr.write(`papers: no paper with id or title "${id}"\n`);
     return 1;
   }
   if (values.json) writeJson(io, p);

@@ -9,25 +9,57 @@ import { createCliLogger } from './cli-logger.js';
 import { ingestCommand, UsageError } from './ingest-command.js';
 import { parseCommand, showCommand, statsCommand } from './inspect-commands.js';
 import { type CliIo, processIo } from './io.js';
+import { packageVersion } from './version.js';
+
+/** Each command's usage, shown by `papers <command> --help` and under its usage errors. */
+const USAGE: Record<string, string> = {
+  ingest: `papers ingest <file|dir|->... [--format F] [--date YYYY-MM-DD] [--json]
+  Parse and store digests: files, directories (recursively, in name order) or - for stdin.
+  --format F          skip detection (${'hf-digest-text, hf-api, arxiv-rss, arxiv-atom, arxiv-jsonl, arxiv-kaggle'})
+  --date YYYY-MM-DD   the digest date (text digests only say "Apr 22")
+  --json              the documented JSON summary on stdout
+  Exit 1 when any input failed (the others are still stored), 2 for a usage error.`,
+  parse: `papers parse <file|-> [--format F] [--date YYYY-MM-DD] [--json]
+  Parse one input and print its papers; stores nothing.`,
+  search: `papers search <topic...> [--since D] [--until D] [--has-code] [--min-upvotes N] [--source S]
+              [--limit N] [--page N] [--json]
+  papers search - --json        one query per line on stdin, one JSON line per answer
+  The flags take the same values as /papers search in chat (limit 1-25, page 1-1000, real dates).`,
+  similar: `papers similar <id> [--limit N] [--page N] [--json]
+  Papers like the given one, best first.`,
+  show: `papers show <id> [--json]
+  One stored paper in full.`,
+  stats: `papers stats [--json]
+  Papers and digests in the store, and the latest digests. Works on a read-only DATA_DIR.`,
+};
 
 const HELP = `papers — the papers-bot command line (data in DATA_DIR, default ./data)
 
-  papers ingest <file|dir|->... [--format F] [--date YYYY-MM-DD] [--json]
-  papers parse <file|-> [--format F] [--date YYYY-MM-DD] [--json]
-  papers search <topic...> [--since D] [--until D] [--has-code] [--min-upvotes N] [--source S]
-                [--limit N] [--page N] [--json]
-  papers search - --json        one query per line on stdin, one JSON line per answer
-  papers similar <id> [--limit N] [--json]
-  papers show <id> [--json]
-  papers stats [--json]
+${Object.values(USAGE)
+  .map((u) => `  ${u.split('\n')[0]}`)
+  .join('\n')}
+
+  papers <command> --help       that command in detail
+  papers --version
 
 Formats: hf-digest-text, hf-api, arxiv-rss, arxiv-atom, arxiv-jsonl, arxiv-kaggle (detected from the content).`;
 
 /** Runs one CLI invocation; returns the exit code. Exported so tests run it in-process. */
 export async function runCli(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.stdout.write(`papers-bot ${packageVersion()}\n`);
+    return 0;
+  }
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout.write(`${HELP}\n`);
+    const about = USAGE[rest[0] ?? ''];
+    io.stdout.write(`${about ?? HELP}\n`);
+    return 0;
+  }
+  // `papers search --help`: the usage, before anything is parsed or opened. After `--` it is a word.
+  const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (USAGE[command] && (flags.includes('--help') || flags.includes('-h'))) {
+    io.stdout.write(`${USAGE[command]}\n`);
     return 0;
   }
   let core: Core | undefined;
@@ -67,12 +99,16 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
         return await run(rest, io, { store: c.store, search: c.search });
       }
       default:
-        io.stderr.write(`error: unknown command "${command}"\n\n${HELP}\n`);
+        io.stderr.write(`papers: unknown command "${command}"\n\n${HELP}\n`);
         return 2;
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`error: ${(err as Error).message}\n`);
+      const parseArgsError = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      // node:util's wording goes on about positionals after '--': its first sentence is the point.
+      const message = parseArgsError ? ((err as Error).message.split('. ')[0] ?? '') : (err as Error).message;
+      const usage = !(err instanceof ConfigError) && USAGE[command] ? `usage: ${USAGE[command]!.split('\n')[0]}\n` : '';
+      io.stderr.write(`papers: ${message}\n${usage}`);
       return 2;
     }
     // Not something the person typed wrong: one line they can act on; the stack is for a bug report.

@@ -36,12 +36,16 @@
  *   }
  */
 import { createInterface } from 'node:readline';
-import { bestLink, SourceSchema, type Source } from '../core/paper.js';
+import { parseArgs as parseArgv } from 'node:util';
+import { searchCommand as searchDeclaration } from '../../commands/search.js';
+import { similarCommand as similarDeclaration } from '../../commands/similar.js';
+import { validateArgs } from '../../commands/validate.js';
+import { UserError } from '../core/errors.js';
+import { bestLink, type Source } from '../core/paper.js';
 import type { SnippetPart } from '../core/reply.js';
 import type { PaperSearch, SearchQuery, SearchResult } from '../core/search/ports.js';
 import type { PaperStore } from '../core/store/ports.js';
 import type { CliIo } from './io.js';
-import { validDate } from './shared-options.js';
 
 export interface SearchDeps {
   store: PaperStore;
@@ -61,56 +65,46 @@ interface Parsed {
   filters: Omit<SearchQuery, 'text'>;
 }
 
-function intFlag(name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (v === undefined || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new UsageError(`${name} needs a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` ≥ ${min}`}`);
-  }
-  return Number(v);
-}
+const PAGING = { json: { type: 'boolean' }, limit: { type: 'string' }, page: { type: 'string' } } as const;
+const FILTERS = { since: { type: 'string' }, until: { type: 'string' }, 'has-code': { type: 'boolean' }, 'min-upvotes': { type: 'string' }, source: { type: 'string' } } as const;
 
-// Date.parse takes 2025-02-30 (as March 2): a filter on a day that does not exist is a typo to report.
-function dateFlag(name: string, v: string | undefined): string {
-  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} needs a date as YYYY-MM-DD`);
-  if (!validDate(v)) throw new UsageError(`${name} ${v} is not a real date (no such day)`);
-  return v;
-}
+/** "12" → 12 for the schema's number fields; anything else is left as typed, for the schema to name. */
+const num = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : v);
 
-function parseArgs(argv: string[], allowFilters: boolean): Parsed {
-  const out: Parsed = { words: [], json: false, filters: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--json': out.json = true; break;
-      case '--limit': out.filters.limit = intFlag('--limit', value(), 1, 25); break;
-      case '--page': out.filters.page = intFlag('--page', value(), 1); break;
-      case '--since':
-      case '--until':
-      case '--has-code':
-      case '--min-upvotes':
-      case '--source': {
-        if (!allowFilters) throw new UsageError(`${flag} is not an option here`);
-        if (flag === '--since') out.filters.since = dateFlag(flag, value());
-        else if (flag === '--until') out.filters.until = dateFlag(flag, value());
-        else if (flag === '--has-code') out.filters.hasCode = true;
-        else if (flag === '--min-upvotes') out.filters.minUpvotes = intFlag(flag, value(), 0);
-        else {
-          const s = SourceSchema.safeParse(value());
-          if (!s.success) throw new UsageError(`--source must be one of: ${SourceSchema.options.join(', ')}`);
-          out.filters.source = s.data as Source;
-        }
-        break;
-      }
-      default:
-        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-        out.words.push(a);
-    }
+/**
+ * The flags, read by node:util parseArgs and checked by the chat command's own zod schema
+ * (commands/search.ts, commands/similar.ts): the CLI and the chat take the same limits, dates and
+ * sources, and say the same thing about a bad one.
+ */
+function parseFlags(argv: string[], allowFilters: boolean): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgv({ args: argv, options: allowFilters ? { ...PAGING, ...FILTERS } : PAGING, allowPositionals: true, strict: true });
+  } catch (err) {
+    // node's own wording ("Unknown option '--bogus'. To specify a positional …"): its first sentence.
+    throw new UsageError(((err as Error).message.split('. ')[0] ?? '').replace(/^Unknown option/, 'unknown option'));
   }
-  const { since, until } = out.filters;
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const words = parsed.positionals;
+  const raw: Record<string, unknown> = allowFilters
+    ? { topic: words.join(' '), since: v.since, until: v.until, hasCode: v['has-code'], minUpvotes: num(v['min-upvotes'] as string | undefined), source: v.source, limit: num(v.limit as string | undefined), page: num(v.page as string | undefined) }
+    : { id: words.join(' '), limit: num(v.limit as string | undefined), page: num(v.page as string | undefined) };
+  for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
+  let a: Record<string, unknown>;
+  try {
+    a = validateArgs(allowFilters ? searchDeclaration : similarDeclaration, raw, 'text');
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    throw new UsageError(err.message.replace(/\.$/, ''));
+  }
+  const since = a.since as string | undefined;
+  const until = a.until as string | undefined;
   // Dates of one form compare as strings. Caught here, not as "Nothing matched", since no data could match.
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-  return out;
+  const filters: Omit<SearchQuery, 'text'> = { limit: a.limit as number, page: a.page as number };
+  if (allowFilters) Object.assign(filters, { since, until, hasCode: (a.hasCode as boolean) || undefined, minUpvotes: a.minUpvotes as number | undefined, source: a.source as Source | undefined });
+  for (const k of Object.keys(filters) as Array<keyof typeof filters>) if (filters[k] === undefined) delete filters[k];
+  return { words, json: Boolean(v.json), filters };
 }
 
 /** `**hit**` markers, as in the chat adapters' markdown. */
@@ -175,7 +169,7 @@ function fail(io: CliIo, err: unknown, usage: string): number {
 export async function searchCommand(argv: string[], io: CliIo, deps: SearchDeps): Promise<number> {
   let args: Parsed;
   try {
-    args = parseArgs(argv, true);
+    args = parseFlags(argv, true);
   } catch (err) {
     return fail(io, err, SEARCH_USAGE);
   }
@@ -210,7 +204,7 @@ export async function searchCommand(argv: string[], io: CliIo, deps: SearchDeps)
 export async function similarCommand(argv: string[], io: CliIo, deps: SearchDeps): Promise<number> {
   let args: Parsed;
   try {
-    args = parseArgs(argv, false);
+    args = parseFlags(argv, false);
     if (args.words.length !== 1) throw new UsageError('give exactly one paper id');
   } catch (err) {
     return fail(io, err, SIMILAR_USAGE);

@@ -49,7 +49,7 @@ describe('papers ingest', () => {
     expect(lines).toHaveLength(5);
     for (const [i, name] of ['c-empty.txt', 'd-binary.bin', 'e-truncated.json', 'f-latin1.txt', 'g-unknown.csv'].entries()) {
       expect(lines[i]).toContain(name);
-      expect(lines[i]).toMatch(/^error: \S+: .+/);
+      expect(lines[i]).toMatch(/^papers: \S+: .+/);
     }
     expect(r.out).toMatch(/7 file\(s\):.*5 failed/);
     const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
@@ -138,7 +138,7 @@ describe('papers ingest and parse: unreadable and oversized inputs', () => {
     copyFileSync(join(TEST_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), join(dir, 'c-good.xml'));
     const r = await runPapers(['ingest', dir], data);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`error: ${join(dir, 'b-unreadable.json')}: cannot read (input/output error)\n`);
+    expect(r.err).toBe(`papers: ${join(dir, 'b-unreadable.json')}: cannot read (input/output error)\n`);
     expect(r.out).toMatch(/3 file\(s\):.*1 failed/);
     const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
     expect(stats.digests).toBe(3);
@@ -174,12 +174,12 @@ describe('papers ingest and parse: unreadable and oversized inputs', () => {
     copyFileSync(join(TEST_DATA, 'arxiv-feeds', 'arxiv_cs_lg.xml'), big);
     const file = await runPapers(['parse', big], data, undefined, { MAX_FILE_MB: '0.001' });
     expect(file.code).toBe(1);
-    expect(file.err).toMatch(new RegExp(`^error: ${big}: \\d+ bytes is over the 1049 bytes size limit \\(MAX_FILE_MB\\)\\n$`));
+    expect(file.err).toMatch(new RegExp(`^papers: ${big}: \\d+ bytes is over the 1049 bytes size limit \\(MAX_FILE_MB\\)\\n$`));
     expect(file.out).toBe('');
     const input = countedStdin(1024 * 1024);
     const stdin = await runPapers(['parse', '-'], data, input.stream, SMALL_LIMIT);
     expect(stdin.code).toBe(1);
-    expect(stdin.err).toBe('error: stdin: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there\n');
+    expect(stdin.err).toBe('papers: stdin: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there\n');
     expect(input.pulled()).toBeLessThan(128 * 1024);
     // the default limit lets the same file through
     expect((await runPapers(['parse', big, '--json'], data)).code).toBe(0);
@@ -188,7 +188,7 @@ describe('papers ingest and parse: unreadable and oversized inputs', () => {
   it.skipIf(!existsSync('/dev/zero'))('parse stops reading an endless file at the limit', async () => {
     const r = await runPapers(['parse', '/dev/zero'], tempDir(), undefined, SMALL_LIMIT);
     expect(r.code).toBe(1);
-    expect(r.err).toBe('error: /dev/zero: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there\n');
+    expect(r.err).toBe('papers: /dev/zero: is over the 10486 bytes size limit (MAX_FILE_MB); stopped reading there\n');
   });
 });
 

@@ -1,3 +1,5 @@
+import { searchCommand as searchDeclaration } from '../../commands/search.js';
+import { validateArgs } from '../../commands/validate.js';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchCommand, similarCommand } from '../../src/cli/search-command.js';
@@ -71,13 +73,39 @@ describe('papers search', () => {
   });
 });
 
+describe('papers search flags: node:util parseArgs, then the chat command\'s zod schema', () => {
+  it('says exactly what the chat command says about a bad value', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    const cases: Array<[string[], Record<string, unknown>]> = [
+      [['x', '--limit', '99'], { topic: 'x', limit: 99 }],
+      [['x', '--page', '0'], { topic: 'x', page: 0 }],
+      [['x', '--min-upvotes', 'many'], { topic: 'x', minUpvotes: 'many' }],
+      [['x', '--source', 'twitter'], { topic: 'x', source: 'twitter' }],
+      [[], { topic: '' }],
+    ];
+    for (const [argv, raw] of cases) {
+      let chat = '';
+      try {
+        validateArgs(searchDeclaration, raw, 'text');
+      } catch (err) {
+        chat = (err as Error).message.replace(/\.$/, '');
+      }
+      expect(chat, argv.join(' ')).not.toBe('');
+      const s = streams();
+      expect(await searchCommand(argv, s.io, env)).toBe(2);
+      expect(s.stderr().split('\n')[0]).toBe(`papers: ${chat}`);
+    }
+  });
+});
+
 describe('papers search dates', () => {
   it('refuses a day that does not exist, naming the flag and the date', async () => {
     env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
     for (const [flag, date] of [['--since', '2025-02-30'], ['--until', '2023-04-31'], ['--since', '2023-02-29']] as const) {
       const s = streams();
       expect(await searchCommand(['merging', flag, date], s.io, env)).toBe(2);
-      expect(s.stderr()).toMatch(new RegExp(`^papers: ${flag} ${date} is not a real date \\(no such day\\)\\nusage:`));
+      // The chat command's own schema and wording (commands/search.ts).
+      expect(s.stderr()).toMatch(new RegExp(`^papers: ${flag} is not a real calendar date \\(got '${date}'\\)\\nusage:`));
       expect(s.stdout()).toBe('');
     }
     const leap = streams();

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { toCard } from "../src/core/cards.js";
+import { UserError } from "../src/core/errors.js";
+import { SourceSchema } from "../src/core/paper.js";
+import { dateArg, limitArg, pageArg } from "./arg-types.js";
+import { usageLine } from "./help-text.js";
+import { pageSize } from "./paging.js";
+import { cardsReply, textReply } from "./replies.js";
+import { defineCommand } from "./types.js";
+const args = z.object({
+  topic: z.string().trim().min(1).max(500).describe("What to look for: words, a phrase, a method name"),
+  since: dateArg("Only papers from digests on or after this date").optional(),
+  until: dateArg("Only papers from digests on or before this date").optional(),
+  hasCode: z.boolean().default(false).describe("Only papers with a code link"),
+  minUpvotes: z.number().int().min(0).max(1e5).optional().describe("Only papers with at least this many upvotes"),
+  // The choices are listed in help and on Discord; the usage line stays short.
+  source: SourceSchema.meta({ placeholder: "SOURCE" }).optional().describe("Only papers from this source"),
+  limit: limitArg,
+  page: pageArg
+});
+const searchCommand = defineCommand({
+  name: "search",
+  description: "Search every ingested paper by topic",
+  args,
+  admin: false,
+  positional: ["topic"],
+  examples: ["/papers search model merging --since 2025-01-01 --limit 5", '/papers search "reward hacking" --has-code', "/papers search agents --min-upvotes 20 --source hf-api"],
+  async run(a, ctx) {
+    if (a.since && a.until && a.since > a.until) {
+      throw new UserError(`--since ${a.since} is after --until ${a.until}.`, usageLine(searchCommand));
+    }
+    const { per, note } = pageSize(a.limit, ctx.caller);
+    const res = await ctx.search.search({ text: a.topic, since: a.since, until: a.until, hasCode: a.hasCode, minUpvotes: a.minUpvotes, source: a.source, limit: per, page: a.page });
+    const pages = Math.max(1, Math.ceil(res.total / per));
+    if (!res.hits.length) {
+      if (res.total > 0) return textReply(`Page ${a.page} is past the end: "${a.topic}" has ${res.total} results on ${pages} page(s).`);
+      return textReply(res.notice ?? `Nothing matched "${a.topic}". Try fewer or other words, or widen the dates.`);
+    }
+    const from = (a.page - 1) * per + 1;
+    const among = res.newestOnly ? ` among the newest ${res.newestOnly.toLocaleString("en-US")}` : "";
+    const heading = `${res.total} paper${res.total === 1 ? "" : "s"} match "${a.topic}"${among} \u2014 ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
+    const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
+    const more = a.page * per < res.total;
+    return cardsReply(heading, cards, {
+      actions: more ? [{ kind: "run", label: "Next page", command: "search", args: { ...a, limit: per, page: a.page + 1 } }] : []
+    });
+  }
+});
+export {
+  searchCommand
+};
+//# sourceMappingURL=search.js.map

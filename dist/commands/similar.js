@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { toCard } from "../src/core/cards.js";
+import { limitArg, pageArg, paperIdArg } from "./arg-types.js";
+import { findPaper } from "./find-paper.js";
+import { usageLine } from "./help-text.js";
+import { pageSize } from "./paging.js";
+import { cardsReply, textReply } from "./replies.js";
+import { defineCommand } from "./types.js";
+const args = z.object({
+  id: paperIdArg("The paper: arXiv id or link, a title: id, or title words"),
+  limit: limitArg,
+  page: pageArg
+});
+const similarCommand = defineCommand({
+  name: "similar",
+  description: "Papers like the given one",
+  args,
+  admin: false,
+  positional: ["id"],
+  usage: "/papers similar <id or title words> [--limit N] [--page N]",
+  examples: ["/papers similar 2401.12345", "/papers similar twin merging"],
+  async run(a, ctx) {
+    const { paper } = await findPaper(ctx.store, a.id, usageLine(similarCommand));
+    const { per, note } = pageSize(a.limit, ctx.caller);
+    const res = await ctx.search.similar(paper.id, { limit: per, page: a.page });
+    if (!res.hits.length) return textReply(res.notice ?? `Nothing similar to "${paper.title}" found${a.page > 1 ? " on this page" : ""}.`);
+    const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
+    const more = a.page * per < res.total;
+    return cardsReply(`Papers like "${paper.title}" \u2014 page ${a.page}${note}`, cards, {
+      actions: more ? [{ kind: "run", label: "Next page", command: "similar", args: { id: paper.id, limit: per, page: a.page + 1 } }] : []
+    });
+  }
+});
+export {
+  similarCommand
+};
+//# sourceMappingURL=similar.js.map

@@ -1,0 +1,54 @@
+import { pathToFileURL } from "node:url";
+import { discordCommandsJson, discordLimitProblems } from "../../../commands/discord-json.js";
+import { ConfigError, loadConfig } from "../../config.js";
+import { registerCommands } from "./register-commands.js";
+async function runRegister(env, write, args = []) {
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    write(err instanceof ConfigError ? err.message : String(err));
+    return 2;
+  }
+  if (!config.discord?.token || !config.discord.appId) {
+    write("discord:register needs DISCORD_TOKEN and DISCORD_APP_ID (and DISCORD_GUILD_ID for a guild-scoped registration).");
+    return 2;
+  }
+  const commands = discordCommandsJson();
+  let broken = false;
+  for (const command of commands) {
+    const problems = discordLimitProblems(command);
+    if (!problems.length) continue;
+    write(`the generated /${command.name} command breaks Discord's limits:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+    broken = true;
+  }
+  if (broken) return 1;
+  const clear = args.includes("--clear");
+  try {
+    await registerCommands(config.discord, clear ? [] : commands);
+    if (clear) {
+      write(`removed every command of the application ${config.discord.guildId ? `in guild ${config.discord.guildId}` : "registered globally"}`);
+      return 0;
+    }
+    const where = config.discord.guildId ? `in guild ${config.discord.guildId} (available now)` : "globally (may take up to an hour to show in every server)";
+    write(`registered ${commands.map(summary).join(", ")} ${where}`);
+    return 0;
+  } catch (err) {
+    write(`registration failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+function summary(c) {
+  const perms = c.default_member_permissions === void 0 ? "" : `, default_member_permissions ${c.default_member_permissions}`;
+  return `/${c.name} (${c.options.length} subcommands/groups${perms})`;
+}
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runRegister(process.env, (line) => console.log(line), process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+export {
+  runRegister
+};
+//# sourceMappingURL=register.js.map

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { SourceSchema } from "../paper.js";
+import { UserError } from "../errors.js";
+import { CronSyntaxError, parseCron, parseDays } from "./cron.js";
+import { canonicalTimeZone } from "./local-time.js";
+import { formatTopics, parseTopics } from "./topics.js";
+const SUBSCRIBE_USAGE = 'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] (or --cron "0 9 * * 1-5")';
+const str = z.union([z.string(), z.number()]).transform(String);
+const boolish = z.union([z.boolean(), z.enum(["true", "false", "yes", "no", "1", "0", "on", "off"])]).transform((v) => v === true || v === "true" || v === "yes" || v === "1" || v === "on");
+const list = z.union([z.string(), z.array(z.string())]);
+const InputSchema = z.object({
+  time: str.optional(),
+  tz: z.string().optional(),
+  timezone: z.string().optional(),
+  cron: z.string().optional(),
+  days: list.optional(),
+  top: z.coerce.number().optional(),
+  limit: z.coerce.number().optional(),
+  topics: list.optional(),
+  minUpvotes: z.coerce.number().optional(),
+  "min-upvotes": z.coerce.number().optional(),
+  sources: list.optional(),
+  announceEmpty: boolish.optional(),
+  "announce-empty": boolish.optional()
+}).passthrough();
+function fail(msg) {
+  throw new UserError(msg, SUBSCRIBE_USAGE);
+}
+function parseSubscriptionSettings(raw) {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== void 0 && v !== null && v !== ""));
+  const parsed = InputSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    fail(`--${String(i.path[0] ?? "settings")}: ${i.message}`);
+  }
+  const r = parsed.data;
+  const known = new Set(Object.keys(InputSchema.shape));
+  const unknown = Object.keys(cleaned).filter((k) => !known.has(k));
+  if (unknown.length) fail(`unknown setting ${unknown.map((k) => `--${k}`).join(", ")}`);
+  const tzInput = (r.tz ?? r.timezone ?? "UTC").trim();
+  const tz = canonicalTimeZone(tzInput);
+  if (!tz) fail(`unknown time zone "${tzInput}": use an IANA name such as Europe/Berlin, America/New_York or UTC`);
+  let time;
+  let cron;
+  let days;
+  if (r.cron !== void 0) {
+    if (r.time !== void 0) fail("give either --time or --cron, not both");
+    if (r.days !== void 0) fail("--days does not go with --cron: put the days in the cron expression");
+    try {
+      const f = parseCron(r.cron);
+      if (f.minutes.length * f.hours.length > 24) fail(`cron "${r.cron}" fires more than 24 times a day; a digest runs at most hourly`);
+    } catch (e) {
+      if (e instanceof CronSyntaxError) fail(`invalid cron expression "${r.cron}": ${e.message}`);
+      throw e;
+    }
+    cron = r.cron.trim();
+  } else {
+    const t = (r.time ?? "09:00").trim();
+    const m = /^(\d{1,2}):(\d{2})$/.exec(t);
+    if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) fail(`invalid time "${t}": use 24-hour HH:MM, e.g. 09:00 or 17:30`);
+    time = `${m[1].padStart(2, "0")}:${m[2]}`;
+    if (r.days !== void 0) {
+      try {
+        days = parseDays(Array.isArray(r.days) ? r.days.join(",") : r.days);
+      } catch (e) {
+        if (e instanceof CronSyntaxError) fail(`invalid --days "${String(r.days)}": ${e.message}; use e.g. mon-fri or mon,wed,fri`);
+        throw e;
+      }
+    }
+  }
+  const top = r.top ?? r.limit ?? 5;
+  if (!Number.isInteger(top) || top < 1 || top > 25) fail(`--top must be a whole number from 1 to 25, not ${top}`);
+  const minUpvotes = r.minUpvotes ?? r["min-upvotes"];
+  if (minUpvotes !== void 0 && (!Number.isInteger(minUpvotes) || minUpvotes < 0 || minUpvotes > 1e5)) fail(`--min-upvotes must be a whole number \u2265 0, not ${minUpvotes}`);
+  const topics = parseTopics(r.topics);
+  if (topics.include.length + topics.exclude.length > 20) fail("at most 20 topics");
+  if ([...topics.include, ...topics.exclude].some((t) => t.length > 100)) fail("a topic is at most 100 characters");
+  let sources;
+  if (r.sources !== void 0) {
+    const names = (Array.isArray(r.sources) ? r.sources : r.sources.split(",")).map((s) => s.trim()).filter(Boolean);
+    const bad = names.filter((n) => !SourceSchema.safeParse(n).success);
+    if (bad.length) fail(`unknown source ${bad.join(", ")}: choose from ${SourceSchema.options.join(", ")}`);
+    sources = names.length ? [...new Set(names)].map((n) => SourceSchema.parse(n)) : void 0;
+  }
+  return {
+    time,
+    tz,
+    cron,
+    days,
+    top,
+    topics,
+    minUpvotes,
+    sources,
+    announceEmpty: r.announceEmpty ?? r["announce-empty"] ?? false
+  };
+}
+function scheduleOf(s) {
+  if (s.cron) return { ...parseCron(s.cron), tz: s.tz };
+  const [h, m] = (s.time ?? "09:00").split(":").map(Number);
+  return { tz: s.tz, hours: [h], minutes: [m], daysOfWeek: s.days };
+}
+const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+function dayRanges(days) {
+  const out = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && days[j + 1] === days[j] + 1) j++;
+    out.push(j - i >= 2 ? `${DAY_NAMES[days[i]]}\u2013${DAY_NAMES[days[j]]}` : days.slice(i, j + 1).map((d) => DAY_NAMES[d]).join(","));
+    i = j + 1;
+  }
+  return out.join(",");
+}
+function describeSettings(s) {
+  const when = s.cron ? `cron "${s.cron}" (${s.tz})` : `${s.time} ${s.tz}, ${s.days ? dayRanges(s.days) : "every day"}`;
+  const parts = [when, `top ${s.top}`];
+  const topics = formatTopics(s.topics);
+  if (topics) parts.push(`topics: ${topics}`);
+  if (s.minUpvotes !== void 0) parts.push(`\u2265 ${s.minUpvotes} upvotes`);
+  if (s.sources) parts.push(`sources: ${s.sources.join(", ")}`);
+  if (s.announceEmpty) parts.push("says so when nothing is new");
+  return parts.join(", ");
+}
+export {
+  SUBSCRIBE_USAGE,
+  describeSettings,
+  parseSubscriptionSettings,
+  scheduleOf
+};
+//# sourceMappingURL=subscription.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=ingest-ports.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=reply.js.map
