@@ -1,6 +1,9 @@
 import { bestLink, type StoredPaper } from '../paper.js';
 
 // BibTeX/LaTeX specials and what stands for each; `\` first so later escapes are not doubled.
+// Braces become LaTeX's brace commands, never `\{`: BibTeX counts a brace whatever precedes it, so
+// a title holding `} @misc(…` closed the field early and the rest was read as a forged entry. With
+// no raw brace in the text, every field value is balanced, and LaTeX still prints `{` and `}`.
 const SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '&': '\\&',
@@ -8,8 +11,8 @@ const SPECIALS: Record<string, string> = {
   $: '\\$',
   '#': '\\#',
   _: '\\_',
-  '{': '\\{',
-  '}': '\\}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
 };

@@ -1,11 +1,12 @@
 import { ParseError } from '../errors.js';
 import { PaperSchema, type Paper } from '../paper.js';
+import { cleanPaperStrings } from './clean-unicode.js';
 
 /** A paper candidate plus where it came from, for the warning if it is refused; or an entry already found unreadable. */
 export type Candidate = { where: string; paper: unknown } | { where: string; problem: string };
 
 /**
- * Validates each candidate with PaperSchema. A bad one is skipped with a warning naming where it was;
+ * Validates each candidate with PaperSchema, after cleanPaperStrings (the one boundary every format passes). A bad one is skipped with a warning naming where it was;
  * if there were candidates and none is good, the whole input is refused (one line, first reason).
  */
 export function validatePapers(candidates: Candidate[], warnings: string[]): Paper[] {
@@ -18,7 +19,7 @@ export function validatePapers(candidates: Candidate[], warnings: string[]): Pap
       warnings.push(line);
       continue;
     }
-    const r = PaperSchema.safeParse(c.paper);
+    const r = PaperSchema.safeParse(cleanPaperStrings(c.paper));
     if (r.success) {
       papers.push(r.data);
       continue;

@@ -112,14 +112,14 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     seq = readSeq(db);
   }
 
-  function startFresh(reason: string): void {
+  function startFresh(reason: string, replace = true): void {
     log.info({ file, reason }, 'building the search index from the store');
     try {
       if (db?.open) db.close();
     } catch {
       /* a damaged handle may refuse to close cleanly */
     }
-    attach(createSearchDb(file));
+    attach(createSearchDb(file, replace));
   }
 
   async function catchUp(): Promise<void> {
@@ -395,7 +395,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     attach(opened.db);
     log.debug({ file, seq }, 'search index loaded');
   } else {
-    startFresh(opened.problem);
+    startFresh(opened.problem, opened.problem !== 'missing');
   }
   await sync();
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { useWal } from '../store/sqlite/journal-mode.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type SearchDb = Database.Database;
@@ -51,21 +52,30 @@ export function removeSearchDb(file: string): void {
 }
 
 function configure(db: SearchDb): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
   // The bot and a `papers` command may both write the index: wait for the other's transaction.
   db.pragma('busy_timeout = 5000');
+  useWal(db);
+  db.pragma('synchronous = NORMAL');
   // A bigger page cache keeps hot postings in memory between queries.
   db.pragma('cache_size = -65536');
 }
 
-export function createSearchDb(file: string): SearchDb {
-  removeSearchDb(file);
+/**
+ * A new, empty index. `replace` removes a damaged or outdated one first; a missing one is created in
+ * place, the schema under the write lock and only if no other process (the bot and a `papers`
+ * command started together on a fresh DATA_DIR) created it meanwhile: removing the file another
+ * process had just created made that one fail with "disk I/O error" or "table meta already exists".
+ */
+export function createSearchDb(file: string, replace = true): SearchDb {
+  if (replace) removeSearchDb(file);
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   configure(db);
-  db.exec(SCHEMA);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0');
+  db.transaction(() => {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()) return;
+    db.exec(SCHEMA);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0');
+  }).immediate();
   return db;
 }
 
@@ -79,6 +89,11 @@ export function openSearchDb(file: string): { db: SearchDb } | { problem: string
   try {
     db = new Database(file);
     configure(db);
+    // An empty file is one another process has just created and is filling: not damage to remove.
+    if (!db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get()) {
+      db.close();
+      return { problem: 'missing' };
+    }
     const version = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('version');
     if (version?.value !== INDEX_VERSION) {
       db.close();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { useWal } from './journal-mode.js';
 import { migrations } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -12,25 +13,38 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  // First, so that every later step (the switch to WAL, the migrations) waits for a lock another
+  // process holds instead of failing with "database is locked".
+  db.pragma('busy_timeout = 5000');
+  useWal(db);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
 
+/**
+ * Brings the schema up to date. Each step runs in an IMMEDIATE transaction (the write lock taken at
+ * BEGIN) and re-reads user_version inside it: two processes starting on one fresh DATA_DIR (two
+ * `papers ingest`, or the bot and a CLI) then apply each migration once, the second one waiting and
+ * finding it done, instead of both reading version 0 and one failing with "table already exists".
+ */
 export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (current > latest) {
-    throw new Error(`database schema version ${current} is newer than this bot knows (${latest}); upgrade the bot`);
-  }
+  const tooNew = (current: number) =>
+    new Error(`database schema version ${current} is newer than this bot knows (${latest}); upgrade the bot`);
+  // A read without the lock: an up-to-date database (every start but the first) never takes it.
+  const seen = version();
+  if (seen > latest) throw tooNew(seen);
   for (const m of migrations) {
-    if (m.version <= current) continue;
+    if (m.version <= seen) continue;
     db.transaction(() => {
+      const current = version();
+      if (current > latest) throw tooNew(current);
+      if (m.version <= current) return; // another process applied it while we waited for the lock
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }

@@ -1,0 +1,23 @@
+import type Database from 'better-sqlite3';
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switches a database to WAL, waiting up to `waitMs` for other processes. SQLite answers SQLITE_BUSY
+ * at once (without calling the busy handler) when another connection holds the file while the
+ * journal mode changes, which is what two processes opening one fresh DATA_DIR together both do:
+ * one of them failed with "database is locked". WAL is kept in the file, so after the first switch
+ * every later open finds it already set and never waits here.
+ */
+export function useWal(db: Database.Database, waitMs = 5000): void {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(sleeper, 0, 0, 10); // a synchronous 10 ms pause: opening a database is synchronous
+    }
+  }
+}
