@@ -48,6 +48,11 @@ const EnvSchema = z.object({
   DISCORD_APP_ID: z.string().optional(),
   DISCORD_GUILD_ID: z.string().optional(),
   DISCORD_API_URL: z.string().url().optional(),
+
+  /** postgres://… : a shared PostgreSQL store for several instances (unset: SQLite in DATA_DIR). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL').optional(),
+  /** How long a silent instance keeps its claimed digest runs before another takes them over. */
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -82,6 +87,8 @@ export interface Config {
   fetchTimeoutMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  databaseUrl?: string;
+  digestLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     slack,
     discord,
+    databaseUrl: e.DATABASE_URL,
+    digestLeaseMs: e.DIGEST_LEASE_SECONDS * 1000,
   };
 }

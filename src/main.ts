@@ -3,6 +3,8 @@
  * (or the local chat mode when no tokens are set), and drives digests and live sources from one
  * node-cron minute tick. Nothing else in the project reads the environment or imports node-cron.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import cron from 'node-cron';
 import pino from 'pino';
@@ -12,6 +14,9 @@ import { createBot, ensureSampleDigest } from './bot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Logger } from './core/logger.js';
 import { createLiveSources } from './core/sources/live-sources.js';
+
+/** The sources lease outlives a few missed minute ticks, then another instance takes over. */
+const SOURCES_LEASE_MS = 3 * 60_000;
 
 interface Running {
   stop(): Promise<void>;
@@ -38,8 +43,13 @@ async function main(): Promise<number> {
   const logger = pino({ level, base: undefined }, pino.destination(2)) as unknown as Logger;
   process.stderr.write(`papers-bot: ${describeMode(config)} — data in ${config.dataDir}\n`);
 
+  // Names this process in digest-run claims and the sources lease when several instances share a store.
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const bot = await createBot({
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    instanceId,
+    digestLeaseMs: config.digestLeaseMs,
     logger,
     maxFileBytes: config.maxFileBytes,
     maxLatenessMs: config.digestMaxLatenessMs,
@@ -49,7 +59,7 @@ async function main(): Promise<number> {
   if (sample?.ok) process.stderr.write(`papers-bot: empty store — ingested the sample digest ${sample.origin} (${sample.papers} papers)\n`);
   else if (sample) logger.warn({ error: sample.error }, 'sample digest not ingested');
 
-  const sources = createLiveSources({
+  const newSources = () => createLiveSources({
     ingest: bot.ingest,
     logger,
     clock: bot.clock,
@@ -80,17 +90,36 @@ async function main(): Promise<number> {
 
   // One tick a minute. Digests never wait for sources (an HF fetch with retries can take a minute),
   // and the engine itself makes overlapping ticks safe, so only the sources get a guard.
+  // The sources (HF, arXiv, the inbox watcher) run on one instance at a time: the one holding the
+  // 'sources' lease, renewed every tick, so a day is fetched once however many instances run.
+  let sources: ReturnType<typeof createLiveSources> | undefined;
   let fetching = false;
-  const tick = () => {
-    if (!fetching) {
-      fetching = true;
-      void sources.tick().finally(() => {
-        fetching = false;
-      });
+  const holdSources = async (): Promise<boolean> => {
+    const now = bot.clock.now();
+    const held = await bot.storage.locks.acquire('sources', instanceId, now.toISOString(), new Date(now.getTime() + SOURCES_LEASE_MS).toISOString());
+    if (held && !sources) sources = newSources();
+    if (!held && sources) {
+      logger.warn({ instanceId }, 'another instance holds the sources lease; stopped fetching here');
+      sources.close();
+      sources = undefined;
     }
+    return held;
+  };
+  const tick = () => {
+    void holdSources()
+      .then((held) => {
+        if (!held || fetching || !sources) return;
+        fetching = true;
+        void sources.tick().finally(() => {
+          fetching = false;
+        });
+      })
+      .catch((err) => logger.error({ err }, 'sources lease check failed'));
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
   };
   const task = cron.schedule('* * * * *', tick);
+  // At start too, so the inbox is watched at once rather than from the first minute tick.
+  void holdSources().catch((err) => logger.error({ err }, 'sources lease check failed'));
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
 
   let stopped = false;
@@ -99,7 +128,8 @@ async function main(): Promise<number> {
     stopped = true;
     await task.stop();
     for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
-    sources.close();
+    sources?.close();
+    if (sources) await bot.storage.locks.release('sources', instanceId).catch(() => undefined);
     await bot.close();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));

@@ -32,7 +32,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
   try {
     const config = loadConfig(env);
     const logger = createCliLogger(io.stderr);
-    const open = async () => (core ??= await openData(config.dataDir, logger, config.maxFileBytes));
+    const open = async () => (core ??= await openData(config.dataDir, logger, config.maxFileBytes, config.databaseUrl));
     switch (command) {
       case 'ingest':
         return await ingestCommand(rest, io, await open(), config.maxFileBytes);
@@ -68,11 +68,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
 }
 
 /** The store's own errors ("file is not a database", a newer schema) do not say which file. */
-async function openData(dataDir: string, logger: Logger, maxFileBytes: number): Promise<Core> {
+async function openData(dataDir: string, logger: Logger, maxFileBytes: number, databaseUrl?: string): Promise<Core> {
   try {
-    return await openCore({ dataDir, logger, maxFileBytes });
+    return await openCore({ dataDir, logger, maxFileBytes, databaseUrl });
   } catch (err) {
-    throw new Error(`cannot open DATA_DIR ${dataDir}: ${messageOf(err)}`, { cause: err });
+    throw new Error(`cannot open ${databaseUrl ? 'DATABASE_URL' : `DATA_DIR ${dataDir}`}: ${messageOf(err)}`, { cause: err });
   }
 }
 
