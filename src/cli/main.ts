@@ -18,6 +18,7 @@ const HELP = `papers — the papers-bot command line (data in DATA_DIR, default 
   papers similar <id> [--limit N] [--json]
   papers show <id> [--json]
   papers stats [--json]
+  papers migrate-store --to postgres://…   copy DATA_DIR's SQLite store into an empty PostgreSQL
 
 Formats: hf-digest-text, hf-api, arxiv-rss, arxiv-atom, arxiv-jsonl, arxiv-kaggle (detected from the content).`;
 
@@ -42,6 +43,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
         return await showCommand(rest, io, await open());
       case 'stats':
         return await statsCommand(rest, io, await open());
+      case 'migrate-store': {
+        const { migrateStoreCommand } = await import('./migrate-store-command.js');
+        return await migrateStoreCommand(rest, io, config.dataDir);
+      }
       case 'search':
       case 'similar': {
         const c = await open();
