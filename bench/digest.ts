@@ -21,7 +21,7 @@ try {
     const r = await core.ingest.ingestFile(`../shared/data/hf-daily/${d}.json`);
     if (!r.ok) throw new Error(r.error);
   }
-  const engine = createDigestEngine({ db: core.db, papers: core.store, search: core.search, clock, logger: silentLogger });
+  const engine = createDigestEngine({ store: core.storage.digests, messages: core.storage.bookmarks, papers: core.store, search: core.search, clock, logger: silentLogger });
   const pub = createRecordingPublisher('slack');
   engine.setPublisher(pub);
   const topics = ['reasoning', 'agents, -survey', 'diffusion', 'model merging', 'video'];
@@ -32,7 +32,10 @@ try {
     await engine.subscribe({ platform: 'slack', workspaceId: 'T', channelId: `C${i}`, userId: 'U', isAdmin: true }, settings);
   }
   // Every channel has had one digest before, so this one starts from its cursor (the steady state).
-  core.db.prepare('UPDATE subscriptions SET entry_cursor = (SELECT MIN(entry_id) FROM digest_papers)').run();
+  const first = (await core.store.digestEntriesSince(0, { limit: 1 }))[0]?.entryId ?? 0;
+  for (const sub of await core.storage.digests.list()) {
+    await core.storage.digests.createRun({ platform: sub.platform, channelId: sub.channelId, slot: 'manual:bench-setup', status: 'done', plan: { header: '', paperIds: [] }, entryCursor: first, advanceCursor: true, createdAt: new Date(0).toISOString() });
+  }
   await core.search.sync(); // ingest keeps the index current; do not count indexing here
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createSqliteBookmarkStore } from './core/bookmarks/sqlite-bookmark-store.js';
 import type { BookmarkStore } from './core/bookmarks/ports.js';
 import type { ChatCore } from './core/chat.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -18,6 +17,10 @@ export interface BotOptions extends CoreOptions {
   exportDir?: string;
   /** Counters and timings for operators (default: none). */
   metrics?: Metrics;
+  /** This process among the instances sharing one store (claims and leases name it). */
+  instanceId?: string;
+  /** How long a silent instance keeps its claimed digest runs (default 60 s). */
+  digestLeaseMs?: number;
 }
 
 /** Everything platform-neutral, wired: what main and every adapter test starts from. */
@@ -30,20 +33,23 @@ export interface Bot extends Core {
 
 export async function createBot(opts: BotOptions): Promise<Bot> {
   const clock = opts.clock ?? systemClock;
-  const core = await openCore({ ...opts, now: opts.now ?? (() => clock.now()) });
+  const core = await openCore({ ...opts, clock, now: opts.now ?? (() => clock.now()) });
   const logger = core.logger;
   const metrics = opts.metrics ?? noMetrics;
   const search = opts.metrics ? meteredSearch(core.search, metrics) : core.search;
   const ingest = opts.metrics ? meteredIngest(core.ingest, metrics) : core.ingest;
-  const bookmarks = createSqliteBookmarkStore(core.db, clock);
+  const bookmarks = core.storage.bookmarks;
   const digests = createDigestEngine({
-    db: core.db,
+    store: core.storage.digests,
+    messages: bookmarks,
     papers: core.store,
     search,
     clock,
     logger,
     maxLatenessMs: opts.maxLatenessMs,
     metrics,
+    instanceId: opts.instanceId,
+    leaseMs: opts.digestLeaseMs,
   });
   const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
   return { ...core, search, ingest, chat, digests, bookmarks, clock };

@@ -49,6 +49,11 @@ const EnvSchema = z.object({
 
   /** Serves /healthz and /metrics when set. */
   METRICS_PORT: numberIn(0, 65535, { int: true }).optional(),
+
+  /** postgres://… : a shared PostgreSQL store for several instances (unset: SQLite in DATA_DIR). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL (the value is not shown: it may hold a password)").optional(),
+  /** How long a silent instance keeps its claimed digest runs before another takes them over. */
+  DIGEST_LEASE_SECONDS: numberIn(5, 3600, { int: true, unit: 'seconds' }).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -85,6 +90,8 @@ export interface Config {
   discord?: DiscordConfig;
   /** The health and metrics HTTP port; undefined: not served. */
   metricsPort?: number;
+  databaseUrl?: string;
+  digestLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +158,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     slack,
     discord,
     metricsPort: e.METRICS_PORT,
+    databaseUrl: e.DATABASE_URL,
+    digestLeaseMs: e.DIGEST_LEASE_SECONDS * 1000,
   };
 }
 

@@ -4,6 +4,8 @@
  * node-cron minute tick. Nothing else in the project reads the environment or imports node-cron
  * (src/runtime/minute-tick.ts holds the one schedule call).
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createLocalPublisher } from './adapters/local/local-publisher.js';
 import { runLocalMode } from './adapters/local/local-mode.js';
@@ -16,6 +18,9 @@ import { checkDataDir, DataDirError, isReadOnlyError } from './runtime/data-dir.
 import { startMinuteTick } from './runtime/minute-tick.js';
 import { noMetrics } from './core/metrics.js';
 import type { HealthCheck, HealthServer } from './runtime/health-server.js';
+
+/** The sources lease outlives a few missed minute ticks, then another instance takes over. */
+const SOURCES_LEASE_MS = 3 * 60_000;
 
 interface Running {
   stop(): Promise<void>;
@@ -43,12 +48,18 @@ async function main(environment: Environment): Promise<number> {
   process.stderr.write(`papers-bot: ${describeEnvironment(environment)}\n`);
   process.stderr.write(`papers-bot: ${describeMode(config)} — data in ${config.dataDir}\n`);
 
+  // Search index and exports stay in DATA_DIR even when the store is PostgreSQL.
   checkDataDir(config.dataDir);
   // prom-client loads only when asked for: without METRICS_PORT nothing is counted.
   const prom = config.metricsPort !== undefined ? (await import('./runtime/prom-metrics.js')).createPromMetrics() : undefined;
   const metrics = prom ?? noMetrics;
+  // Names this process in digest-run claims and the sources lease when several instances share a store.
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const bot = await createBot({
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    instanceId,
+    digestLeaseMs: config.digestLeaseMs,
     logger,
     maxFileBytes: config.maxFileBytes,
     maxLatenessMs: config.digestMaxLatenessMs,
@@ -59,7 +70,7 @@ async function main(environment: Environment): Promise<number> {
   if (sample?.ok) process.stderr.write(`papers-bot: empty store — ingested the sample digest ${sample.origin} (${sample.papers} papers)\n`);
   else if (sample) logger.warn({ error: sample.error }, 'sample digest not ingested');
 
-  const sources = createLiveSources({
+  const newSources = () => createLiveSources({
     ingest: bot.ingest,
     logger,
     clock: bot.clock,
@@ -108,17 +119,36 @@ async function main(environment: Environment): Promise<number> {
 
   // One tick a minute. Digests never wait for sources (an HF fetch with retries can take a minute),
   // and the engine itself makes overlapping ticks safe, so only the sources get a guard.
+  // The sources (HF, arXiv, the inbox watcher) run on one instance at a time: the one holding the
+  // 'sources' lease, renewed every tick, so a day is fetched once however many instances run.
+  let sources: ReturnType<typeof createLiveSources> | undefined;
   let fetching = false;
-  const tick = () => {
-    if (!fetching) {
-      fetching = true;
-      void sources.tick().finally(() => {
-        fetching = false;
-      });
+  const holdSources = async (): Promise<boolean> => {
+    const now = bot.clock.now();
+    const held = await bot.storage.locks.acquire('sources', instanceId, now.toISOString(), new Date(now.getTime() + SOURCES_LEASE_MS).toISOString());
+    if (held && !sources) sources = newSources();
+    if (!held && sources) {
+      logger.warn({ instanceId }, 'another instance holds the sources lease; stopped fetching here');
+      sources.close();
+      sources = undefined;
     }
+    return held;
+  };
+  const tick = () => {
+    void holdSources()
+      .then((held) => {
+        if (!held || fetching || !sources) return;
+        fetching = true;
+        void sources.tick().finally(() => {
+          fetching = false;
+        });
+      })
+      .catch((err) => logger.error({ err }, 'sources lease check failed'));
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
   };
   const task = startMinuteTick(tick, logger);
+  // At start too, so the inbox is watched at once rather than from the first minute tick.
+  void holdSources().catch((err) => logger.error({ err }, 'sources lease check failed'));
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
 
   const shutdown = async () => {
@@ -127,7 +157,8 @@ async function main(environment: Environment): Promise<number> {
     await task.stop();
     await health?.close();
     for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
-    sources.close();
+    sources?.close();
+    if (sources) await bot.storage.locks.release('sources', instanceId).catch(() => undefined);
     await bot.close();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));

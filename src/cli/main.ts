@@ -31,6 +31,8 @@ const USAGE: Record<string, string> = {
   One stored paper in full.`,
   stats: `papers stats [--json]
   Papers and digests in the store, and the latest digests. Works on a read-only DATA_DIR.`,
+  'migrate-store': `papers migrate-store --to postgres://…
+  Copy DATA_DIR's SQLite store into an empty PostgreSQL database.`,
 };
 
 const HELP = `papers — the papers-bot command line (data in DATA_DIR, default ./data)
@@ -66,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
   try {
     const config = loadConfig(env);
     const logger = createCliLogger(io.stderr);
-    const open = async () => (core ??= await openData(config.dataDir, logger, config.maxFileBytes));
+    const open = async () => (core ??= await openData(config.dataDir, logger, config.maxFileBytes, config.databaseUrl));
     switch (command) {
       case 'ingest':
         return await ingestCommand(rest, io, await open(), config.maxFileBytes);
@@ -90,6 +92,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
           }
         }
         return await statsCommand(rest, io, c);
+      case 'migrate-store': {
+        const { migrateStoreCommand } = await import('./migrate-store-command.js');
+        return await migrateStoreCommand(rest, io, config.dataDir);
+      }
       }
       case 'search':
       case 'similar': {
@@ -121,12 +127,12 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
 }
 
 /** The store's own errors ("file is not a database", a newer schema) do not say which file. */
-async function openData(dataDir: string, logger: Logger, maxFileBytes: number): Promise<Core> {
-  checkDataDir(dataDir);
+async function openData(dataDir: string, logger: Logger, maxFileBytes: number, databaseUrl?: string): Promise<Core> {
+  if (!databaseUrl) checkDataDir(dataDir);
   try {
-    return await openCore({ dataDir, logger, maxFileBytes });
+    return await openCore({ dataDir, logger, maxFileBytes, databaseUrl });
   } catch (err) {
-    throw new Error(`cannot open DATA_DIR ${dataDir}: ${messageOf(err)}`, { cause: err });
+    throw new Error(`cannot open ${databaseUrl ? 'DATABASE_URL' : `DATA_DIR ${dataDir}`}: ${messageOf(err)}`, { cause: err });
   }
 }
 

@@ -1,25 +1,30 @@
-import { join } from 'node:path';
 import { createIngestService } from './ingest.js';
 import type { IngestService } from './ingest-ports.js';
 import { silentLogger, type Logger } from './logger.js';
 import { parseDigest } from './parse/parse-digest.js';
 import { createPaperSearch } from './search/create-paper-search.js';
 import type { PaperSearch } from './search/ports.js';
-import { openDatabase, type Db } from './store/sqlite/open.js';
-import { createSqlitePaperStore } from './store/sqlite/paper-store.js';
+import type { Clock } from './clock.js';
+import { openStorage } from './store/open-storage.js';
 import type { PaperStore } from './store/ports.js';
+import type { Storage } from './store/storage.js';
 
 export interface CoreOptions {
+  /** The search index's local file (and SQLite's papers.db when no databaseUrl is given). */
   dataDir: string;
+  /** postgres://… : the store is shared by every instance; the search index stays local. */
+  databaseUrl?: string;
+  clock?: Clock;
   logger?: Logger;
   /** Inputs above this size are refused (default 50 MB). */
   maxFileBytes?: number;
   now?: () => Date;
 }
 
-/** The data half of the bot: the store, its search index and the ingest path, all in DATA_DIR. */
+/** The data half of the bot: the storage, its search index and the ingest path. */
 export interface Core {
-  db: Db;
+  storage: Storage;
+  /** storage.papers, by its old name. */
   store: PaperStore;
   search: PaperSearch;
   ingest: IngestService;
@@ -27,12 +32,12 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'papers.db';
+export { DATABASE_FILE } from './store/open-storage.js';
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const logger = opts.logger ?? silentLogger;
-  const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
-  const store = createSqlitePaperStore(db);
+  const storage = await openStorage({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, clock: opts.clock });
+  const store = storage.papers;
   const search = await createPaperSearch({ dataDir: opts.dataDir, store, logger: logger.child({ module: 'search' }) });
   const ingest = createIngestService({
     store,
@@ -43,14 +48,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     now: opts.now,
   });
   return {
-    db,
+    storage,
     store,
     search,
     ingest,
     logger,
     async close() {
       await search.close();
-      await store.close();
+      await storage.close();
     },
   };
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatCore } from '../../commands/chat-core.js';
-import { createSqliteBookmarkStore } from '../../src/core/bookmarks/sqlite-bookmark-store.js';
 import { createFakeClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { createRecordingLogger } from '../../src/core/logger.js';
@@ -275,7 +274,7 @@ describe('bad input: a short specific error with the usage line, nothing written
       sync: async () => {},
       close: async () => {},
     };
-    const chat = createChatCore({ store: env.core.store, search: broken, bookmarks: createSqliteBookmarkStore(env.core.db), logger, clock: createFakeClock('2026-04-25T00:00:00Z') });
+    const chat = createChatCore({ store: env.core.store, search: broken, bookmarks: env.core.storage.bookmarks, logger, clock: createFakeClock('2026-04-25T00:00:00Z') });
     const r = await chat.handleText('search merging', member);
     const id = /error id ([0-9a-f]{8})/.exec(r.text)?.[1];
     expect(id).toBeDefined();
@@ -287,7 +286,7 @@ describe('bad input: a short specific error with the usage line, nothing written
     const picky = createChatCore({
       store: env.core.store,
       search: broken,
-      bookmarks: createSqliteBookmarkStore(env.core.db),
+      bookmarks: env.core.storage.bookmarks,
       logger,
       clock: createFakeClock('2026-04-25T00:00:00Z'),
       digests: { ...env.digests, subscribe: async () => { throw new UserError('unknown time zone "Mars/Olympus"', 'subscribe --time 09:00 --tz Europe/Berlin'); } },

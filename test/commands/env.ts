@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { createChatCore } from '../../commands/chat-core.js';
-import { createSqliteBookmarkStore } from '../../src/core/bookmarks/sqlite-bookmark-store.js';
 import type { BookmarkStore } from '../../src/core/bookmarks/ports.js';
 import type { ChatCore } from '../../src/core/chat.js';
 import { createFakeClock } from '../../src/core/clock.js';
@@ -9,6 +8,7 @@ import { createRecordingLogger } from '../../src/core/logger.js';
 import { openCore, type Core } from '../../src/core/open-core.js';
 import type { Caller, Reply } from '../../src/core/reply.js';
 import { SEED_DIGEST, hfDay } from '../helpers/test-data.js';
+import { peekSqlite } from '../helpers/peek-sqlite.js';
 
 export const SEED_DATE = '2026-04-22';
 /** One HF daily_papers day: arXiv ids, upvotes, code links. */
@@ -33,6 +33,8 @@ export interface ChatEnv {
   bookmarks: BookmarkStore;
   digests: ReturnType<typeof createRecordingDigests>;
   logger: ReturnType<typeof createRecordingLogger>;
+  /** A second connection to the SQLite store, to check rows. */
+  peek(): ReturnType<typeof peekSqlite>;
   /** Row counts of every table the commands could write, to prove bad input wrote nothing. */
   counts(): Record<string, number>;
   close(): Promise<void>;
@@ -41,14 +43,14 @@ export interface ChatEnv {
 /** Real SQLite + search in `dir` with the seed digest (and optionally one HF day) ingested. */
 export async function createChatEnv(dir: string, opts: { hf?: boolean } = {}): Promise<ChatEnv> {
   const clock = createFakeClock('2026-04-25T10:00:00Z');
-  const core = await openCore({ dataDir: dir, now: () => clock.now() });
+  const core = await openCore({ dataDir: dir, clock, now: () => clock.now() });
   const seed = await core.ingest.ingestFile(SEED_DIGEST, { date: SEED_DATE });
   if (!seed.ok) throw new Error(seed.error);
   if (opts.hf) {
     const hf = await core.ingest.ingestFile(HF_DAY);
     if (!hf.ok) throw new Error(hf.error);
   }
-  const bookmarks = createSqliteBookmarkStore(core.db, clock);
+  const bookmarks = core.storage.bookmarks;
   const digests = createRecordingDigests();
   const logger = createRecordingLogger();
   const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock });
@@ -59,7 +61,8 @@ export async function createChatEnv(dir: string, opts: { hf?: boolean } = {}): P
     bookmarks,
     digests,
     logger,
-    counts: () => Object.fromEntries(tables.map((t) => [t, (core.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n])),
+    peek: () => peekSqlite(dir),
+    counts: () => Object.fromEntries(tables.map((t) => [t, (peekSqlite(dir).prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n])),
     close: () => core.close(),
   };
 }

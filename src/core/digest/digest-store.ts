@@ -48,6 +48,15 @@ export interface NewRun {
   advanceCursor: boolean;
   detail?: string;
   createdAt: string;
+  /** Created already claimed (a manual run posted at once by the instance that made it). */
+  claim?: { owner: string; leaseUntil: string };
+}
+
+/** Who claims a run and until when (ISO instants, by the engine's clock). */
+export interface RunClaim {
+  owner: string;
+  now: string;
+  leaseUntil: string;
 }
 
 export interface PostRecord {
@@ -60,8 +69,9 @@ export interface PostRecord {
 }
 
 /**
- * Storage of subscriptions, digest runs and posts. SQLite implements it (sqlite-digest-store.ts);
- * async so a shared database can implement the same port later.
+ * Storage of subscriptions, digest runs and posts (store/sqlite/digest-store.ts,
+ * store/postgres/digest-store.ts). Several bot instances may share one store: a run is posted by
+ * the instance that claimed it, under a lease it renews before every post.
  */
 export interface DigestStore {
   /** Creates or replaces settings; keeps the cursor and history; clears a pause. */
@@ -83,8 +93,17 @@ export interface DigestStore {
   /** The same for every channel at once, keyed by channelKey: one read when 1,000 channels are due. */
   postedByChannel(paperIds: string[]): Promise<Map<string, Set<string>>>;
   setHeader(runId: number, messageId: string): Promise<void>;
-  /** Records one posted paper: posts row + messages row (so a 🔖 reaction finds the paper). */
+  /** Records one posted paper (the message → paper map for 🔖 is the bookmark store's). */
   recordPost(p: PostRecord): Promise<void>;
+  /**
+   * Claims the oldest unfinished run of these platforms that no live lease holds, on a channel
+   * where no other run is under a live lease; undefined when there is none. Atomic across instances.
+   */
+  claimRun(claim: RunClaim & { platforms: Platform[] }): Promise<DigestRun | undefined>;
+  /** Extends our lease; false when the run is no longer ours (taken over after our lease ran out). */
+  renewClaim(runId: number, claim: RunClaim): Promise<boolean>;
+  /** Gives an unfinished run back at once (a clean shutdown). */
+  releaseClaim(runId: number, owner: string): Promise<void>;
   setStatus(runId: number, status: RunStatus, detail?: string, finishedAt?: string): Promise<void>;
 }
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { BookmarkStore } from '../bookmarks/ports.js';
 import { systemClock, type Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
@@ -5,22 +7,28 @@ import { noMetrics, type Metrics } from '../metrics.js';
 import type { Publisher } from '../publisher.js';
 import type { Caller, Reply } from '../reply.js';
 import type { PaperSearch } from '../search/ports.js';
-import type { Db } from '../store/sqlite/open.js';
 import type { PaperStore } from '../store/ports.js';
 import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
 import type { DigestService } from './ports.js';
 import { DEFAULT_RETRY, DIGEST_STOPPED, postRun, type RetryPolicy } from './post-run.js';
 import { decideDue, nextSlot } from './schedule.js';
-import { createSqliteDigestStore } from './sqlite-digest-store.js';
 import { newSelectionCache, type SelectionCache } from './select.js';
 import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subscription.js';
 import { formatLocal } from './format-time.js';
 import { buildRun, planRun, previewReply } from './plan-run.js';
 
 export interface DigestEngineOptions {
-  /** The bot's SQLite database; or pass `store` for another backend. */
-  db?: Db;
-  store?: DigestStore;
+  /** storage.digests, shared by every instance on the same storage. */
+  store: DigestStore;
+  /** Posted papers' messages are recorded here, so a 🔖 reaction on a digest post bookmarks it. */
+  messages?: Pick<BookmarkStore, 'recordMessage'>;
+  /** This process among the instances sharing the store (default: a random id per start). */
+  instanceId?: string;
+  /**
+   * How long a claimed run stays ours without a post (default 60 s): another instance takes a run
+   * over once its claimant has been silent this long, so it is also the takeover delay.
+   */
+  leaseMs?: number;
   papers: PaperStore;
   /** Ranks topic matches; without it topics match by words only. */
   search?: PaperSearch;
@@ -61,8 +69,9 @@ export interface DigestEngine extends DigestService {
 
 /** The scheduled-digest engine: subscriptions, due decisions, plans and resumable posting. */
 export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
-  const store = opts.store ?? (opts.db ? createSqliteDigestStore(opts.db) : undefined);
-  if (!store) throw new Error('createDigestEngine needs a db or a store');
+  const store = opts.store;
+  const owner = opts.instanceId ?? randomUUID();
+  const leaseMs = opts.leaseMs ?? 60_000;
   const clock = opts.clock ?? systemClock;
   const logger = (opts.logger ?? silentLogger).child({ module: 'digest' });
   const maxLatenessMs = opts.maxLatenessMs ?? 6 * 3600_000;
@@ -75,15 +84,15 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   let planning: Promise<unknown> = Promise.resolve();
 
   const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
-  const stopReason = async (platform: Platform, channelId: string) => unwanted(await store!.get(platform, channelId));
+  const stopReason = async (platform: Platform, channelId: string) => unwanted(await store.get(platform, channelId));
 
   const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock });
 
   async function planDue(now: Date): Promise<TickReport> {
     const started = performance.now();
     const report: TickReport = { planned: 0, skipped: 0, empty: 0, posted: 0, paused: 0, stopped: 0, planMs: 0 };
-    const subs = (await store!.list({ activeOnly: true })).filter((s) => publishers.has(s.platform));
-    const last = await store!.lastSlots();
+    const subs = (await store.list({ activeOnly: true })).filter((s) => publishers.has(s.platform));
+    const last = await store.lastSlots();
     const byKey = new Map(subs.map((s) => [channelKey(s.platform, s.channelId), s] as const));
     const decisions = decideDue(
       subs.map((s) => {
@@ -105,7 +114,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
       }),
     );
     // One transaction for every channel due this minute: 1,000 commits would dominate the tick.
-    for (const run of await store!.createRuns(runs)) {
+    for (const run of await store.createRuns(runs)) {
       if (run?.status === 'planned') report.planned++;
       else if (run?.status === 'skipped') {
         report.skipped++;
@@ -117,60 +126,58 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     return report;
   }
 
+  const claimFor = (at = clock.now()) => ({ owner, now: at.toISOString(), leaseUntil: new Date(at.getTime() + leaseMs).toISOString() });
+  /** Renewed before every post: a claimant that went silent past its lease has lost the run. */
+  const holdClaim = (runId: number) => () => store.renewClaim(runId, claimFor());
+
   async function execute(report: TickReport, now: Date): Promise<void> {
-    const subs = new Map((await store!.list()).map((s) => [channelKey(s.platform, s.channelId), s] as const));
-    const byChannel = new Map<string, DigestRun[]>();
-    const stale: DigestRun[] = [];
-    const unwantedRuns: Array<{ run: DigestRun; reason: string }> = [];
-    // No await between the in-flight check and the claim: two overlapping ticks never post one run twice.
-    for (const run of await store!.unfinishedRuns()) {
-      const key = channelKey(run.platform, run.channelId);
-      if (!publishers.has(run.platform)) continue;
-      if (inFlight.has(key) && !byChannel.has(key)) continue;
-      // Unsubscribed or paused while the run waited (or while the bot was down): closed, not resumed,
-      // and closed for good so resubscribing later does not replay a stale run.
-      const reason = unwanted(subs.get(key));
-      if (reason) unwantedRuns.push({ run, reason });
-      // A run interrupted long ago is not resumed: its news is stale. Logged, never silent.
-      else if (now.getTime() - Date.parse(run.createdAt) > maxLatenessMs) stale.push(run);
-      else {
-        inFlight.add(key);
-        byChannel.set(key, [...(byChannel.get(key) ?? []), run]);
-      }
-    }
-    for (const { run, reason } of unwantedRuns) {
-      await store!.setStatus(run.id, 'skipped', `not resumed: ${reason}`, now.toISOString());
-      report.stopped++;
-      logger.info({ platform: run.platform, channelId: run.channelId, runId: run.id, reason }, DIGEST_STOPPED);
-    }
-    for (const run of stale) {
-      await store!.setStatus(run.id, 'skipped', 'interrupted and too late to resume', now.toISOString());
-      logger.warn({ platform: run.platform, channelId: run.channelId, runId: run.id }, 'interrupted digest too old to resume; skipped');
-      metrics.digest(run.platform, 'skipped');
-    }
-    const queue = [...byChannel.entries()];
+    // Each worker claims one run at a time from the shared store (several instances may be claiming
+    // too): a run is posted by its claimant only, and a run whose claimant died is claimed again
+    // once its lease has run out, continuing after the posts already recorded.
     const worker = async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) {
-        const [key, runs] = item;
+      for (;;) {
+        const platforms = [...publishers.keys()];
+        if (!platforms.length) return;
+        const run = await store.claimRun({ ...claimFor(), platforms });
+        if (!run) return;
+        const key = channelKey(run.platform, run.channelId);
+        inFlight.add(key);
         try {
-          for (const run of runs) {
-            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt, stopReason, metrics }, run);
-            report.posted += out.posted;
-            if (out.status === 'stopped') report.stopped++;
-            // No break on a pause: the channel's later runs then close themselves at their first post
-            // instead of lingering unfinished until some later tick.
-            if (out.status === 'paused') report.paused++;
+          // Unsubscribed or paused while the run waited (or while the bot was down): closed, not resumed,
+          // and closed for good so resubscribing later does not replay a stale run.
+          const reason = await stopReason(run.platform, run.channelId);
+          if (reason) {
+            await store.setStatus(run.id, 'skipped', `not resumed: ${reason}`, now.toISOString());
+            report.stopped++;
+            logger.info({ platform: run.platform, channelId: run.channelId, runId: run.id, reason }, DIGEST_STOPPED);
+            continue;
           }
+          // A run interrupted long ago is not resumed: its news is stale. Logged, never silent.
+          if (now.getTime() - Date.parse(run.createdAt) > maxLatenessMs) {
+            await store.setStatus(run.id, 'skipped', 'interrupted and too late to resume', now.toISOString());
+            logger.warn({ platform: run.platform, channelId: run.channelId, runId: run.id }, 'interrupted digest too old to resume; skipped');
+            metrics.digest(run.platform, 'skipped');
+            continue;
+          }
+          const out = await postRun({ ...postDeps(run.platform), holdClaim: holdClaim(run.id), stopReason }, run);
+          report.posted += out.posted;
+          if (out.status === 'stopped') report.stopped++;
+          // No break on a pause: the channel's later runs then close themselves at their first post
+          // instead of lingering unfinished until some later tick.
+          if (out.status === 'paused') report.paused++;
         } catch (err) {
-          // A bug or a store error in one channel is logged; the other channels go on.
-          logger.error({ err, channel: key }, 'digest posting failed');
+          // A bug or a store error in one channel is logged; the other channels go on. The claim
+          // lapses with its lease, so a later tick (here or elsewhere) tries the run again.
+          logger.error({ err, channel: key, runId: run.id }, 'digest posting failed');
         } finally {
           inFlight.delete(key);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
   }
+
+  const postDeps = (platform: Platform) => ({ store, papers: opts.papers, publisher: publishers.get(platform)!, clock, logger, retry, lastPostAt, messages: opts.messages, metrics });
 
   const plan = (now = clock.now()): Promise<TickReport> => {
     const p = planning.then(() => planDue(now));
@@ -239,9 +246,11 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const now = clock.now();
         // An unsubscribed channel gets the defaults (top 5 of the latest digest); no cursor is kept for it.
         const target = sub ?? { platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, settings: parseSubscriptionSettings({}), entryCursor: null, pausedReason: null, createdAt: '', updatedAt: '' };
-        const run = await planRun(deps(newSelectionCache()), target, `manual:${now.toISOString()}`, now, { manual: true, persistCursor: sub !== undefined });
+        // Created already claimed by this instance: no tick, here or elsewhere, picks it up meanwhile.
+        const run = await planRun(deps(newSelectionCache()), target, `manual:${now.toISOString()}`, now, { manual: true, persistCursor: sub !== undefined, claim: claimFor(now) });
         if (!run || run.status !== 'planned') return { text: 'Nothing new to post: every recent paper was already posted here.', ephemeral: true };
-        const out = await postRun({ store, papers: opts.papers, publisher, clock, logger, retry, lastPostAt, metrics }, run);
+        const out = await postRun({ ...postDeps(caller.platform), holdClaim: holdClaim(run.id) }, run);
+        if (out.status === 'lost') return { text: 'This digest was taken over by another instance of the bot, which posts the rest.', ephemeral: true };
         if (out.status === 'paused') return { text: `Posting failed and the channel's digest is paused: ${out.reason}`, ephemeral: true, error: true };
         return { text: `Posted ${out.posted} paper${out.posted === 1 ? '' : 's'} to this channel.`, ephemeral: true };
       } finally {

@@ -44,8 +44,8 @@ export async function buildRun(
  * Plans one run and stores it, advancing the channel's cursor in the same transaction. Undefined
  * when the slot already has a run (another tick got there first).
  */
-export async function planRun(d: PlanDeps, sub: Subscription, slot: string, now: Date, opts: { manual?: boolean; persistCursor?: boolean } = {}): Promise<DigestRun | undefined> {
-  return d.store.createRun(await buildRun(d, sub, slot, now, opts));
+export async function planRun(d: PlanDeps, sub: Subscription, slot: string, now: Date, opts: { manual?: boolean; persistCursor?: boolean; claim?: NewRun['claim'] } = {}): Promise<DigestRun | undefined> {
+  return d.store.createRun({ ...(await buildRun(d, sub, slot, now, opts)), claim: opts.claim });
 }
 
 /** What the next digest would post, recording nothing. */

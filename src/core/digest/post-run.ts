@@ -1,3 +1,4 @@
+import type { BookmarkStore } from '../bookmarks/ports.js';
 import type { Clock } from '../clock.js';
 import { PermanentPublishError, RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -37,18 +38,29 @@ export interface PostDeps {
    */
   stopReason?: (platform: DigestRun['platform'], channelId: string) => Promise<string | undefined>;
   metrics?: Metrics;
+  /** Where a posted paper's message is recorded, so a 🔖 reaction on it bookmarks the paper. */
+  messages?: Pick<BookmarkStore, 'recordMessage'>;
+  /**
+   * Renews this instance's claim on the run, asked right before every post; false means another
+   * instance took the run over (our lease ran out), and nothing more is sent from here.
+   */
+  holdClaim?: () => Promise<boolean>;
 }
 
 export type RunOutcome =
   | { status: 'done'; posted: number }
   | { status: 'paused'; posted: number; reason: string }
-  | { status: 'stopped'; posted: number; reason: string };
+  | { status: 'stopped'; posted: number; reason: string }
+  | { status: 'lost'; posted: number };
 
 /** Sending failed for good: the channel is paused with this reason. */
 class GiveUp extends Error {}
 
 /** The channel no longer wants the run (unsubscribed, paused): nothing more is sent. */
 class Stop extends Error {}
+
+/** Another instance took the run over: it is theirs now, so neither post nor status is touched. */
+class Lost extends Error {}
 
 async function send(d: PostDeps, channelId: string, message: OutgoingMessage): Promise<string> {
   const key = channelKey(d.publisher.platform, channelId);
@@ -63,6 +75,7 @@ async function send(d: PostDeps, channelId: string, message: OutgoingMessage): P
     // After the waits, not before: the subscription may have gone while this run slept.
     const stop = await d.stopReason?.(d.publisher.platform, channelId);
     if (stop) throw new Stop(stop);
+    if (d.holdClaim && !(await d.holdClaim())) throw new Lost('claim lost');
     try {
       const { messageId } = await d.publisher.post(channelId, message);
       d.lastPostAt.set(key, d.clock.now().getTime());
@@ -117,6 +130,7 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
       }
       const messageId = await send(d, run.channelId, paperMessage(p, ids.indexOf(id) + 1, ids.length));
       await d.store.recordPost({ platform: run.platform, channelId: run.channelId, paperId: id, runId: run.id, messageId, postedAt: d.clock.now().toISOString() });
+      await d.messages?.recordMessage({ platform: run.platform, channelId: run.channelId, messageId }, id);
       posted++;
     }
     await d.store.setStatus(run.id, 'done', undefined, d.clock.now().toISOString());
@@ -124,6 +138,10 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     d.metrics?.digest(run.platform, 'posted');
     return { status: 'done', posted };
   } catch (err) {
+    if (err instanceof Lost) {
+      log.warn({ posted }, 'digest run taken over by another instance; stopped posting here');
+      return { status: 'lost', posted };
+    }
     if (err instanceof Stop) {
       // Closed rather than left unfinished, so no later tick or restart resumes it.
       await d.store.setStatus(run.id, 'skipped', `stopped: ${err.message}`, d.clock.now().toISOString());

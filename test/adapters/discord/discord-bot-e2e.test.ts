@@ -6,6 +6,7 @@ import type { Clock } from '../../../src/core/clock.js';
 import { SEED_DIGEST } from '../../helpers/test-data.js';
 import { startHarness, type Harness } from './harness.js';
 import type { StoredMessage } from '../../fakes/discord/payloads.js';
+import { peekSqlite } from '../../helpers/peek-sqlite.js';
 
 type Body = { type: number; data?: Record<string, unknown> };
 const SAMPLE = SEED_DIGEST;
@@ -15,12 +16,14 @@ const quickClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((r
 
 describe('Discord end to end: the real bot (createBot) behind the real discord.js client', () => {
   let bot: Bot;
+  let dataDir: string;
   let h: Harness;
   const admin = { id: '444444444444444444', username: 'admin', admin: true };
   const member = { id: '555555555555555555', username: 'member' };
 
   beforeAll(async () => {
-    bot = await createBot({ dataDir: fs.mkdtempSync(`${os.tmpdir()}/papers-`), clock: quickClock });
+    dataDir = fs.mkdtempSync(`${os.tmpdir()}/papers-`);
+    bot = await createBot({ dataDir, clock: quickClock });
     const ingested = await bot.ingest.ingestFile(SAMPLE);
     expect(ingested).toMatchObject({ ok: true });
     // The 4th channel takes the Share post and the 5th a subscription, so the digest tests' channel counts stay exact.
@@ -32,7 +35,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     await bot?.close();
   });
 
-  const bookmarks = () => bot.db.prepare(`SELECT user_id, paper_id FROM bookmarks WHERE platform = 'discord'`).all() as Array<{ user_id: string; paper_id: string }>;
+  const bookmarks = () => peekSqlite(dataDir).prepare(`SELECT user_id, paper_id FROM bookmarks WHERE platform = 'discord'`).all() as Array<{ user_id: string; paper_id: string }>;
   const channelPosts = (channelId: string) => [...h.fake.messages.values()].filter((m) => m.channel_id === channelId && !m.webhook_id);
   const original = (token: string) => h.fake.messages.get(`original:${token}`) as StoredMessage;
   type Component = { type: number; custom_id: string; label?: string };
@@ -94,7 +97,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     const posts = channelPosts(ch);
     expect(posts).toHaveLength(1);
     expect(paperOfEmbed(posts[0], 0)).toBe(paperOfEmbed(msg, 2));
-    const rows = bot.db.prepare(`SELECT message_id, paper_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(ch);
+    const rows = peekSqlite(dataDir).prepare(`SELECT message_id, paper_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(ch);
     expect(rows).toEqual([{ message_id: posts[0].id, paper_id: paperOfEmbed(msg, 2) }]);
   });
 
@@ -116,7 +119,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     expect(JSON.stringify(done.body)).toMatch(/Posted 5 papers/);
     const posts = channelPosts(h.fake.channelId);
     expect(posts).toHaveLength(6);
-    const rows = bot.db.prepare(`SELECT message_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(h.fake.channelId) as Array<{ message_id: string }>;
+    const rows = peekSqlite(dataDir).prepare(`SELECT message_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(h.fake.channelId) as Array<{ message_id: string }>;
     expect(rows.map((r) => r.message_id).sort()).toEqual(posts.slice(1).map((m) => m.id).sort());
   });
 
@@ -161,7 +164,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     const statuses = h.fake.calls.filter((c) => route.test(c.path)).map((c) => c.status);
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 500)).toHaveLength(2);
-    const rows = bot.db.prepare(`SELECT message_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(ch) as Array<{ message_id: string }>;
+    const rows = peekSqlite(dataDir).prepare(`SELECT message_id FROM messages WHERE platform = 'discord' AND channel_id = ?`).all(ch) as Array<{ message_id: string }>;
     expect(rows.map((r) => r.message_id).sort()).toEqual(posts.slice(1).map((m) => m.id).sort());
   });
 
@@ -186,7 +189,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
 
   it('/papers-admin subscribe: stored for Manage Server, still refused at run time without it; unsubscribe removes it', async () => {
     const ch = h.fake.guild.channelIds[4];
-    const stored = () => bot.db.prepare(`SELECT settings FROM subscriptions WHERE platform = 'discord' AND channel_id = ?`).all(ch) as Array<{ settings: string }>;
+    const stored = () => peekSqlite(dataDir).prepare(`SELECT settings FROM subscriptions WHERE platform = 'discord' AND channel_id = ?`).all(ch) as Array<{ settings: string }>;
     /** The reply's text, whether answered at once or deferred and then edited. */
     const replyText = async (token: string) => {
       const call = await h.answer(token, (c) => c.method === 'PATCH' || (c.method === 'POST' && (c.body as Body).type === 4));

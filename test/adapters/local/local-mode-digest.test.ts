@@ -8,6 +8,7 @@ import { createBot, ensureSampleDigest, type Bot } from '../../../src/bot.js';
 import { createFakeClock } from '../../../src/core/clock.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { sink } from './sink.js';
+import { peekSqlite } from '../../helpers/peek-sqlite.js';
 
 const tempDir = useTempDirs();
 let bot: Bot | undefined;
@@ -31,7 +32,7 @@ async function terminalOn(b: Bot, dir: string) {
   };
 }
 
-const subscriptionRows = (b: Bot) => (b.db.prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
+const subscriptionRows = (dir: string) => (peekSqlite(dir).prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
 
 describe('digest commands in the local chat mode, on the real digest engine and SQLite', () => {
   it('subscribe, list, preview, post now (once), unsubscribe', async () => {
@@ -44,7 +45,7 @@ describe('digest commands in the local chat mode, on the real digest engine and 
     // 2026-04-25 is a Saturday: the next weekday slot is Monday's.
     expect(sub).toMatch(/^Subscribed: 09:30 Europe\/Berlin, Mon–Fri, top 3\. Next digest: .*2026-04-27/m);
     expect(sub).toMatch(/^Digest subscriptions \(1\):\n• local \(this channel\): 09:30 Europe\/Berlin, Mon–Fri, top 3 — next: /m);
-    expect(subscriptionRows(bot)).toBe(1);
+    expect(subscriptionRows(dir)).toBe(1);
 
     const preview = await t.type('/papers digest preview');
     expect(preview).toMatch(/^Preview of this channel's next digest \(09:30 Europe\/Berlin, Mon–Fri, top 3\):$/m);
@@ -72,7 +73,7 @@ describe('digest commands in the local chat mode, on the real digest engine and 
     const off = await t.type('/papers unsubscribe', '/papers subscriptions');
     expect(off).toContain('Unsubscribed: this channel gets no more digests.');
     expect(off).toContain('No channel here has a digest.');
-    expect(subscriptionRows(bot)).toBe(0);
+    expect(subscriptionRows(dir)).toBe(0);
   });
 
   it('a bad time zone is refused with a clear error and the usage line; nothing is stored', async () => {
@@ -85,6 +86,6 @@ describe('digest commands in the local chat mode, on the real digest engine and 
     expect(out).toMatch(/^\/papers subscribe --time 09:00 --tz Europe\/Berlin \[--days mon-fri\]/m);
     expect(out).not.toMatch(/^Subscribed/m);
     expect(out).toContain('No channel here has a digest.');
-    expect(subscriptionRows(bot)).toBe(0);
+    expect(subscriptionRows(dir)).toBe(0);
   });
 });

@@ -48,8 +48,8 @@ describe('local chat mode (piped stdin, real SQLite, the seed digest)', () => {
     // Card numbers follow the last reply: card 2 of the bookmark list (newest first) is search card 2.
     expect(out).toContain(`Removed "${second}" from your bookmarks.`);
     // The reaction went through the message → paper map, like a platform's reaction event.
-    expect((env.core.db.prepare("SELECT COUNT(*) AS n FROM messages WHERE platform = 'local'").get() as { n: number }).n).toBeGreaterThanOrEqual(5);
-    const rows = env.core.db.prepare('SELECT paper_id FROM bookmarks').all() as Array<{ paper_id: string }>;
+    expect((env.peek().prepare("SELECT COUNT(*) AS n FROM messages WHERE platform = 'local'").get() as { n: number }).n).toBeGreaterThanOrEqual(5);
+    const rows = env.peek().prepare('SELECT paper_id FROM bookmarks').all() as Array<{ paper_id: string }>;
     expect(rows).toHaveLength(1);
     const files = readdirSync(exportDir).sort();
     expect(files).toEqual(['bookmarks-2026-04-25-2.bib', 'bookmarks-2026-04-25.bib', 'bookmarks-2026-04-25.csv']);

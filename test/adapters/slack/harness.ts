@@ -13,6 +13,7 @@ import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../fakes/s
 import { blockActionsBody, slashCommandBody, type ButtonClick, type Who } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/sign.js';
 import { SEED_DIGEST } from '../../helpers/test-data.js';
+import { peekSqlite } from '../../helpers/peek-sqlite.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -152,7 +153,7 @@ export async function startSeededBot(): Promise<SeededBot> {
   return {
     bot,
     clock,
-    rows: (sql, ...params) => bot.db.prepare(sql).all(...params),
+    rows: (sql, ...params) => peekSqlite(dir).prepare(sql).all(...params),
     async close() {
       await bot.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { createDigestEngine } from '../../../src/core/digest/engine.js';
 import { caller, expectedTop, hfPapers, setup, timedPublisher } from './helpers.js';
 
 describe('catch-up after downtime', () => {
@@ -10,7 +9,7 @@ describe('catch-up after downtime', () => {
       await t.engine.subscribe(caller('C'), { time: '09:00', tz: 'UTC', top: 3 });
       // Down from 08:30 to 12:00: the 09:00 slot is 3 h late.
       t.clock.set('2026-03-02T12:00:00.000Z');
-      const engine = createDigestEngine({ db: t.core.db, papers: t.core.store, search: t.core.search, clock: t.clock, logger: t.logger });
+      const engine = t.engineLike();
       const pub = timedPublisher(t.clock);
       engine.setPublisher(pub);
       expect(await engine.catchUp()).toMatchObject({ planned: 1, skipped: 0, posted: 3 });

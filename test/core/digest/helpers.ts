@@ -7,6 +7,7 @@ import type { Publisher } from '../../../src/core/publisher.js';
 import type { Caller, OutgoingMessage } from '../../../src/core/reply.js';
 import { createDigestEngine, type DigestEngineOptions } from '../../../src/core/digest/engine.js';
 import { hfDay } from '../../helpers/test-data.js';
+import { peekSqlite } from '../../helpers/peek-sqlite.js';
 
 export const HF = hfDay;
 
@@ -50,8 +51,10 @@ export async function setup(start: string, engineOpts: Partial<DigestEngineOptio
   const dir = fs.mkdtempSync(os.tmpdir() + '/papers-');
   const clock = createFakeClock(start);
   const logger = createRecordingLogger();
-  const core: Core = await openCore({ dataDir: dir, now: () => clock.now() });
-  const engine = createDigestEngine({ db: core.db, papers: core.store, search: core.search, clock, logger, ...engineOpts });
+  const core: Core = await openCore({ dataDir: dir, clock, now: () => clock.now() });
+  const engine = createDigestEngine({ store: core.storage.digests, messages: core.storage.bookmarks, papers: core.store, search: core.search, clock, logger, ...engineOpts });
+  /** Another engine over the same storage: a restarted process, or a second instance. */
+  const engineLike = (o: Partial<DigestEngineOptions> = {}) => createDigestEngine({ store: core.storage.digests, messages: core.storage.bookmarks, papers: core.store, search: core.search, clock, logger, ...o });
   const ingest = async (date: string) => {
     const r = await core.ingest.ingestFile(HF(date));
     if (!r.ok) throw new Error(r.error);
@@ -61,7 +64,7 @@ export async function setup(start: string, engineOpts: Partial<DigestEngineOptio
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { dir, clock, logger, core, engine, ingest, close };
+  return { dir, clock, logger, core, engine, engineLike, ingest, close, db: () => peekSqlite(dir) };
 }
 
 /** The papers of an HF daily file in file order, with upvotes, read straight from the JSON. */

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { PermanentPublishError, RateLimitedError, TransientPublishError } from '../../../src/core/errors.js';
-import { createDigestEngine } from '../../../src/core/digest/engine.js';
 import { caller, expectedTop, setup, timedPublisher } from './helpers.js';
 
 // Monday 2026-03-02, 09:00 UTC slots.
@@ -31,7 +30,7 @@ describe('resumable runs', () => {
 
       // A new process over the same database.
       t.clock.set('2026-03-02T09:05:00.000Z');
-      const engine2 = createDigestEngine({ db: t.core.db, papers: t.core.store, search: t.core.search, clock: t.clock, logger: t.logger });
+      const engine2 = t.engineLike();
       const second = timedPublisher(t.clock);
       engine2.setPublisher(second);
       const report = await engine2.catchUp();
@@ -42,7 +41,7 @@ describe('resumable runs', () => {
       t.clock.set('2026-03-02T10:00:00.000Z');
       await engine2.tick();
       expect(second.sent).toHaveLength(3);
-      const posts = t.core.db.prepare('SELECT paper_id FROM posts ORDER BY rowid').all() as Array<{ paper_id: string }>;
+      const posts = t.db().prepare('SELECT paper_id FROM posts ORDER BY rowid').all() as Array<{ paper_id: string }>;
       expect(posts.map((p) => p.paper_id)).toEqual(all);
     } finally {
       await t.close();
@@ -83,13 +82,13 @@ describe('overlapping ticks and stale runs', () => {
       void t.engine.tick();
       await new Promise((r) => setTimeout(r, 50));
       t.clock.set('2026-03-02T16:00:00.000Z');
-      const engine2 = createDigestEngine({ db: t.core.db, papers: t.core.store, search: t.core.search, clock: t.clock, logger: t.logger });
+      const engine2 = t.engineLike();
       const pub = timedPublisher(t.clock);
       engine2.setPublisher(pub);
       await engine2.catchUp();
       expect(pub.sent).toEqual([]);
       expect(t.logger.records.some((r) => r.msg === 'interrupted digest too old to resume; skipped')).toBe(true);
-      expect(t.core.db.prepare('SELECT status FROM digest_runs').all()).toEqual([{ status: 'skipped' }]);
+      expect(t.db().prepare('SELECT status FROM digest_runs').all()).toEqual([{ status: 'skipped' }]);
     } finally {
       await t.close();
     }
@@ -137,7 +136,7 @@ describe('platform failures', () => {
       const report = await t.engine.tick();
       expect(report.paused).toBe(2);
       expect(pub.sent.map((s) => s.channelId)).toEqual(['OK', 'OK', 'OK']);
-      const subs = t.core.db.prepare('SELECT channel_id, paused_reason FROM subscriptions ORDER BY channel_id').all();
+      const subs = t.db().prepare('SELECT channel_id, paused_reason FROM subscriptions ORDER BY channel_id').all();
       expect(subs).toEqual([
         { channel_id: 'FLAKY', paused_reason: 'failed 6 times in a row: 502 Bad Gateway' },
         { channel_id: 'GONE', paused_reason: 'permanent failure: channel_not_found' },

@@ -82,7 +82,7 @@ describe('the digest service', () => {
       const pub = timedPublisher(t.clock);
       t.engine.setPublisher(pub);
       // First digests take the most recent digest only (2025-06-13); widen to every day for this test.
-      t.core.db.prepare('UPDATE subscriptions SET entry_cursor = 0').run();
+      t.db().prepare('UPDATE subscriptions SET entry_cursor = 0').run();
       t.clock.set('2026-03-02T09:00:00.000Z');
       await t.engine.tick();
       const text = new Map([...['09', '10', '11', '12', '13'].flatMap((d) => hfPapers(`2025-06-${d}`))].map((p) => [p.id, `${p.title} ${p.summary}`]));

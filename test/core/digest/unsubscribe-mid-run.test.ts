@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { RateLimitedError } from '../../../src/core/errors.js';
-import { createDigestEngine } from '../../../src/core/digest/engine.js';
 import { DIGEST_STOPPED } from '../../../src/core/digest/post-run.js';
 import { caller, expectedTop, setup, timedPublisher } from './helpers.js';
 
@@ -13,11 +12,11 @@ type T = Awaited<ReturnType<typeof setup>>;
 /** The two ways a channel stops wanting its digest. */
 const leave = {
   unsubscribed: (t: T, channelId: string) => void t.engine.unsubscribe(caller(channelId)),
-  paused: (t: T, channelId: string) => void t.core.db.prepare(`UPDATE subscriptions SET paused_reason = 'paused by another process' WHERE channel_id = ?`).run(channelId),
+  paused: (t: T, channelId: string) => void t.db().prepare(`UPDATE subscriptions SET paused_reason = 'paused by another process' WHERE channel_id = ?`).run(channelId),
 };
 const detail = { unsubscribed: 'channel unsubscribed', paused: 'channel paused (paused by another process)' };
 
-const runs = (t: T) => t.core.db.prepare('SELECT channel_id AS channelId, status, detail FROM digest_runs ORDER BY id').all();
+const runs = (t: T) => t.db().prepare('SELECT channel_id AS channelId, status, detail FROM digest_runs ORDER BY id').all();
 
 describe('a channel that leaves while its digest is being posted', () => {
   for (const how of ['unsubscribed', 'paused'] as const) {
@@ -104,7 +103,7 @@ describe('a channel that left while the bot was down', () => {
         leave[how](t, 'C1');
         // A new process over the same database, within the lateness limit.
         t.clock.set('2026-03-02T09:05:00.000Z');
-        const engine2 = createDigestEngine({ db: t.core.db, papers: t.core.store, search: t.core.search, clock: t.clock, logger: t.logger });
+        const engine2 = t.engineLike();
         const second = timedPublisher(t.clock);
         engine2.setPublisher(second);
         const report = await engine2.catchUp();

@@ -88,7 +88,7 @@ describe('a simulated week, two channels in two time zones, across a DST change'
       ]);
 
       // Every post is mapped to its paper for 🔖 reactions, and no paper went twice to a channel.
-      const rows = t.core.db.prepare('SELECT channel_id, message_id, paper_id FROM messages ORDER BY rowid').all() as Array<{ channel_id: string; message_id: string; paper_id: string }>;
+      const rows = t.db().prepare('SELECT channel_id, message_id, paper_id FROM messages ORDER BY rowid').all() as Array<{ channel_id: string; message_id: string; paper_id: string }>;
       expect(rows.map((r) => [r.channel_id, r.message_id, r.paper_id])).toEqual(pub.sent.filter((s) => s.paperId).map((s) => [s.channelId, s.messageId, s.paperId]));
       for (const ch of ['BER', 'NYC']) {
         const ids = pub.sent.filter((s) => s.channelId === ch && s.paperId).map((s) => s.paperId);

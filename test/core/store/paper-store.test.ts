@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/core/paper.js';
 import { paperId } from '../../../src/core/paper-id.js';
+import { migrations } from '../../../src/core/store/sqlite/migrations/index.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
-import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { useBackends } from './backends.js';
 
 const tempDir = useTempDirs();
+const backends = useBackends();
 
 function paper(over: Partial<Paper> & { title: string }): Paper {
   return {
@@ -22,15 +24,14 @@ function paper(over: Partial<Paper> & { title: string }): Paper {
   };
 }
 
-function openStore() {
-  const file = join(tempDir(), 'papers.db');
-  const db = openDatabase(file);
-  return { db, file, store: createSqlitePaperStore(db) };
-}
+describe.each(backends)('paper store ($name)', (b) => {
+  const openStore = async () => {
+    const storage = await b.open();
+    return { storage, store: storage.papers };
+  };
 
-describe('SQLite paper store', () => {
   it('stores a batch and records the digest in order', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     const counts = await store.ingest({
       source: 'hf-api',
       digestDate: '2025-01-02',
@@ -45,7 +46,7 @@ describe('SQLite paper store', () => {
   });
 
   it('re-ingesting the same batch changes nothing', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     const batch = { source: 'hf-api' as const, digestDate: '2025-01-02', papers: [paper({ title: 'X', arxivId: '2501.00003' })] };
     await store.ingest(batch);
     const seq = await store.maxSeq();
@@ -56,7 +57,7 @@ describe('SQLite paper store', () => {
   });
 
   it('merges the same paper from several sources, versions and days', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     await store.ingest({
       source: 'arxiv-jsonl',
       digestDate: '2025-01-02',
@@ -95,7 +96,7 @@ describe('SQLite paper store', () => {
   });
 
   it('a text-digest paper and its arXiv record become one paper under the arXiv id', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     await store.ingest({
       source: 'hf-digest-text',
       digestDate: '2025-04-22',
@@ -115,9 +116,13 @@ describe('SQLite paper store', () => {
   });
 
   it('a failure in the middle of a batch keeps nothing of it', async () => {
-    const { db, store } = openStore();
+    const { storage, store } = await openStore();
     await store.ingest({ source: 'hf-api', digestDate: '2025-01-01', papers: [paper({ title: 'Kept', arxivId: '2501.00010' })] });
-    db.exec(`CREATE TRIGGER boom BEFORE INSERT ON papers WHEN NEW.title = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+    if (b.name === 'sqlite') await b.sql(storage, `CREATE TRIGGER boom BEFORE INSERT ON papers WHEN NEW.title = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+    else {
+      await b.sql(storage, `CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.title = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await b.sql(storage, `CREATE TRIGGER boom BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION boom()`);
+    }
     await expect(
       store.ingest({
         source: 'hf-api',
@@ -128,14 +133,14 @@ describe('SQLite paper store', () => {
     expect(await store.stats()).toEqual({ papers: 1, digests: 1 });
     expect(await store.getPaper('2501.00011')).toBeUndefined();
     // seq numbering carries on as if the failed batch never happened
-    db.exec('DROP TRIGGER boom');
+    await b.sql(storage, b.name === 'sqlite' ? 'DROP TRIGGER boom' : 'DROP TRIGGER boom ON papers');
     await store.ingest({ source: 'hf-api', papers: [paper({ title: 'Next', arxivId: '2501.00013' })] });
     expect((await store.getPaper('2501.00013'))?.seq).toBe(2);
   });
 
   it('two processes writing one file (the bot and `papers ingest`): seq numbers never clash', async () => {
-    const { file, store: bot } = openStore();
-    const cli = createSqlitePaperStore(openDatabase(file));
+    const { storage, store: bot } = await openStore();
+    const cli = (await b.reopen(storage)).papers;
     await bot.ingest({ source: 'hf-api', papers: [paper({ title: 'From the bot', arxivId: '2501.00020' })] });
     await cli.ingest({ source: 'hf-api', papers: [paper({ title: 'From the CLI', arxivId: '2501.00021' })] });
     // The bot's connection opened before the CLI wrote: it must continue after the CLI's seq.
@@ -145,11 +150,10 @@ describe('SQLite paper store', () => {
     expect(seqs).toEqual([1, 2, 3, 4]);
     // What a reader following by seq sees: every paper, once.
     expect((await bot.papersSince(0, 10)).map((p) => p.id)).toEqual(['2501.00020', '2501.00021', '2501.00022', '2501.00023']);
-    await cli.close();
   });
 
   it('papersSince, findByTitle and topPapers', async () => {
-    const { store } = openStore();
+    const { store } = await openStore();
     await store.ingest({
       source: 'hf-api',
       digestDate: '2025-02-01',
@@ -166,14 +170,18 @@ describe('SQLite paper store', () => {
     expect((await store.topPapers({ limit: 2 })).map((p) => p.id)).toEqual(['2502.00002', '2502.00001']);
     expect((await store.topPapers({ limit: 5, sinceDate: '2025-02-15' })).map((p) => p.id)).toEqual(['2503.00001']);
   });
+});
 
+describe('SQLite file', () => {
   it('migrations run once, and a newer schema is refused', async () => {
-    const { db, file, store } = openStore();
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const file = join(tempDir(), 'papers.db');
+    const latest = migrations[migrations.length - 1]!.version;
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    await store.close();
+    db.close();
     const again = openDatabase(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(3);
+    expect(again.pragma('user_version', { simple: true })).toBe(latest);
     again.pragma('user_version = 99');
     again.close();
     expect(() => openDatabase(file)).toThrow(/newer than this bot knows/);

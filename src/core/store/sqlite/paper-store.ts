@@ -1,76 +1,24 @@
 import type { Source, StoredPaper } from '../../paper.js';
 import { normalizeTitle, parseArxivId } from '../../paper-id.js';
-import { fieldsFromPaper, mergeFields, mergeStored, sameFields, type PaperFields } from '../merge.js';
+import { fieldsFromPaper, mergeFields, sameFields, type PaperFields } from '../merge.js';
+import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
 
-interface PaperRow {
-  id: string;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string;
-  authors: string;
-  links: string;
-  keywords: string;
-  categories: string;
-  upvotes: number | null;
-  published_at: string | null;
-  digest_dates: string;
-  sources: string;
-  flags: string;
-  seq: number;
-}
+/**
+ * Another store's rows that point at papers: when a title-keyed paper is re-keyed to its arXiv id,
+ * the paper store calls each referrer inside the ingest transaction, so each store moves its own rows.
+ */
+export type SqlitePaperReferrer = (db: Db, fromId: string, toId: string) => void;
 
-// Key order matters: sameFields compares records as JSON, so this mirrors fieldsFromPaper.
-function rowToFields(r: PaperRow): PaperFields {
-  return {
-    arxivId: r.arxiv_id ?? undefined,
-    title: r.title,
-    abstract: r.abstract,
-    authors: JSON.parse(r.authors),
-    links: JSON.parse(r.links),
-    keywords: JSON.parse(r.keywords),
-    categories: JSON.parse(r.categories),
-    upvotes: r.upvotes ?? undefined,
-    publishedAt: r.published_at ?? undefined,
-    digestDates: JSON.parse(r.digest_dates),
-    sources: JSON.parse(r.sources),
-    flags: JSON.parse(r.flags),
-  };
+/** Moves `column` of `table` from one paper id to another; OR IGNORE/DELETE: the target may already be there. */
+export function movePaperReferences(db: Db, table: string, column: string, fromId: string, toId: string): void {
+  db.prepare(`UPDATE OR IGNORE ${table} SET ${column} = ? WHERE ${column} = ?`).run(toId, fromId);
+  db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(fromId);
 }
-
-function rowToPaper(r: PaperRow): StoredPaper {
-  return { id: r.id, ...rowToFields(r), seq: r.seq };
-}
-
-function fieldParams(f: PaperFields) {
-  return {
-    arxiv_id: f.arxivId ?? null,
-    title: f.title,
-    abstract: f.abstract,
-    authors: JSON.stringify(f.authors),
-    links: JSON.stringify(f.links),
-    keywords: JSON.stringify(f.keywords),
-    categories: JSON.stringify(f.categories),
-    upvotes: f.upvotes ?? null,
-    published_at: f.publishedAt ?? null,
-    digest_dates: JSON.stringify(f.digestDates),
-    sources: JSON.stringify(f.sources),
-    flags: JSON.stringify(f.flags),
-    title_key: normalizeTitle(f.title),
-  };
-}
-
-// Tables whose rows point at a paper: when a title-keyed paper is re-keyed to its arXiv id they follow.
-const PAPER_REFERENCES = [
-  ['digest_papers', 'paper_id'],
-  ['bookmarks', 'paper_id'],
-  ['messages', 'paper_id'],
-  ['posts', 'paper_id'],
-] as const;
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
-export function createSqlitePaperStore(db: Db): PaperStore {
+export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
   const q = {
     get: db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE id = ?'),
     byTitleKey: db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE title_key = ? ORDER BY seq LIMIT 1'),
@@ -112,11 +60,8 @@ export function createSqlitePaperStore(db: Db): PaperStore {
 
   function rekey(fromId: string, toId: string, fields: PaperFields, now: string): void {
     q.insert.run({ id: toId, ...fieldParams(fields), seq: ++seq, now });
-    for (const [table, col] of PAPER_REFERENCES) {
-      // OR IGNORE/DELETE: the arXiv paper may already sit in the same digest or bookmark list.
-      db.prepare(`UPDATE OR IGNORE ${table} SET ${col} = ? WHERE ${col} = ?`).run(toId, fromId);
-      db.prepare(`DELETE FROM ${table} WHERE ${col} = ?`).run(fromId);
-    }
+    movePaperReferences(db, 'digest_papers', 'paper_id', fromId, toId);
+    for (const move of referrers) move(db, fromId, toId);
     q.del.run(fromId);
   }
 

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../store/sqlite/open.js';
-import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type RunPlan, type RunStatus, type Subscription } from './digest-store.js';
-import type { SubscriptionSettings } from './subscription.js';
+import type { Db } from './open.js';
+import { movePaperReferences } from './paper-store.js';
+import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type RunPlan, type RunStatus, type Subscription } from '../../digest/digest-store.js';
+import type { SubscriptionSettings } from '../../digest/subscription.js';
 
 interface SubRow {
   platform: Platform;
@@ -51,7 +52,12 @@ const toRun = (r: RunRow): DigestRun => ({
   createdAt: r.created_at,
 });
 
-/** The digest store over migration 003's tables (and 002's `messages`) in the bot's SQLite file. */
+/** A re-keyed paper's posts follow it (called inside the paper store's ingest transaction). */
+export function rekeyPosts(db: Db, fromId: string, toId: string): void {
+  movePaperReferences(db, 'posts', 'paper_id', fromId, toId);
+}
+
+/** The digest store over migration 003's tables (claims: 005) in the bot's SQLite file. */
 export function createSqliteDigestStore(db: Db): DigestStore {
   const s = {
     upsert: db.prepare(`
@@ -65,15 +71,26 @@ export function createSqliteDigestStore(db: Db): DigestStore {
     pause: db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE platform = ? AND channel_id = ?'),
     lastSlots: db.prepare(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot NOT LIKE 'manual:%' GROUP BY platform, channel_id`),
     insertRun: db.prepare(`
-      INSERT INTO digest_runs (platform, channel_id, slot, status, plan, entry_cursor, detail, created_at, finished_at)
-      VALUES (@platform, @channelId, @slot, @status, @plan, @entryCursor, @detail, @createdAt, @finishedAt)
+      INSERT INTO digest_runs (platform, channel_id, slot, status, plan, entry_cursor, detail, created_at, finished_at, claimed_by, lease_until)
+      VALUES (@platform, @channelId, @slot, @status, @plan, @entryCursor, @detail, @createdAt, @finishedAt, @claimedBy, @leaseUntil)
       ON CONFLICT (platform, channel_id, slot) DO NOTHING`),
     runById: db.prepare('SELECT * FROM digest_runs WHERE id = ?'),
     cursor: db.prepare('UPDATE subscriptions SET entry_cursor = ? WHERE platform = ? AND channel_id = ?'),
     unfinished: db.prepare(`SELECT * FROM digest_runs WHERE status IN ('planned', 'posting') ORDER BY id`),
     header: db.prepare('UPDATE digest_runs SET header_message_id = ? WHERE id = ?'),
     post: db.prepare(`INSERT OR IGNORE INTO posts (platform, channel_id, paper_id, run_id, message_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)`),
-    message: db.prepare(`INSERT OR IGNORE INTO messages (platform, channel_id, message_id, paper_id, created_at) VALUES (?, ?, ?, ?, ?)`),
+    // The oldest unfinished run that no live lease holds, on a channel where no other run is being posted.
+    claim: db.prepare(`
+      UPDATE digest_runs SET claimed_by = @owner, lease_until = @leaseUntil
+      WHERE id = (SELECT r.id FROM digest_runs r
+        WHERE r.status IN ('planned', 'posting') AND (r.lease_until IS NULL OR r.lease_until < @now)
+          AND r.platform IN (SELECT value FROM json_each(@platforms))
+          AND NOT EXISTS (SELECT 1 FROM digest_runs o WHERE o.platform = r.platform AND o.channel_id = r.channel_id
+            AND o.id <> r.id AND o.status IN ('planned', 'posting') AND o.lease_until >= @now)
+        ORDER BY r.id LIMIT 1)
+      RETURNING *`),
+    renew: db.prepare(`UPDATE digest_runs SET lease_until = @leaseUntil WHERE id = @id AND claimed_by = @owner`),
+    release: db.prepare(`UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?`),
     status: db.prepare('UPDATE digest_runs SET status = ?, detail = COALESCE(?, detail), finished_at = COALESCE(?, finished_at) WHERE id = ?'),
   };
 
@@ -99,6 +116,8 @@ export function createSqliteDigestStore(db: Db): DigestStore {
       detail: run.detail ?? null,
       createdAt: run.createdAt,
       finishedAt: finished ? run.createdAt : null,
+      claimedBy: run.claim?.owner ?? null,
+      leaseUntil: run.claim?.leaseUntil ?? null,
     });
     if (info.changes === 0) return undefined;
     if (run.advanceCursor && run.entryCursor !== null) s.cursor.run(run.entryCursor, run.platform, run.channelId);
@@ -106,11 +125,6 @@ export function createSqliteDigestStore(db: Db): DigestStore {
   });
 
   const createRuns = db.transaction((runs: NewRun[]) => runs.map((r) => createRun(r)));
-
-  const recordPost = db.transaction((p: Parameters<DigestStore['recordPost']>[0]) => {
-    s.post.run(p.platform, p.channelId, p.paperId, p.runId, p.messageId, p.postedAt);
-    s.message.run(p.platform, p.channelId, p.messageId, p.paperId, p.postedAt);
-  });
 
   return {
     async upsert(sub) {
@@ -175,7 +189,17 @@ export function createSqliteDigestStore(db: Db): DigestStore {
       s.header.run(messageId, runId);
     },
     async recordPost(p) {
-      recordPost(p);
+      s.post.run(p.platform, p.channelId, p.paperId, p.runId, p.messageId, p.postedAt);
+    },
+    async claimRun(c) {
+      const r = s.claim.get({ owner: c.owner, now: c.now, leaseUntil: c.leaseUntil, platforms: JSON.stringify(c.platforms) }) as RunRow | undefined;
+      return r && toRun(r);
+    },
+    async renewClaim(runId, c) {
+      return s.renew.run({ id: runId, owner: c.owner, leaseUntil: c.leaseUntil }).changes > 0;
+    },
+    async releaseClaim(runId, owner) {
+      s.release.run(runId, owner);
     },
     async setStatus(runId, status, detail, finishedAt) {
       s.status.run(status, detail ?? null, finishedAt ?? null, runId);

@@ -1,7 +1,14 @@
-import type { Clock } from '../clock.js';
-import { systemClock } from '../clock.js';
-import type { Db } from '../store/sqlite/open.js';
-import type { BookmarkOwner, BookmarkStore, MessageRef } from './ports.js';
+import type { Clock } from '../../clock.js';
+import { systemClock } from '../../clock.js';
+import type { Db } from './open.js';
+import { movePaperReferences } from './paper-store.js';
+import type { BookmarkOwner, BookmarkStore, MessageRef } from '../../bookmarks/ports.js';
+
+/** A re-keyed paper's bookmarks and message map follow it (inside the paper store's ingest transaction). */
+export function rekeyBookmarks(db: Db, fromId: string, toId: string): void {
+  movePaperReferences(db, 'bookmarks', 'paper_id', fromId, toId);
+  movePaperReferences(db, 'messages', 'paper_id', fromId, toId);
+}
 
 /** The BookmarkStore on the `bookmarks` and `messages` tables of migration 002. */
 export function createSqliteBookmarkStore(db: Db, clock: Clock = systemClock): BookmarkStore {

@@ -1,21 +1,17 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteBookmarkStore } from '../../../src/core/bookmarks/sqlite-bookmark-store.js';
+import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../src/core/clock.js';
 import type { Paper } from '../../../src/core/paper.js';
-import { openDatabase, type Db } from '../../../src/core/store/sqlite/open.js';
-import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
-import { useTempDirs } from '../../helpers/temp-dir.js';
+import { useBackends } from './backends.js';
 
-const tempDir = useTempDirs();
-let db: Db | undefined;
-afterEach(() => db?.close());
+const backends = useBackends();
 
 const alice = { platform: 'slack' as const, workspaceId: 'T1', userId: 'U1' };
 
+describe.each(backends)('bookmark store ($name)', (b) => {
 async function setup(n = 3) {
-  db = openDatabase(join(tempDir(), 'papers.db'));
-  const store = createSqlitePaperStore(db);
+  const clock = createFakeClock('2026-01-01T00:00:00Z');
+  const storage = await b.open({ clock });
+  const store = storage.papers;
   const papers: Paper[] = Array.from({ length: n }, (_, i) => ({
     id: `2401.0000${i}`,
     arxivId: `2401.0000${i}`,
@@ -29,11 +25,9 @@ async function setup(n = 3) {
     flags: [],
   }));
   await store.ingest({ source: 'hf-api', papers });
-  const clock = createFakeClock('2026-01-01T00:00:00Z');
-  return { bookmarks: createSqliteBookmarkStore(db, clock), clock, db };
+  return { bookmarks: storage.bookmarks, clock };
 }
 
-describe('SQLite bookmark store', () => {
   it('adding twice keeps one bookmark; removing a missing one is not an error', async () => {
     const { bookmarks } = await setup();
     expect(await bookmarks.add(alice, '2401.00001')).toEqual({ added: true });
@@ -79,6 +73,6 @@ describe('SQLite bookmark store', () => {
 
   it('refuses a bookmark of a paper the store does not have (foreign key)', async () => {
     const { bookmarks } = await setup();
-    await expect(bookmarks.add(alice, '9999.99999')).rejects.toThrow(/FOREIGN KEY/);
+    await expect(bookmarks.add(alice, '9999.99999')).rejects.toThrow(/FOREIGN KEY|foreign key/);
   });
 });

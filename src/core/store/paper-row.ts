@@ -1,0 +1,62 @@
+import type { StoredPaper } from '../paper.js';
+import { normalizeTitle } from '../paper-id.js';
+import type { PaperFields } from './merge.js';
+
+/** A papers row as both backends store it (list fields as JSON text). */
+export interface PaperRow {
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  links: string;
+  keywords: string;
+  categories: string;
+  upvotes: number | null;
+  published_at: string | null;
+  digest_dates: string;
+  sources: string;
+  flags: string;
+  seq: number;
+}
+
+// Key order matters: sameFields compares records as JSON, so this mirrors fieldsFromPaper.
+export function rowToFields(r: PaperRow): PaperFields {
+  return {
+    arxivId: r.arxiv_id ?? undefined,
+    title: r.title,
+    abstract: r.abstract,
+    authors: JSON.parse(r.authors),
+    links: JSON.parse(r.links),
+    keywords: JSON.parse(r.keywords),
+    categories: JSON.parse(r.categories),
+    upvotes: r.upvotes ?? undefined,
+    publishedAt: r.published_at ?? undefined,
+    digestDates: JSON.parse(r.digest_dates),
+    sources: JSON.parse(r.sources),
+    flags: JSON.parse(r.flags),
+  };
+}
+
+export function rowToPaper(r: PaperRow): StoredPaper {
+  return { id: r.id, ...rowToFields(r), seq: r.seq };
+}
+
+export function fieldParams(f: PaperFields) {
+  return {
+    arxiv_id: f.arxivId ?? null,
+    title: f.title,
+    abstract: f.abstract,
+    authors: JSON.stringify(f.authors),
+    links: JSON.stringify(f.links),
+    keywords: JSON.stringify(f.keywords),
+    categories: JSON.stringify(f.categories),
+    upvotes: f.upvotes ?? null,
+    published_at: f.publishedAt ?? null,
+    digest_dates: JSON.stringify(f.digestDates),
+    sources: JSON.stringify(f.sources),
+    flags: JSON.stringify(f.flags),
+    title_key: normalizeTitle(f.title),
+  };
+}
+

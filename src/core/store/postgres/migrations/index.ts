@@ -1,0 +1,11 @@
+import { schema001 } from './001-schema.js';
+
+/** One schema step, applied in its own transaction and recorded in schema_migrations. */
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every PostgreSQL migration ever shipped, in order. Never edit a shipped one: append a new version. */
+export const pgMigrations: PgMigration[] = [schema001];

@@ -1,0 +1,35 @@
+import pg from 'pg';
+import type { Storage, StorageConfig } from '../storage.js';
+import { createPostgresBookmarkStore, rekeyBookmarksPg } from './bookmark-store.js';
+import { createPostgresDigestStore, rekeyPostsPg } from './digest-store.js';
+import { createPostgresLockStore } from './lock-store.js';
+import { migratePostgres } from './migrate.js';
+import { createPostgresPaperStore } from './paper-store.js';
+
+/**
+ * The PostgreSQL backend: one pool per process, the schema brought up to date at open. Nothing here
+ * depends on a session outliving a transaction (locks are transaction-level or lease rows), so a
+ * transaction pooler (PgBouncer) in front is fine.
+ */
+export async function openPostgresStorage(url: string, config: Pick<StorageConfig, 'clock'> = {}): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server is reported here instead of crashing the process.
+  pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return {
+    backend: 'postgres',
+    // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
+    papers: createPostgresPaperStore(pool, [rekeyBookmarksPg, rekeyPostsPg]),
+    digests: createPostgresDigestStore(pool),
+    bookmarks: createPostgresBookmarkStore(pool, config.clock),
+    locks: createPostgresLockStore(pool),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Storage, StorageConfig } from '../storage.js';
+import { createSqliteBookmarkStore, rekeyBookmarks } from './bookmark-store.js';
+import { createSqliteDigestStore, rekeyPosts } from './digest-store.js';
+import { createSqliteLockStore } from './lock-store.js';
+import { openDatabase } from './open.js';
+import { createSqlitePaperStore } from './paper-store.js';
+
+/** The SQLite backend: every store on one file, one connection (better-sqlite3 serialises writes). */
+export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clock'> = {}): Storage {
+  const db = openDatabase(file);
+  // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
+  const papers = createSqlitePaperStore(db, [rekeyBookmarks, rekeyPosts]);
+  return {
+    backend: 'sqlite',
+    papers,
+    digests: createSqliteDigestStore(db),
+    bookmarks: createSqliteBookmarkStore(db, config.clock),
+    locks: createSqliteLockStore(db),
+    close: () => papers.close(),
+  };
+}

@@ -1,0 +1,30 @@
+import type { BookmarkStore } from '../bookmarks/ports.js';
+import type { Clock } from '../clock.js';
+import type { DigestStore } from '../digest/digest-store.js';
+import type { LockStore } from './lock-store.js';
+import type { PaperStore } from './ports.js';
+
+/** Which database holds the bot's data: one SQLite file (the default) or a shared PostgreSQL. */
+export type StorageBackend = 'sqlite' | 'postgres';
+
+/**
+ * Everything the bot stores, behind one port. Each store owns its tables; a paper re-keyed to its
+ * arXiv id moves every store's references in the ingest's own transaction (see each backend's
+ * open-*-storage.ts). Nothing outside src/core/store/ holds a database handle.
+ */
+export interface Storage {
+  backend: StorageBackend;
+  papers: PaperStore;
+  digests: DigestStore;
+  bookmarks: BookmarkStore;
+  locks: LockStore;
+  close(): Promise<void>;
+}
+
+export interface StorageConfig {
+  /** SQLite's papers.db lives here when no databaseUrl is given. */
+  dataDir: string;
+  /** postgres://… selects the PostgreSQL backend. */
+  databaseUrl?: string;
+  clock?: Clock;
+}
