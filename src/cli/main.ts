@@ -92,10 +92,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
           }
         }
         return await statsCommand(rest, io, c);
+      }
       case 'migrate-store': {
         const { migrateStoreCommand } = await import('./migrate-store-command.js');
         return await migrateStoreCommand(rest, io, config.dataDir);
-      }
       }
       case 'search':
       case 'similar': {
