@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import { createDigestEngine, type DigestEngine } from './core/digest/engine.js';
 import type { IngestOutcome } from './core/ingest-ports.js';
 import { openCore, type Core, type CoreOptions } from './core/open-core.js';
+import { createSqlitePlatformStores, type PlatformStores } from './core/store/sqlite/platform-stores.js';
 import { createChatCore } from '../commands/chat-core.js';
 
 export interface BotOptions extends CoreOptions {
@@ -22,6 +23,8 @@ export interface Bot extends Core {
   digests: DigestEngine;
   bookmarks: BookmarkStore;
   clock: Clock;
+  /** Slack OAuth installations and deliveries already taken, shared by every instance. */
+  platformStores: PlatformStores;
 }
 
 export async function createBot(opts: BotOptions): Promise<Bot> {
@@ -38,7 +41,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     maxLatenessMs: opts.maxLatenessMs,
   });
   const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
-  return { ...core, chat, digests, bookmarks, clock };
+  const platformStores = createSqlitePlatformStores(core.db);
+  return { ...core, chat, digests, bookmarks, clock, platformStores };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { papers001 } from './001-papers.js';
 import { chat002 } from './002-chat.js';
 import { digests003 } from './003-digests.js';
+import { installations009 } from './009-installations.js';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in PRAGMA user_version. */
 export interface Migration {
@@ -12,6 +13,6 @@ export interface Migration {
 /**
  * Every migration ever shipped, in order. Never edit a shipped one: append a new version.
  * 001 papers & digests (ingest), 002 bookmarks & message→paper map (chat), 003 subscriptions,
- * digest runs & posts (scheduled digests).
+ * digest runs & posts (scheduled digests), 009 app installations & seen deliveries (platforms).
  */
-export const migrations: Migration[] = [papers001, chat002, digests003];
+export const migrations: Migration[] = [papers001, chat002, digests003, installations009];
