@@ -18,7 +18,9 @@ interface Running {
 }
 
 function describeMode(config: Config): string {
-  const platforms = [config.discord && 'Discord', config.slack && `Slack (${config.slack.appToken ? 'Socket Mode' : `HTTP on port ${config.slack.port}`})`].filter(Boolean);
+  const slackMode = config.slack?.appToken ? 'Socket Mode' : `HTTP on port ${config.slack?.port}${config.slack?.oauth ? `, installs at ${config.slack.oauth.installPath}` : ''}`;
+  const discordShards = Array.isArray(config.discord?.shards) ? ` (shards ${config.discord.shards.join(',')} of ${config.discord.shardCount})` : '';
+  const platforms = [config.discord && `Discord${discordShards}`, config.slack && `Slack (${slackMode})`].filter(Boolean);
   if (platforms.length) return `starting ${platforms.join(' and ')} (tokens found in the environment)`;
   return 'no DISCORD_TOKEN or SLACK_BOT_TOKEN set: running the local chat mode in this terminal';
 }
@@ -64,7 +66,7 @@ async function main(): Promise<number> {
   if (config.slack) {
     // Platform SDKs load only when configured: the local mode starts without them.
     const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
-    const slack = createSlackAdapter({ config: config.slack, chat: bot.chat, logger });
+    const slack = createSlackAdapter({ config: config.slack, chat: bot.chat, logger, ...bot.platformStores });
     bot.digests.setPublisher(slack.publisher);
     await slack.start();
     running.push(slack);

@@ -13,20 +13,21 @@ export function createAdminLookup(opts: {
   logger: Logger;
   ttlMs?: number;
   now?: () => number;
-}): (userId: string) => Promise<boolean> {
+}): (userId: string, client?: Pick<webApi.WebClient, 'users'>) => Promise<boolean> {
   const configured = new Set(opts.adminUsers);
   const ttl = opts.ttlMs ?? 10 * 60_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { isAdmin: boolean; at: number; pending?: Promise<boolean> }>();
 
-  return async (userId) => {
+  // `client` is the request's own (its workspace token, with OAuth installs); user ids are unique across workspaces.
+  return async (userId, client = opts.client) => {
     if (configured.has(userId)) return true;
     const hit = cache.get(userId);
     if (hit?.pending) return hit.pending;
     if (hit && now() - hit.at < ttl) return hit.isAdmin;
     const pending = (async () => {
       try {
-        const res = await opts.client.users.info({ user: userId });
+        const res = await client.users.info({ user: userId });
         const u = res.user as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
         const isAdmin = Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
         cache.set(userId, { isAdmin, at: now() });
