@@ -1,4 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore as BoltInstallationStore } from '@slack/bolt';
+import type { Logger } from '../../core/logger.js';
 import type { InstallationStore } from '../../core/store/installations.js';
 
 /** An org-wide install is keyed by its org (E…), every other by its workspace (T…). */
@@ -10,12 +11,13 @@ export function installationIdOf(q: { isEnterpriseInstall?: boolean; enterpriseI
  * Bolt's InstallationStore on the core's: Bolt's Installation goes in as JSON text, so the core
  * needs no Slack types. Every instance sharing the store sees an install made through any of them.
  */
-export function createBoltInstallationStore(store: InstallationStore, now: () => Date = () => new Date()): BoltInstallationStore {
+export function createBoltInstallationStore(store: InstallationStore, logger: Logger, now: () => Date = () => new Date()): BoltInstallationStore {
   return {
     async storeInstallation(installation) {
       const id = installationIdOf({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
       if (!id) throw new Error('Slack installation has neither a team nor an org id');
       await store.save('slack', id, JSON.stringify(installation), now());
+      logger.info({ installationId: id, team: installation.team?.name }, 'slack workspace installed');
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const id = installationIdOf(query);

@@ -71,7 +71,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const app = new App({
     // One workspace: its token. Many: Bolt's installer serves the install pages and looks each
     // request's workspace token up in the shared store.
-    ...(oauth && opts.installations ? installerOptions(oauth, opts.installations, clientOptions) : { token: config.botToken }),
+    ...(oauth && opts.installations ? installerOptions(oauth, opts.installations, clientOptions, logger) : { token: config.botToken }),
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret, port: config.port }),
     clientOptions,
     logger: toBoltLogger(logger),
@@ -225,7 +225,7 @@ type InstallationContext = { isEnterpriseInstall?: boolean; enterpriseId?: strin
  * state is signed with SLACK_STATE_SECRET and kept in a cookie, so the redirect may land on any
  * instance), `redirectPath` exchanges the code (oauth.v2.access) and saves the installation.
  */
-function installerOptions(oauth: NonNullable<SlackConfig['oauth']>, store: InstallationStore, clientOptions: webApi.WebClientOptions) {
+function installerOptions(oauth: NonNullable<SlackConfig['oauth']>, store: InstallationStore, clientOptions: webApi.WebClientOptions, logger: Logger) {
   // Slack's consent page sits beside its API (slack.com/oauth/v2/authorize next to slack.com/api/).
   const authorizationUrl = clientOptions.slackApiUrl ? new URL('../oauth/v2/authorize', clientOptions.slackApiUrl).toString() : undefined;
   return {
@@ -233,7 +233,7 @@ function installerOptions(oauth: NonNullable<SlackConfig['oauth']>, store: Insta
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     scopes: [...BOT_SCOPES],
-    installationStore: createBoltInstallationStore(store),
+    installationStore: createBoltInstallationStore(store, logger),
     installerOptions: {
       directInstall: true,
       installPath: oauth.installPath,

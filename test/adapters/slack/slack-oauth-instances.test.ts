@@ -108,6 +108,7 @@ describe('Slack OAuth installs served by two instances sharing one store', () =>
     expect(await install(T2.teamId!, b, a)).toMatchObject({ status: 200 });
     expect(fake.callsTo('oauth.v2.access').map((c) => c.response)).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
     for (const i of instances) expect(await i.bot.platformStores.installations.count('slack')).toBe(2);
+    expect(b.logger.records.filter((r) => r.msg === 'slack workspace installed').map((r) => (r.obj as { installationId: string }).installationId)).toEqual([T1.teamId]);
     const saved = JSON.parse((await a.bot.platformStores.installations.get('slack', T2.teamId!)) ?? '{}') as { bot?: { token?: string } };
     expect(teamOfToken(saved.bot?.token)).toBe(T2.teamId);
 
