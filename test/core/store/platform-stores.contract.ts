@@ -15,14 +15,19 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
  * PostgreSQL with the same tests later): call it from a backend's test file with its factory.
  */
 export function platformStoresContract(name: string, backend: PlatformStoresBackend): void {
+  describe(`${name}: platform stores contract`, () => contract(name, backend));
+}
+
+function contract(name: string, backend: PlatformStoresBackend): void {
+  let h: Awaited<ReturnType<PlatformStoresBackend['open']>>;
+  beforeEach(async () => {
+    h = await backend.open();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
   describe(`${name}: installation store`, () => {
-    let h: Awaited<ReturnType<PlatformStoresBackend['open']>>;
-    beforeEach(async () => {
-      h = await backend.open();
-    });
-    afterEach(async () => {
-      await h.close();
-    });
 
     it('keeps an installation record exactly as given, replaces it on save, per platform', async () => {
       const s = h.stores.installations;
@@ -72,13 +77,6 @@ export function platformStoresContract(name: string, backend: PlatformStoresBack
   });
 
   describe(`${name}: seen-event store`, () => {
-    let h: Awaited<ReturnType<PlatformStoresBackend['open']>>;
-    beforeEach(async () => {
-      h = await backend.open();
-    });
-    afterEach(async () => {
-      await h.close();
-    });
 
     it('says first once per key', async () => {
       const s = h.stores.seenEvents;
