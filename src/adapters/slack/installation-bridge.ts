@@ -33,11 +33,17 @@ export function createBoltInstallationStore(store: InstallationStore, logger: Lo
   };
 }
 
-/** The bot token of the installation that reaches `channelId`, for posts that come from no request (digests). */
+/** The bot token of the installation that reaches `channelId`, for posts that come from no request (digests); undefined when none is usable. */
 export async function botTokenForChannel(store: InstallationStore, channelId: string): Promise<string | undefined> {
   const id = await store.installationOfChannel('slack', channelId);
   const data = id ? await store.get('slack', id) : undefined;
   if (!data) return undefined;
-  const token = (JSON.parse(data) as Partial<Installation>).bot?.token;
+  let token: unknown;
+  try {
+    token = (JSON.parse(data) as Partial<Installation>).bot?.token;
+  } catch {
+    // A damaged record reaches no one: the channel is paused with a reason rather than retried.
+    return undefined;
+  }
   return typeof token === 'string' && token ? token : undefined;
 }

@@ -22,7 +22,7 @@ export function createSlackPublisher(
       const { text, blocks } = renderOutgoing(message);
       const token = tokenFor ? await tokenFor(channelId) : undefined;
       // No installation reaches the channel (uninstalled, or never used there): the engine pauses it.
-      if (tokenFor && !token) throw new PermanentPublishError(`slack: no installation reaches channel ${channelId} (uninstalled, or /papers never used there)`);
+      if (tokenFor && !token) throw new PermanentPublishError(`slack: no installation reaches channel ${channelId} (uninstalled, /papers never used there, or its record is damaged)`);
       let ts: unknown;
       try {
         const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, ...(token ? { token } : {}) });

@@ -118,6 +118,27 @@ describe('Slack OAuth installs served by two instances sharing one store', () =>
     expect(await a.bot.platformStores.installations.get('slack', 'T0EVIL')).toBeUndefined();
   });
 
+  it('a redirect with a code Slack never issued installs nothing, and the instance keeps serving', async () => {
+    const [a] = instances;
+    const start = await fetch(a.url('/slack/install'), { redirect: 'manual' });
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0];
+    const back = await fetch(`${a.url('/slack/oauth_redirect')}?code=made-up&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    expect(back.status).not.toBe(200);
+    expect(fake.callsTo('oauth.v2.access').at(-1)?.response).toMatchObject({ ok: false, error: 'invalid_code' });
+    expect(await a.bot.platformStores.installations.count('slack')).toBe(2);
+    expect((await fetch(a.url('/slack/install'), { redirect: 'manual' })).status).toBe(302);
+  });
+
+  it('a damaged installation record pauses its channel’s digests with a reason instead of crashing', async () => {
+    const [a] = instances;
+    const store = a.bot.platformStores.installations;
+    await store.save('slack', 'T0BROKEN', '{not json', new Date());
+    await store.rememberChannel('slack', 'C0BROKEN', 'T0BROKEN', new Date());
+    await expect(a.adapter.publisher.post('C0BROKEN', { text: 'x' })).rejects.toThrow(PermanentPublishError);
+    expect(await store.delete('slack', 'T0BROKEN')).toBe(true);
+  });
+
   it('search answers in both workspaces, each request acting with its own workspace token', async () => {
     const [a, b] = instances;
     const r1 = await command(a, 'search model merging', T1);
