@@ -7,6 +7,7 @@ import type { IngestOutcome } from './core/ingest-ports.js';
 import { meteredIngest, meteredSearch } from './core/metered.js';
 import { noMetrics, type Metrics } from './core/metrics.js';
 import { openCore, type Core, type CoreOptions } from './core/open-core.js';
+import type { PlatformStores } from './core/store/platform-stores.js';
 import { createChatCore } from '../commands/chat-core.js';
 
 export interface BotOptions extends CoreOptions {
@@ -29,6 +30,8 @@ export interface Bot extends Core {
   digests: DigestEngine;
   bookmarks: BookmarkStore;
   clock: Clock;
+  /** Slack OAuth installations and deliveries already taken, shared by every instance. */
+  platformStores: PlatformStores;
 }
 
 export async function createBot(opts: BotOptions): Promise<Bot> {
@@ -52,7 +55,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     leaseMs: opts.digestLeaseMs,
   });
   const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
-  return { ...core, search, ingest, chat, digests, bookmarks, clock };
+  const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
+  return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores };
 }
 
 /**

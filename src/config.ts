@@ -54,12 +54,30 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL (the value is not shown: it may hold a password)").optional(),
   /** How long a silent instance keeps its claimed digest runs before another takes them over. */
   DIGEST_LEASE_SECONDS: numberIn(5, 3600, { int: true, unit: 'seconds' }).default(60),
+
+  /** Shards this process runs: `auto` (default), or ids and ranges such as `0,2-3` (with DISCORD_SHARD_COUNT). */
+  DISCORD_SHARD_IDS: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^(auto|\d{1,6}(-\d{1,6})?(,\d{1,6}(-\d{1,6})?)*)$/, 'expected auto, or shard ids and ranges like 0,2-3'))
+    .optional(),
+  /** Total shards across every instance; Discord requires one per 2,500 servers at most. */
+  DISCORD_SHARD_COUNT: numberIn(1, 100_000, { int: true }).optional(),
+
+  /** Slack OAuth installs (distribution): set these three instead of SLACK_BOT_TOKEN. */
+  SLACK_CLIENT_ID: z.string().optional(),
+  SLACK_CLIENT_SECRET: z.string().optional(),
+  /** Signs the OAuth `state`; every instance must share it. */
+  SLACK_STATE_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  SLACK_INSTALL_PATH: z.string().regex(/^\/[\w\-./]*$/, 'expected a path such as /slack/install').default('/slack/install'),
+  SLACK_REDIRECT_PATH: z.string().regex(/^\/[\w\-./]*$/, 'expected a path such as /slack/oauth_redirect').default('/slack/oauth_redirect'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 export interface SlackConfig {
-  botToken: string;
+  /** Single-workspace mode; absent when `oauth` is set (many workspaces, tokens from installs). */
+  botToken?: string;
   /** HTTP mode when set and appToken is not. */
   signingSecret?: string;
   /** Socket Mode when set. */
@@ -67,6 +85,16 @@ export interface SlackConfig {
   apiUrl?: string;
   adminUsers: string[];
   port: number;
+  /** OAuth installs through Bolt's installer (HTTP mode only). */
+  oauth?: SlackOAuthConfig;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installPath: string;
+  redirectPath: string;
 }
 
 export interface DiscordConfig {
@@ -74,6 +102,9 @@ export interface DiscordConfig {
   appId: string;
   guildId?: string;
   apiUrl?: string;
+  /** 'auto': Discord's recommended count, all in this process. Else the ids this process runs, of `shardCount`. */
+  shards?: 'auto' | number[];
+  shardCount?: number;
 }
 
 export interface Config {
@@ -119,17 +150,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
 
   let slack: SlackConfig | undefined;
-  if (e.SLACK_BOT_TOKEN) {
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  const oauth = slackOAuth(e, problems);
+  if (e.SLACK_BOT_TOKEN || oauth) {
+    if (e.SLACK_BOT_TOKEN && oauth) problems.push('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: use the token for one workspace or OAuth installs for many, not both');
+    if (oauth && !e.SLACK_SIGNING_SECRET) problems.push('SLACK_CLIENT_ID is set but SLACK_SIGNING_SECRET is not (OAuth installs run in HTTP mode)');
+    if (oauth && e.SLACK_APP_TOKEN) problems.push('SLACK_CLIENT_ID and SLACK_APP_TOKEN are both set: OAuth installs run in HTTP mode, unset SLACK_APP_TOKEN');
+    if (!oauth && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
       problems.push('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is');
     }
     slack = {
-      botToken: e.SLACK_BOT_TOKEN,
+      botToken: oauth ? undefined : e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       adminUsers: e.SLACK_ADMIN_USERS,
       port: e.PORT,
+      ...(oauth ? { oauth } : {}),
     };
   } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not');
@@ -138,7 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   let discord: DiscordConfig | undefined;
   if (e.DISCORD_TOKEN) {
     if (!e.DISCORD_APP_ID) problems.push('DISCORD_TOKEN is set but DISCORD_APP_ID is not');
-    discord = { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID ?? '', guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
+    discord = { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID ?? '', guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, ...discordShards(e, problems) };
   }
   if (problems.length) throw new ConfigError(problems);
   // A deployed bot with no live source posts nothing new, so HF is on there; the local chat mode
@@ -192,4 +228,45 @@ export function describeEnvironment(e: Environment): string {
 export function debugEnabled(env: Record<string, string | undefined>): boolean {
   const v = env.DEBUG?.trim();
   return Boolean(v) && v !== '0' && v !== 'false';
+}
+
+/** SLACK_CLIENT_ID/SECRET/STATE_SECRET together, or none of them. */
+function slackOAuth(e: Env, problems: string[]): SlackOAuthConfig | undefined {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
+  if (clientId && clientSecret && stateSecret) {
+    if (e.SLACK_INSTALL_PATH === e.SLACK_REDIRECT_PATH) problems.push('SLACK_INSTALL_PATH and SLACK_REDIRECT_PATH must differ');
+    return { clientId, clientSecret, stateSecret, installPath: e.SLACK_INSTALL_PATH, redirectPath: e.SLACK_REDIRECT_PATH };
+  }
+  const missing = Object.entries({ SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret })
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length < 3) problems.push(`Slack OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together; missing ${missing.join(', ')}`);
+  return undefined;
+}
+
+/**
+ * Which shards this process runs. Unset or `auto`: Discord's recommended count, all here (or all
+ * of DISCORD_SHARD_COUNT when that is set). A list: those ids of DISCORD_SHARD_COUNT, so several
+ * instances can split one bot's shards between them.
+ */
+function discordShards(e: Env, problems: string[]): Pick<DiscordConfig, 'shards' | 'shardCount'> {
+  const count = e.DISCORD_SHARD_COUNT;
+  if (!e.DISCORD_SHARD_IDS || e.DISCORD_SHARD_IDS === 'auto') {
+    return count ? { shards: Array.from({ length: count }, (_, i) => i), shardCount: count } : { shards: 'auto' };
+  }
+  if (!count) {
+    problems.push('DISCORD_SHARD_IDS lists shards but DISCORD_SHARD_COUNT (the total across instances) is not set');
+    return { shards: 'auto' };
+  }
+  const ids = new Set<number>();
+  for (const part of e.DISCORD_SHARD_IDS.split(',')) {
+    const [from, to = from] = part.split('-').map(Number);
+    // Checked before expanding, so a huge range never allocates.
+    if (to < from || to >= count) {
+      problems.push(`DISCORD_SHARD_IDS: ${part} is not within 0-${count - 1} (DISCORD_SHARD_COUNT is ${count})`);
+      continue;
+    }
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return { shards: [...ids].sort((a, b) => a - b), shardCount: count };
 }

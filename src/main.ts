@@ -27,7 +27,9 @@ interface Running {
 }
 
 function describeMode(config: Config): string {
-  const platforms = [config.discord && 'Discord', config.slack && `Slack (${config.slack.appToken ? 'Socket Mode' : `HTTP on port ${config.slack.port}`})`].filter(Boolean);
+  const slackMode = config.slack?.appToken ? 'Socket Mode' : `HTTP on port ${config.slack?.port}${config.slack?.oauth ? `, installs at ${config.slack.oauth.installPath}` : ''}`;
+  const discordShards = Array.isArray(config.discord?.shards) ? ` (shards ${config.discord.shards.join(',')} of ${config.discord.shardCount})` : '';
+  const platforms = [config.discord && `Discord${discordShards}`, config.slack && `Slack (${slackMode})`].filter(Boolean);
   if (platforms.length) return `starting ${platforms.join(' and ')} (tokens found in the environment)`;
   return 'no DISCORD_TOKEN or SLACK_BOT_TOKEN set: running the local chat mode in this terminal';
 }
@@ -101,7 +103,14 @@ async function main(environment: Environment): Promise<number> {
   if (config.slack) {
     // Platform SDKs load only when configured: the local mode starts without them.
     const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
-    const slack = createSlackAdapter({ config: config.slack, chat: bot.chat, logger, metrics });
+    const slack = createSlackAdapter({
+      config: config.slack,
+      chat: bot.chat,
+      logger,
+      metrics,
+      installations: bot.storage.installations,
+      seenEvents: bot.storage.seenEvents,
+    });
     checks.slack = () => slack.health();
     bot.digests.setPublisher(slack.publisher);
     await slack.start();

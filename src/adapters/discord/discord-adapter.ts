@@ -64,8 +64,9 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     allowedMentions: { parse: [] },
-    shards: opts.shards ?? 'auto',
-    ...(opts.shardCount ? { shardCount: opts.shardCount } : {}),
+    // DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT arrive in config; several instances may split the shards.
+    shards: opts.shards ?? config.shards ?? 'auto',
+    ...((opts.shardCount ?? config.shardCount) ? { shardCount: opts.shardCount ?? config.shardCount } : {}),
     rest: {
       ...api,
       retries: 0,
@@ -114,7 +115,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token);
       await ready;
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size }, 'discord ready');
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shardIds: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'discord ready');
     },
     async stop() {
       await client.destroy();

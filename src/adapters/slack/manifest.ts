@@ -19,6 +19,8 @@ export interface ManifestOptions {
   /** Socket Mode: no public URL needed. */
   socketMode?: boolean;
   name?: string;
+  /** OAuth installs for many workspaces: the Redirect URL and the uninstall event go in too. */
+  oauth?: boolean;
 }
 
 /**
@@ -55,9 +57,13 @@ export function buildSlackManifest(opts: ManifestOptions = {}): Record<string, u
         withUrl({ command: SLASH_COMMAND, description: ROOT.description, usage_hint: usageHint(), should_escape: false }, 'url'),
       ],
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: {
+      ...(opts.oauth && eventsUrl ? { redirect_urls: [eventsUrl.replace(/\/slack\/events$/, '/slack/oauth_redirect')] } : {}),
+      scopes: { bot: [...BOT_SCOPES] },
+    },
     settings: {
-      event_subscriptions: withUrl({ bot_events: [...BOT_EVENTS] }, 'request_url'),
+      // app_uninstalled needs no scope: it lets the bot forget a workspace's token when it leaves.
+      event_subscriptions: withUrl({ bot_events: [...BOT_EVENTS, ...(opts.oauth ? ['app_uninstalled'] : [])] }, 'request_url'),
       interactivity: withUrl({ is_enabled: true }, 'request_url'),
       org_deploy_enabled: false,
       socket_mode_enabled: socket,
@@ -96,7 +102,7 @@ function scalar(v: unknown): string {
 
 function main(argv: string[]): void {
   const urlAt = argv.indexOf('--url');
-  const opts: ManifestOptions = { socketMode: argv.includes('--socket'), baseUrl: urlAt >= 0 ? argv[urlAt + 1] : undefined };
+  const opts: ManifestOptions = { socketMode: argv.includes('--socket'), baseUrl: urlAt >= 0 ? argv[urlAt + 1] : undefined, oauth: argv.includes('--oauth') };
   const manifest = buildSlackManifest(opts);
   const json = resolve('slack-manifest.json');
   const yaml = resolve('slack-manifest.yaml');

@@ -8,6 +8,8 @@ import type { Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
 import type { Caller } from '../../core/reply.js';
+import type { InstallationStore } from '../../core/store/installations.js';
+import type { SeenEventStore } from '../../core/store/seen-events.js';
 import { decodeAction } from './action-codec.js';
 import { createAdminLookup } from './admin-lookup.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -16,6 +18,10 @@ import { renderOutgoing } from './render-blocks.js';
 import { sendReply } from './reply-sender.js';
 import { createTurnstile } from './turnstile.js';
 import { createSlackPublisher } from './slack-publisher.js';
+import { createDeliveryDedupe } from './delivery-dedupe.js';
+import { botTokenForChannel, createBoltInstallationStore, installationIdOf } from './installation-bridge.js';
+import { BOT_SCOPES } from './manifest.js';
+import { createChannelMemory } from './channel-memory.js';
 
 /** The slash command the manifest declares. */
 export const SLASH_COMMAND = '/papers';
@@ -41,6 +47,10 @@ export interface SlackAdapterOptions {
   onPublisher?: (publisher: Publisher) => void;
   /** Acknowledgement latency (listener called → ack sent) is reported here. */
   metrics?: Metrics;
+  /** Where OAuth installs are kept (required with `config.oauth`), shared by every instance. */
+  installations?: InstallationStore;
+  /** When given, a delivery Slack retries (to this or another instance) is handled once. */
+  seenEvents?: SeenEventStore;
 }
 
 /**
@@ -52,7 +62,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const { config, chat } = opts;
   const logger = opts.logger.child({ platform: 'slack' });
   const socketMode = Boolean(config.appToken);
-  if (!config.botToken) throw new Error('Slack: SLACK_BOT_TOKEN is required');
+  const oauth = config.oauth;
+  if (!config.botToken && !oauth) throw new Error('Slack: SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth installs) is required');
+  if (oauth && !opts.installations) throw new Error('Slack: OAuth installs need an installation store');
   if (!socketMode && !config.signingSecret) throw new Error('Slack: set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
 
   const clientOptions: webApi.WebClientOptions = {
@@ -62,7 +74,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     timeout: 15_000,
   };
   const app = new App({
-    token: config.botToken,
+    // One workspace: its token. Many: Bolt's installer serves the install pages and looks each
+    // request's workspace token up in the shared store.
+    ...(oauth && opts.installations ? installerOptions(oauth, opts.installations, clientOptions, logger) : { token: config.botToken }),
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret, port: config.port }),
     clientOptions,
     logger: toBoltLogger(logger),
@@ -70,15 +84,21 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
 
   const isAdmin = createAdminLookup({ client: app.client, adminUsers: config.adminUsers, logger });
-  const publisher = createSlackPublisher(app.client);
+  const installations = oauth ? opts.installations : undefined;
+  const publisher = createSlackPublisher(app.client, installations && ((channelId) => botTokenForChannel(installations, channelId)));
+  const channels = installations ? createChannelMemory(installations, logger) : undefined;
+  if (opts.seenEvents) app.use(createDeliveryDedupe({ seen: opts.seenEvents, logger }));
   const turnstile = createTurnstile();
   opts.onPublisher?.(publisher);
 
-  async function callerOf(teamId: unknown, channelId: unknown, userId: unknown): Promise<Caller | undefined> {
+  /** `client` carries the request's workspace token (OAuth installs); `context` says which installation it came through. */
+  async function callerOf(teamId: unknown, channelId: unknown, userId: unknown, client?: webApi.WebClient, context?: InstallationContext): Promise<Caller | undefined> {
     if (typeof teamId !== 'string' || typeof channelId !== 'string' || typeof userId !== 'string' || !teamId || !channelId || !userId) return undefined;
+    const installationId = context && installationIdOf(context);
+    if (channels && installationId) await channels.remember(channelId, installationId);
     // renderReply (render-blocks.ts) fits 15 cards in a message's 50 blocks and drops the rest;
     // paging by that many keeps Next page from skipping them.
-    return { platform: 'slack', workspaceId: teamId, channelId, userId, isAdmin: await isAdmin(userId), maxCards: 15 };
+    return { platform: 'slack', workspaceId: teamId, channelId, userId, isAdmin: await isAdmin(userId, client), maxCards: 15 };
   }
 
   /** The one catch per entry point: bugs are logged with an id, the user sees the id. */
@@ -108,25 +128,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     opts.metrics?.ackSeconds('slack', (performance.now() - start) / 1000);
   };
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context }) => {
     await timedAck(ack);
     await turnstile.pass();
     await guarded({ kind: 'command', userId: command.user_id, text: command.text }, respond, async () => {
-      const caller = await callerOf(command.team_id, command.channel_id, command.user_id);
+      const caller = await callerOf(command.team_id, command.channel_id, command.user_id, client, context);
       if (!caller) return void (await badInput(respond, 'That command arrived without a workspace, channel or user.'));
       const reply = await chat.handleText(unescapeSlackText(typeof command.text === 'string' ? command.text : ''), caller);
       await sendReply(reply, respond, { caller, client });
     });
   });
 
-  app.action(/^papers_/, async ({ ack, body, action, respond, client }) => {
+  app.action(/^papers_/, async ({ ack, body, action, respond, client, context }) => {
     await timedAck(ack);
     await turnstile.pass();
     await guarded({ kind: 'action', action }, respond, async () => {
       const b = body as { team?: { id?: string } | null; user?: { id?: string; team_id?: string }; channel?: { id?: string }; container?: { channel_id?: string; is_ephemeral?: boolean } };
       const a = action as { action_id?: unknown; value?: unknown };
       const decoded = decodeAction(a.action_id, a.value);
-      const caller = await callerOf(b.team?.id ?? b.user?.team_id, b.channel?.id ?? b.container?.channel_id, b.user?.id);
+      const caller = await callerOf(b.team?.id ?? b.user?.team_id, b.channel?.id ?? b.container?.channel_id, b.user?.id, client, context);
       if (!decoded || !caller) return void (await badInput(respond, 'That button is out of date or was not made by this app.'));
       if (decoded.kind === 'share') return shareToChannel(decoded.paperId, caller, client, respond);
       const reply = await chat.handleAction(decoded, caller);
@@ -171,6 +191,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.event('reaction_added', onReaction(true));
   app.event('reaction_removed', onReaction(false));
 
+  // The workspace removed the app: forget its installation (and so its token) on every instance.
+  if (installations) {
+    app.event('app_uninstalled', async ({ context }) => {
+      const id = installationIdOf(context);
+      if (id && (await installations.delete('slack', id))) logger.info({ installationId: id }, 'slack app uninstalled; installation forgotten');
+    });
+  }
+
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'bolt error');
   });
@@ -182,7 +210,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     async start() {
       // Fail fast on a wrong token, naming it, instead of on the first command.
       try {
-        await app.client.auth.test();
+        if (!oauth) await app.client.auth.test();
       } catch (err) {
         const code = (err as { data?: { error?: unknown } }).data?.error ?? (err as Error).message;
         throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test: ${String(code)})`);
@@ -199,7 +227,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
         const addr = server.address();
         adapter.port = typeof addr === 'object' && addr ? addr.port : config.port;
-        logger.info({ mode: 'http', port: adapter.port, path: '/slack/events' }, 'slack adapter listening');
+        logger.info({ mode: 'http', port: adapter.port, path: '/slack/events', ...(oauth ? { installPath: oauth.installPath, redirectPath: oauth.redirectPath } : {}) }, 'slack adapter listening');
       }
       problem = undefined;
     },
@@ -209,4 +237,30 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
   };
   return adapter;
+}
+
+type InstallationContext = { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string };
+
+/**
+ * Bolt's OAuth installer: `installPath` sends the browser straight to Slack's consent screen (the
+ * state is signed with SLACK_STATE_SECRET and kept in a cookie, so the redirect may land on any
+ * instance), `redirectPath` exchanges the code (oauth.v2.access) and saves the installation.
+ */
+function installerOptions(oauth: NonNullable<SlackConfig['oauth']>, store: InstallationStore, clientOptions: webApi.WebClientOptions, logger: Logger) {
+  // Slack's consent page sits beside its API (slack.com/oauth/v2/authorize next to slack.com/api/).
+  const authorizationUrl = clientOptions.slackApiUrl ? new URL('../oauth/v2/authorize', clientOptions.slackApiUrl).toString() : undefined;
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore: createBoltInstallationStore(store, logger),
+    installerOptions: {
+      directInstall: true,
+      installPath: oauth.installPath,
+      redirectUriPath: oauth.redirectPath,
+      clientOptions,
+      ...(authorizationUrl ? { authorizationUrl } : {}),
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { PermanentPublishError } from '../../core/errors.js';
 import type { Publisher } from '../../core/publisher.js';
 import { toPublishError } from './publish-errors.js';
 import { renderOutgoing } from './render-blocks.js';
@@ -8,16 +9,23 @@ import { renderOutgoing } from './render-blocks.js';
  * The client it is given must not retry (retries: 0, rejectRateLimitedCalls): the engine owns
  * retries, so a message is never posted twice.
  */
-export function createSlackPublisher(client: Pick<webApi.WebClient, 'chat'>): Publisher {
+export function createSlackPublisher(
+  client: Pick<webApi.WebClient, 'chat'>,
+  /** With OAuth installs: the token of the workspace that reaches the channel (the client has none). */
+  tokenFor?: (channelId: string) => Promise<string | undefined>,
+): Publisher {
   return {
     platform: 'slack',
     // Slack allows about one message per second per channel.
     minIntervalMs: 1100,
     async post(channelId, message) {
       const { text, blocks } = renderOutgoing(message);
+      const token = tokenFor ? await tokenFor(channelId) : undefined;
+      // No installation reaches the channel (uninstalled, or never used there): the engine pauses it.
+      if (tokenFor && !token) throw new PermanentPublishError(`slack: no installation reaches channel ${channelId} (uninstalled, /papers never used there, or its record is damaged)`);
       let ts: unknown;
       try {
-        const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false });
+        const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, ...(token ? { token } : {}) });
         ts = res.ts;
       } catch (err) {
         throw toPublishError(err);

@@ -1,8 +1,10 @@
 import type { BookmarkStore } from '../bookmarks/ports.js';
 import type { Clock } from '../clock.js';
 import type { DigestStore } from '../digest/digest-store.js';
+import type { InstallationStore } from './installations.js';
 import type { LockStore } from './lock-store.js';
 import type { PaperStore } from './ports.js';
+import type { SeenEventStore } from './seen-events.js';
 
 /** Which database holds the bot's data: one SQLite file (the default) or a shared PostgreSQL. */
 export type StorageBackend = 'sqlite' | 'postgres';
@@ -18,6 +20,10 @@ export interface Storage {
   digests: DigestStore;
   bookmarks: BookmarkStore;
   locks: LockStore;
+  /** Platform app installations (Slack OAuth), shared by every instance. */
+  installations: InstallationStore;
+  /** Platform deliveries already handled (Slack retries), shared by every instance. */
+  seenEvents: SeenEventStore;
   close(): Promise<void>;
 }
 

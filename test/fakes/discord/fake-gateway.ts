@@ -6,6 +6,8 @@ import { guildCreate, shardOf, type FakeGuild, type FakeUser } from './payloads.
 export interface GatewayRecord {
   op: number;
   shard?: number;
+  /** IDENTIFY only: the total shard count the bot gave. */
+  shardCount?: number;
   sessionId?: string;
   intents?: number;
   token?: string;
@@ -15,6 +17,8 @@ export interface GatewayRecord {
 interface Session {
   id: string;
   shard: number;
+  /** The shard count the bot identified with: guilds are routed by (guild_id >> 22) % count. */
+  count: number;
   seq: number;
   /** Every dispatch of this session, for RESUME replay. */
   sent: Array<{ s: number; t: string; d: unknown }>;
@@ -67,23 +71,29 @@ export function createFakeGateway(state: GatewayState) {
     if (msg.op === 2) {
       const d = msg.d as { token: string; intents: number; shard?: [number, number] };
       const shard = d.shard?.[0] ?? 0;
-      state.records.push({ op: 2, shard, intents: d.intents, token: d.token, at });
+      const count = d.shard?.[1] ?? 1;
+      state.records.push({ op: 2, shard, shardCount: count, intents: d.intents, token: d.token, at });
       if (d.token !== state.token) {
         socket.close(4004, 'Authentication failed.');
         return;
       }
-      const session: Session = { id: `session-${++sessionCounter}`, shard, seq: 0, sent: [], socket };
+      // Discord closes with 4010 for a shard id outside [0, count).
+      if (!(count >= 1 && shard >= 0 && shard < count)) {
+        socket.close(4010, 'Invalid shard.');
+        return;
+      }
+      const session: Session = { id: `session-${++sessionCounter}`, shard, count, seq: 0, sent: [], socket };
       sessions.set(session.id, session);
       byShard.set(shard, session);
       (socket as WebSocket & { session?: Session }).session = session;
-      const guilds = state.guilds.filter((g) => shardOf(g.id, state.shardCount) === shard);
+      const guilds = state.guilds.filter((g) => shardOf(g.id, count) === shard);
       dispatchTo(session, 'READY', {
         v: 10,
         user: { ...state.bot, discriminator: '0', global_name: null, avatar: null, bot: true, verified: true, flags: 0 },
         guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
         session_id: session.id,
         resume_gateway_url: state.gatewayUrl(),
-        shard: [shard, d.shard?.[1] ?? 1],
+        shard: [shard, count],
         application: { id: state.appId, flags: 0 },
       });
       for (const g of guilds) dispatchTo(session, 'GUILD_CREATE', guildCreate(g, state.bot));
@@ -119,9 +129,12 @@ export function createFakeGateway(state: GatewayState) {
 
   return {
     wss,
-    /** Sends a dispatch on the shard that owns `guildId` (buffered for resume if the socket is down). */
+    /**
+     * Sends a dispatch on the shard that owns `guildId` under the count the bot identified with
+     * (buffered for resume if the socket is down). Shards may be held by different processes.
+     */
     dispatch(t: string, d: unknown, guildId: string): void {
-      const session = byShard.get(shardOf(guildId, state.shardCount));
+      const session = [...byShard.values()].find((s) => shardOf(guildId, s.count) === s.shard);
       if (!session) throw new Error(`no session for the shard of guild ${guildId}`);
       dispatchTo(session, t, d);
     },

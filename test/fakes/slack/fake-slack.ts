@@ -54,9 +54,20 @@ export interface FakeSlack {
   /** Channels chat.postMessage answers `{ok:false, error}` for. */
   channelErrors: Map<string, string>;
   socket: FakeSocketMode;
+  /** The app's OAuth side: credentials the fake accepts, and the Redirect URL set in the app's settings. */
+  oauth: FakeOAuthApp;
+  /** Bot tokens handed out by oauth.v2.access → the workspace they act in. */
+  tokens: Map<string, { teamId: string; teamName: string; botUserId: string }>;
   /** Resolves with the first recorded call matching, waiting up to `timeoutMs`. */
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
+}
+
+export interface FakeOAuthApp {
+  clientId: string;
+  clientSecret: string;
+  /** Where Slack's consent page sends the browser back with `code` and `state` (set by the test). */
+  redirectUri?: string;
 }
 
 export const FAKE_TEAM_ID = 'T0FAKE';
@@ -72,6 +83,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let responseCounter = 0;
   let fileCounter = 0;
   const baseUrlRef = { value: '' };
+  const oauth: FakeOAuthApp = { clientId: '1000.2000', clientSecret: 'fake-client-secret' };
+  const tokens = new Map<string, { teamId: string; teamName: string; botUserId: string }>();
+  /** Codes from the consent page, single use: code → the workspace the person chose. */
+  const codes = new Map<string, { teamId: string; teamName: string }>();
+  let codeCounter = 0;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -80,15 +96,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const at = performance.now();
       const raw = Buffer.concat(chunks).toString('utf8');
       const contentType = String(req.headers['content-type'] ?? '');
-      const body = parseBody(raw, contentType);
-      const path = (req.url ?? '/').split('?')[0];
+      const [path, query = ''] = (req.url ?? '/').split('?');
+      // GETs (the consent page) carry their parameters in the query string.
+      const body = req.method === 'GET' ? Object.fromEntries(new URLSearchParams(query)) : parseBody(raw, contentType);
       const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/response/') ? 'response_url' : path.startsWith('/upload/') ? 'file_upload' : path;
       const auth = String(req.headers.authorization ?? '');
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : undefined;
+      if (auth.startsWith('Basic ')) {
+        // oauth.v2.access may send the client id and secret as HTTP Basic credentials.
+        const [id, secret] = Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':');
+        body.client_id ??= id;
+        body.client_secret ??= secret;
+      }
 
       // An empty scripted answer ({}) means "answer normally this time".
       const next = scripted.get(method)?.shift();
-      const answer = next && (next.status !== undefined || next.body !== undefined || next.headers) ? next : normalAnswer(method, body);
+      const answer = next && (next.status !== undefined || next.body !== undefined || next.headers) ? next : normalAnswer(method, body, token);
       const status = answer.status ?? 200;
       const call: RecordedCall = { method, path, body, contentType, token, status, response: answer.body, at };
       calls.push(call);
@@ -103,11 +126,45 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     });
   });
 
-  function normalAnswer(method: string, body: Record<string, unknown>): ScriptedAnswer {
+  function normalAnswer(method: string, body: Record<string, unknown>, token: string | undefined): ScriptedAnswer {
     const ok = (extra: object) => ({ body: { ok: true, ...extra } });
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const t = token ? tokens.get(token) : undefined;
+        if (t) return ok({ url: `https://${t.teamId.toLowerCase()}.slack.com/`, team: t.teamName, user: 'papers', team_id: t.teamId, user_id: t.botUserId, bot_id: `B${t.teamId}` });
         return ok({ url: 'https://fake.slack.com/', team: 'Fake', user: 'papers', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0BOT' });
+      }
+      case '/oauth/v2/authorize': {
+        // The consent page: the person approves for the workspace they pick (`team`, a test's choice).
+        if (body.client_id !== oauth.clientId) return { status: 400, body: { ok: false, error: 'invalid_client_id' } };
+        if (!String(body.scope ?? '').split(',').includes('commands') || !body.state) return { status: 400, body: { ok: false, error: 'bad_request' } };
+        if (!oauth.redirectUri) return { status: 400, body: { ok: false, error: 'bad_redirect_uri' } };
+        const teamId = String(body.team ?? FAKE_TEAM_ID);
+        const code = `code-${++codeCounter}`;
+        codes.set(code, { teamId, teamName: `Workspace ${teamId}` });
+        const location = `${oauth.redirectUri}?${new URLSearchParams({ code, state: String(body.state) })}`;
+        return { status: 302, headers: { location }, body: undefined };
+      }
+      case 'oauth.v2.access': {
+        if (body.client_id !== oauth.clientId || body.client_secret !== oauth.clientSecret) return { body: { ok: false, error: 'invalid_client' } };
+        const grant = codes.get(String(body.code ?? ''));
+        if (!grant) return { body: { ok: false, error: 'invalid_code' } };
+        codes.delete(String(body.code));
+        const issued = { teamId: grant.teamId, teamName: grant.teamName, botUserId: `UBOT${grant.teamId}` };
+        const access = `xoxb-${grant.teamId}-${codeCounter}`;
+        tokens.set(access, issued);
+        return ok({
+          app_id: 'A0FAKE',
+          authed_user: { id: `UINSTALLER${grant.teamId}` },
+          scope: 'commands,chat:write,reactions:read,users:read,im:write,files:write',
+          token_type: 'bot',
+          access_token: access,
+          bot_user_id: issued.botUserId,
+          team: { id: grant.teamId, name: grant.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        });
+      }
       case 'chat.postMessage': {
         const channel = String(body.channel ?? '');
         const err = channelErrors.get(channel);
@@ -161,6 +218,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     users,
     channelErrors,
     socket,
+    oauth,
+    tokens,
     waitFor(pred, timeoutMs = 5000) {
       const found = calls.find(pred);
       if (found) return Promise.resolve(found);

@@ -2,6 +2,10 @@ import { FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './fake-slack.js';
 
 /** Request bodies shaped exactly as Slack sends them (field names and nesting from Slack's docs and real captures). */
 
+let triggerCounter = 0;
+/** Slack gives every interaction its own trigger_id (the de-duplication key for interactions). */
+const nextTriggerId = (suffix: string) => `${++triggerCounter}.456.${suffix}`;
+
 export interface Who {
   userId?: string;
   channelId?: string;
@@ -23,7 +27,7 @@ export function slashCommandFields(text: string, responseUrl: string, who: Who =
     api_app_id: 'A0FAKE',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '123.456.abc',
+    trigger_id: nextTriggerId('abc'),
   };
 }
 
@@ -51,7 +55,7 @@ export function blockActionsPayload(click: ButtonClick, who: Who = {}): Record<s
     container: click.messageTs
       ? { type: 'message', message_ts: click.messageTs, channel_id: channelId, is_ephemeral: false }
       : { type: 'message', message_ts: '1700000000.999999', channel_id: channelId, is_ephemeral: true },
-    trigger_id: '123.456.def',
+    trigger_id: nextTriggerId('def'),
     team: { id: teamId, domain: 'fake' },
     enterprise: null,
     is_enterprise_install: false,

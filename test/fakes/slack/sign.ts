@@ -14,12 +14,14 @@ export interface SignedPost {
   timestampSec?: number;
   /** Override the signature (a bad one, for the 401 tests). */
   signature?: string;
+  /** More headers, e.g. `x-slack-retry-num` on a retried event. */
+  headers?: Record<string, string>;
 }
 
 /** POSTs as Slack does (signed); resolves with the status and body text. */
 export async function postSigned(p: SignedPost): Promise<{ status: number; text: string }> {
   const headers = signSlackRequest(p.signingSecret, p.body, p.timestampSec);
   if (p.signature) headers['x-slack-signature'] = p.signature;
-  const res = await fetch(p.url, { method: 'POST', headers: { ...headers, 'content-type': p.contentType }, body: p.body });
+  const res = await fetch(p.url, { method: 'POST', headers: { ...headers, ...p.headers, 'content-type': p.contentType }, body: p.body });
   return { status: res.status, text: await res.text() };
 }

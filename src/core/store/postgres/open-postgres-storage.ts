@@ -2,9 +2,11 @@ import pg from 'pg';
 import type { Storage, StorageConfig } from '../storage.js';
 import { createPostgresBookmarkStore, rekeyBookmarksPg } from './bookmark-store.js';
 import { createPostgresDigestStore, rekeyPostsPg } from './digest-store.js';
+import { createPostgresInstallationStore } from './installation-store.js';
 import { createPostgresLockStore } from './lock-store.js';
 import { migratePostgres } from './migrate.js';
 import { createPostgresPaperStore } from './paper-store.js';
+import { createPostgresSeenEventStore } from './seen-event-store.js';
 
 /**
  * The PostgreSQL backend: one pool per process, the schema brought up to date at open. Nothing here
@@ -28,6 +30,8 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
     digests: createPostgresDigestStore(pool),
     bookmarks: createPostgresBookmarkStore(pool, config.clock),
     locks: createPostgresLockStore(pool),
+    installations: createPostgresInstallationStore(pool),
+    seenEvents: createPostgresSeenEventStore(pool),
     close: async () => {
       if (!pool.ended) await pool.end();
     },

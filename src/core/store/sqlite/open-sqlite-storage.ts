@@ -1,9 +1,11 @@
 import type { Storage, StorageConfig } from '../storage.js';
 import { createSqliteBookmarkStore, rekeyBookmarks } from './bookmark-store.js';
 import { createSqliteDigestStore, rekeyPosts } from './digest-store.js';
+import { createSqliteInstallationStore } from './installation-store.js';
 import { createSqliteLockStore } from './lock-store.js';
 import { openDatabase } from './open.js';
 import { createSqlitePaperStore } from './paper-store.js';
+import { createSqliteSeenEventStore } from './seen-event-store.js';
 
 /** The SQLite backend: every store on one file, one connection (better-sqlite3 serialises writes). */
 export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clock'> = {}): Storage {
@@ -16,6 +18,8 @@ export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clo
     digests: createSqliteDigestStore(db),
     bookmarks: createSqliteBookmarkStore(db, config.clock),
     locks: createSqliteLockStore(db),
+    installations: createSqliteInstallationStore(db),
+    seenEvents: createSqliteSeenEventStore(db),
     close: () => papers.close(),
   };
 }

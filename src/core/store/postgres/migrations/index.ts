@@ -1,4 +1,5 @@
 import { schema001 } from './001-schema.js';
+import { platforms002 } from './002-platforms.js';
 
 /** One schema step, applied in its own transaction and recorded in schema_migrations. */
 export interface PgMigration {
@@ -8,4 +9,4 @@ export interface PgMigration {
 }
 
 /** Every PostgreSQL migration ever shipped, in order. Never edit a shipped one: append a new version. */
-export const pgMigrations: PgMigration[] = [schema001];
+export const pgMigrations: PgMigration[] = [schema001, platforms002];

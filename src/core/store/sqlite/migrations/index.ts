@@ -2,6 +2,7 @@ import { papers001 } from './001-papers.js';
 import { chat002 } from './002-chat.js';
 import { digests003 } from './003-digests.js';
 import { claims005 } from './005-claims.js';
+import { installations009 } from './009-installations.js';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in PRAGMA user_version. */
 export interface Migration {
@@ -13,6 +14,7 @@ export interface Migration {
 /**
  * Every migration ever shipped, in order. Never edit a shipped one: append a new version.
  * 001 papers & digests (ingest), 002 bookmarks & message→paper map (chat), 003 subscriptions,
- * digest runs & posts (scheduled digests), 005 run claims & named leases (several instances).
+ * digest runs & posts (scheduled digests), 005 run claims & named leases (several instances),
+ * 009 app installations & seen deliveries (platforms).
  */
-export const migrations: Migration[] = [papers001, chat002, digests003, claims005];
+export const migrations: Migration[] = [papers001, chat002, digests003, claims005, installations009];

@@ -1,0 +1,49 @@
+import type { Installation, InstallationQuery, InstallationStore as BoltInstallationStore } from '@slack/bolt';
+import type { Logger } from '../../core/logger.js';
+import type { InstallationStore } from '../../core/store/installations.js';
+
+/** An org-wide install is keyed by its org (E…), every other by its workspace (T…). */
+export function installationIdOf(q: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string | undefined {
+  return q.isEnterpriseInstall && q.enterpriseId ? q.enterpriseId : q.teamId;
+}
+
+/**
+ * Bolt's InstallationStore on the core's: Bolt's Installation goes in as JSON text, so the core
+ * needs no Slack types. Every instance sharing the store sees an install made through any of them.
+ */
+export function createBoltInstallationStore(store: InstallationStore, logger: Logger, now: () => Date = () => new Date()): BoltInstallationStore {
+  return {
+    async storeInstallation(installation) {
+      const id = installationIdOf({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
+      if (!id) throw new Error('Slack installation has neither a team nor an org id');
+      await store.save('slack', id, JSON.stringify(installation), now());
+      logger.info({ installationId: id, team: installation.team?.name }, 'slack workspace installed');
+    },
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const id = installationIdOf(query);
+      const data = id ? await store.get('slack', id) : undefined;
+      // Bolt turns this into an authorization failure for the request: logged, nothing answered.
+      if (!data) throw new Error(`no Slack installation for ${id ?? 'a request without a team'}`);
+      return JSON.parse(data) as Installation<'v1' | 'v2', boolean>;
+    },
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      const id = installationIdOf(query);
+      if (id) await store.delete('slack', id);
+    },
+  };
+}
+
+/** The bot token of the installation that reaches `channelId`, for posts that come from no request (digests); undefined when none is usable. */
+export async function botTokenForChannel(store: InstallationStore, channelId: string): Promise<string | undefined> {
+  const id = await store.installationOfChannel('slack', channelId);
+  const data = id ? await store.get('slack', id) : undefined;
+  if (!data) return undefined;
+  let token: unknown;
+  try {
+    token = (JSON.parse(data) as Partial<Installation>).bot?.token;
+  } catch {
+    // A damaged record reaches no one: the channel is paused with a reason rather than retried.
+    return undefined;
+  }
+  return typeof token === 'string' && token ? token : undefined;
+}
