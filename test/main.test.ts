@@ -2,19 +2,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAIN, TSX, cleanEnv, emptyEnvFile } from './helpers/spawn-bot.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 
-/** `printf '…' | npm start --silent` with a fresh DATA_DIR and no tokens: the README's first command. */
+/**
+ * `printf '…' | npm start --silent` with a fresh DATA_DIR and no tokens: the README's first command,
+ * run from the TypeScript sources (tsx src/main.ts, what `npm run dev` runs) so the test always
+ * exercises the current code, never a stale dist/ (test/build.test.ts covers the built program).
+ */
 function npmStart(input: string, env: Record<string, string> = {}) {
   const dataDir = tempDir();
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK|DISCORD)_/.test(k)));
-  const r = spawnSync('npm', ['start', '--silent'], {
+  const r = spawnSync(TSX, [MAIN], {
     input,
     encoding: 'utf8',
-    env: { ...clean, DATA_DIR: dataDir, ...env },
-    timeout: 60_000,
+    env: { ...cleanEnv(), DATA_DIR: dataDir, ENV_FILE: emptyEnvFile(dataDir), ...env },
+    timeout: 120_000,
   });
   return { ...r, dataDir };
 }
@@ -38,10 +42,11 @@ describe('npm start with no tokens (local chat mode)', () => {
     const first = npmStart('/papers search merging\nreact 1 🔖\n');
     expect(first.status).toBe(0);
     const env = { DATA_DIR: first.dataDir };
-    const again = spawnSync('npm', ['start', '--silent'], {
+    const again = spawnSync(TSX, [MAIN], {
       input: '/papers bookmarks\n',
       encoding: 'utf8',
-      env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...env },
+      env: { ...cleanEnv(), ENV_FILE: emptyEnvFile(first.dataDir), ...env },
+      timeout: 120_000,
     });
     expect(again.stderr).not.toMatch(/ingested the sample digest/);
     expect(again.stdout).toMatch(/bookmarks \(1\)/i);
