@@ -11,7 +11,7 @@ const tempDir = useTempDirs();
  * The built program (`prepare` → dist/, what `npm start` and the `papers` bin run). The test builds
  * it first from the current sources, so it never checks a stale dist/.
  */
-describe('the built program', () => {
+describe('the built program', { timeout: 240_000 }, () => {
   it('npm run build compiles src/ and commands/; npm start and the papers bin run it as plain JavaScript', () => {
     const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);

@@ -18,12 +18,12 @@ function npmStart(input: string, env: Record<string, string> = {}) {
     input,
     encoding: 'utf8',
     env: { ...cleanEnv(), DATA_DIR: dataDir, ENV_FILE: emptyEnvFile(dataDir), ...env },
-    timeout: 120_000,
+    timeout: 200_000,
   });
   return { ...r, dataDir };
 }
 
-describe('npm start with no tokens (local chat mode)', () => {
+describe('npm start with no tokens (local chat mode)', { timeout: 240_000 }, () => {
   it('says which mode runs, ingests the sample, searches, bookmarks by reaction and exports', () => {
     const r = npmStart('/papers search model merging\nreact 1 🔖\n/papers bookmarks export bibtex\n');
     expect(r.status).toBe(0);
@@ -46,7 +46,7 @@ describe('npm start with no tokens (local chat mode)', () => {
       input: '/papers bookmarks\n',
       encoding: 'utf8',
       env: { ...cleanEnv(), ENV_FILE: emptyEnvFile(first.dataDir), ...env },
-      timeout: 120_000,
+      timeout: 200_000,
     });
     expect(again.stderr).not.toMatch(/ingested the sample digest/);
     expect(again.stdout).toMatch(/bookmarks \(1\)/i);
@@ -67,7 +67,7 @@ describe('npm start with no tokens (local chat mode)', () => {
   });
 });
 
-describe('data dir layout', () => {
+describe('data dir layout', { timeout: 240_000 }, () => {
   it('keeps the database in DATA_DIR', () => {
     const r = npmStart('/papers help\n');
     expect(existsSync(join(r.dataDir, 'papers.db'))).toBe(true);
