@@ -44,7 +44,7 @@ const sample = (text: string, series: string) => {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
 
-describe('the bot process configured by a .env file, observed through /healthz and /metrics', () => {
+describe('the bot process configured by a .env file, observed through /healthz and /metrics', { timeout: 240_000 }, () => {
   it('tokens only in .env: it says which file it read, serves Discord, and reports health and metrics', async () => {
     fake = await startFakeDiscord();
     const dir = tempDir();
@@ -54,13 +54,13 @@ describe('the bot process configured by a .env file, observed through /healthz a
     await bot.waitForStderr(/starting Discord \(tokens found/);
     const port = Number((await bot.waitForStderr(/health and metrics on port (\d+)/))[1]);
 
-    const [identify] = await fake.waitForGateway(2);
+    const [identify] = await fake.waitForGateway(2, 1, 120_000);
     expect(identify!.token).toBe(fake.token);
     await bot.waitForStderr(/"msg":"discord ready"/);
 
     // It serves the platform: a slash command gets an answer from the sample digest it ingested.
     const i = fake.slash(['search'], [{ name: 'topic', type: 3, value: 'model merging' }]);
-    const answer = await fake.waitForCall((c) => c.path.includes(`/${i.token}`));
+    const answer = await fake.waitForCall((c) => c.path.includes(`/${i.token}`), 120_000);
     expect(JSON.stringify(answer.body), JSON.stringify(answer.body)).toMatch(/papers match \\"model merging\\"/);
 
     const health = await get(port, '/healthz');

@@ -33,7 +33,7 @@ function openDir(): string {
   return d;
 }
 
-describe('DATA_DIR that cannot be used: one sentence naming the path, the reason and the variable', () => {
+describe('DATA_DIR that cannot be used: one sentence naming the path, the reason and the variable', { timeout: 240_000 }, () => {
   it('a file: the bot refuses to start, with no stack trace unless DEBUG=1', async () => {
     const dir = openDir();
     const file = join(dir, 'data');

@@ -2,24 +2,28 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAIN, TSX, cleanEnv, emptyEnvFile } from './helpers/spawn-bot.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 
-/** `printf '…' | npm start --silent` with a fresh DATA_DIR and no tokens: the README's first command. */
+/**
+ * `printf '…' | npm start --silent` with a fresh DATA_DIR and no tokens: the README's first command,
+ * run from the TypeScript sources (tsx src/main.ts, what `npm run dev` runs) so the test always
+ * exercises the current code, never a stale dist/ (test/build.test.ts covers the built program).
+ */
 function npmStart(input: string, env: Record<string, string> = {}) {
   const dataDir = tempDir();
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK|DISCORD)_/.test(k)));
-  const r = spawnSync('npm', ['start', '--silent'], {
+  const r = spawnSync(TSX, [MAIN], {
     input,
     encoding: 'utf8',
-    env: { ...clean, DATA_DIR: dataDir, ...env },
-    timeout: 60_000,
+    env: { ...cleanEnv(), DATA_DIR: dataDir, ENV_FILE: emptyEnvFile(dataDir), ...env },
+    timeout: 200_000,
   });
   return { ...r, dataDir };
 }
 
-describe('npm start with no tokens (local chat mode)', () => {
+describe('npm start with no tokens (local chat mode)', { timeout: 240_000 }, () => {
   it('says which mode runs, ingests the sample, searches, bookmarks by reaction and exports', () => {
     const r = npmStart('/papers search model merging\nreact 1 🔖\n/papers bookmarks export bibtex\n');
     expect(r.status).toBe(0);
@@ -38,10 +42,11 @@ describe('npm start with no tokens (local chat mode)', () => {
     const first = npmStart('/papers search merging\nreact 1 🔖\n');
     expect(first.status).toBe(0);
     const env = { DATA_DIR: first.dataDir };
-    const again = spawnSync('npm', ['start', '--silent'], {
+    const again = spawnSync(TSX, [MAIN], {
       input: '/papers bookmarks\n',
       encoding: 'utf8',
-      env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...env },
+      env: { ...cleanEnv(), ENV_FILE: emptyEnvFile(first.dataDir), ...env },
+      timeout: 200_000,
     });
     expect(again.stderr).not.toMatch(/ingested the sample digest/);
     expect(again.stdout).toMatch(/bookmarks \(1\)/i);
@@ -62,7 +67,7 @@ describe('npm start with no tokens (local chat mode)', () => {
   });
 });
 
-describe('data dir layout', () => {
+describe('data dir layout', { timeout: 240_000 }, () => {
   it('keeps the database in DATA_DIR', () => {
     const r = npmStart('/papers help\n');
     expect(existsSync(join(r.dataDir, 'papers.db'))).toBe(true);

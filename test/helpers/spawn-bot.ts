@@ -52,7 +52,7 @@ export function spawnBot(cwd: string, env: Record<string, string>): RunningBot {
     child,
     stderr: () => err,
     stdout: () => out,
-    waitForStderr(re, timeoutMs = 60_000) {
+    waitForStderr(re, timeoutMs = 180_000) {
       return new Promise((res, rej) => {
         const check = () => {
           const m = re.exec(err);

@@ -2,7 +2,7 @@ function createCliLogger(stderr, verbose = false) {
   const line = (level) => (obj, msg) => {
     const o = obj;
     const where = o.origin ? `${o.origin}: ` : "";
-    stderr.write(`${level}: ${where}${msg ?? ""}${o.err ? ` (${o.err.message})` : ""}
+    stderr.write(`papers: ${level === "error" ? "" : `${level}: `}${where}${msg ?? ""}${o.err ? ` (${o.err.message})` : ""}
 `);
   };
   const logger = {

@@ -10,13 +10,13 @@ async function ingestCommand(argv, io, core, maxFileBytes) {
     allowPositionals: true,
     options: { format: { type: "string" }, date: { type: "string" }, json: { type: "boolean", default: false } }
   });
-  if (!positionals.length) throw new UsageError("papers ingest: name at least one file, directory or - (stdin)");
+  if (!positionals.length) throw new UsageError("ingest: name at least one file, directory or - (stdin)");
   const format = values.format;
   if (format && !FORMAT_NAMES.includes(format)) {
-    throw new UsageError(`papers ingest: unknown --format ${format} (one of: ${FORMAT_NAMES.join(", ")})`);
+    throw new UsageError(`ingest: unknown --format ${format} (one of: ${FORMAT_NAMES.join(", ")})`);
   }
   if (values.date !== void 0 && !validDate(values.date)) {
-    throw new UsageError(`papers ingest: --date ${values.date} is not a date (YYYY-MM-DD)`);
+    throw new UsageError(`ingest: --date ${values.date} is not a date (YYYY-MM-DD)`);
   }
   const files = await expandInputs(positionals);
   const progress = files.length > 5 && !values.json ? createProgress(files.length) : void 0;
@@ -27,7 +27,7 @@ async function ingestCommand(argv, io, core, maxFileBytes) {
     results.push(r);
     if (!r.ok && !values.json) {
       progress?.end();
-      io.stderr.write(`error: ${r.error}
+      io.stderr.write(`papers: ${r.error}
 `);
     }
     progress?.tick(file);

@@ -13,16 +13,16 @@ async function parseCommand(argv, io, maxFileBytes) {
     options: { format: { type: "string" }, date: { type: "string" }, json: { type: "boolean", default: false } }
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError("papers parse: name exactly one file (or - for stdin)");
+  if (!file || positionals.length > 1) throw new UsageError("parse: name exactly one file (or - for stdin)");
   if (values.format && !FORMAT_NAMES.includes(values.format)) {
-    throw new UsageError(`papers parse: unknown --format ${values.format} (one of: ${FORMAT_NAMES.join(", ")})`);
+    throw new UsageError(`parse: unknown --format ${values.format} (one of: ${FORMAT_NAMES.join(", ")})`);
   }
-  if (values.date !== void 0 && !validDate(values.date)) throw new UsageError(`papers parse: --date ${values.date} is not a date (YYYY-MM-DD)`);
+  if (values.date !== void 0 && !validDate(values.date)) throw new UsageError(`parse: --date ${values.date} is not a date (YYYY-MM-DD)`);
   let content;
   if (file === "-") {
     const read = await readAtMost(io.stdin, maxFileBytes);
     if (!read) {
-      io.stderr.write(`error: ${sizeLimitError("stdin", void 0, maxFileBytes)}
+      io.stderr.write(`papers: ${sizeLimitError("stdin", void 0, maxFileBytes)}
 `);
       return 1;
     }
@@ -30,7 +30,7 @@ async function parseCommand(argv, io, maxFileBytes) {
   } else {
     const read = await readInputFile(file, maxFileBytes);
     if (!read.ok) {
-      io.stderr.write(`error: ${read.error}
+      io.stderr.write(`papers: ${read.error}
 `);
       return 1;
     }
@@ -45,13 +45,13 @@ async function parseCommand(argv, io, maxFileBytes) {
 `);
       r.papers.forEach((p, i) => io.stdout.write(`${String(i + 1).padStart(3)}. ${p.title} [${p.id}]
 `));
-      for (const w of r.warnings) io.stderr.write(`warning: ${w}
+      for (const w of r.warnings) io.stderr.write(`papers: warning: ${w}
 `);
     }
     return 0;
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
-    io.stderr.write(`error: ${file}: ${err.message}
+    io.stderr.write(`papers: ${file}: ${err.message}
 `);
     return 1;
   }
@@ -59,10 +59,10 @@ async function parseCommand(argv, io, maxFileBytes) {
 async function showCommand(argv, io, core) {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
   const id = positionals.join(" ").trim();
-  if (!id) throw new UsageError("papers show: give a paper id (e.g. 2401.12345)");
+  if (!id) throw new UsageError("show: give a paper id (e.g. 2401.12345)");
   const p = await core.store.getPaper(id) ?? (await core.store.findByTitle(id, 1))[0];
   if (!p) {
-    io.stderr.write(`error: no paper with id or title "${id}"
+    io.stderr.write(`papers: no paper with id or title "${id}"
 `);
     return 1;
   }

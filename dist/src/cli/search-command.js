@@ -1,62 +1,42 @@
 import { createInterface } from "node:readline";
-import { bestLink, SourceSchema } from "../core/paper.js";
-import { validDate } from "./shared-options.js";
+import { parseArgs as parseArgv } from "node:util";
+import { searchCommand as searchDeclaration } from "../../commands/search.js";
+import { similarCommand as similarDeclaration } from "../../commands/similar.js";
+import { validateArgs } from "../../commands/validate.js";
+import { UserError } from "../core/errors.js";
+import { bestLink } from "../core/paper.js";
 const SEARCH_USAGE = "usage: papers search <topic...> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source S] [--limit N] [--page N] [--json]\n       papers search - --json   (one query per stdin line)";
 const SIMILAR_USAGE = "usage: papers similar <id> [--limit N] [--page N] [--json]";
 class UsageError extends Error {
 }
-function intFlag(name, v, min, max = Number.MAX_SAFE_INTEGER) {
-  if (v === void 0 || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new UsageError(`${name} needs a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` \u2265 ${min}`}`);
+const PAGING = { json: { type: "boolean" }, limit: { type: "string" }, page: { type: "string" } };
+const FILTERS = { since: { type: "string" }, until: { type: "string" }, "has-code": { type: "boolean" }, "min-upvotes": { type: "string" }, source: { type: "string" } };
+const num = (v) => v !== void 0 && /^-?\d+$/.test(v) ? Number(v) : v;
+function parseFlags(argv, allowFilters) {
+  let parsed;
+  try {
+    parsed = parseArgv({ args: argv, options: allowFilters ? { ...PAGING, ...FILTERS } : PAGING, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err.message.split(". ")[0] ?? "").replace(/^Unknown option/, "unknown option"));
   }
-  return Number(v);
-}
-function dateFlag(name, v) {
-  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} needs a date as YYYY-MM-DD`);
-  if (!validDate(v)) throw new UsageError(`${name} ${v} is not a real date (no such day)`);
-  return v;
-}
-function parseArgs(argv, allowFilters) {
-  const out = { words: [], json: false, filters: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, void 0];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case "--json":
-        out.json = true;
-        break;
-      case "--limit":
-        out.filters.limit = intFlag("--limit", value(), 1, 25);
-        break;
-      case "--page":
-        out.filters.page = intFlag("--page", value(), 1);
-        break;
-      case "--since":
-      case "--until":
-      case "--has-code":
-      case "--min-upvotes":
-      case "--source": {
-        if (!allowFilters) throw new UsageError(`${flag} is not an option here`);
-        if (flag === "--since") out.filters.since = dateFlag(flag, value());
-        else if (flag === "--until") out.filters.until = dateFlag(flag, value());
-        else if (flag === "--has-code") out.filters.hasCode = true;
-        else if (flag === "--min-upvotes") out.filters.minUpvotes = intFlag(flag, value(), 0);
-        else {
-          const s = SourceSchema.safeParse(value());
-          if (!s.success) throw new UsageError(`--source must be one of: ${SourceSchema.options.join(", ")}`);
-          out.filters.source = s.data;
-        }
-        break;
-      }
-      default:
-        if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
-        out.words.push(a);
-    }
+  const v = parsed.values;
+  const words = parsed.positionals;
+  const raw = allowFilters ? { topic: words.join(" "), since: v.since, until: v.until, hasCode: v["has-code"], minUpvotes: num(v["min-upvotes"]), source: v.source, limit: num(v.limit), page: num(v.page) } : { id: words.join(" "), limit: num(v.limit), page: num(v.page) };
+  for (const k of Object.keys(raw)) if (raw[k] === void 0) delete raw[k];
+  let a;
+  try {
+    a = validateArgs(allowFilters ? searchDeclaration : similarDeclaration, raw, "text");
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    throw new UsageError(err.message.replace(/\.$/, ""));
   }
-  const { since, until } = out.filters;
+  const since = a.since;
+  const until = a.until;
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-  return out;
+  const filters = { limit: a.limit, page: a.page };
+  if (allowFilters) Object.assign(filters, { since, until, hasCode: a.hasCode || void 0, minUpvotes: a.minUpvotes, source: a.source });
+  for (const k of Object.keys(filters)) if (filters[k] === void 0) delete filters[k];
+  return { words, json: Boolean(v.json), filters };
 }
 function snippetText(parts) {
   return parts.map((p) => p.hit ? `**${p.text}**` : p.text).join("").replace(/\s+/g, " ");
@@ -117,7 +97,7 @@ ${usage}
 async function searchCommand(argv, io, deps) {
   let args;
   try {
-    args = parseArgs(argv, true);
+    args = parseFlags(argv, true);
   } catch (err) {
     return fail(io, err, SEARCH_USAGE);
   }
@@ -155,7 +135,7 @@ ${SEARCH_USAGE}
 async function similarCommand(argv, io, deps) {
   let args;
   try {
-    args = parseArgs(argv, false);
+    args = parseFlags(argv, false);
     if (args.words.length !== 1) throw new UsageError("give exactly one paper id");
   } catch (err) {
     return fail(io, err, SIMILAR_USAGE);

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { discordCommandsJson, discordLimitProblems, type DiscordCommand } from '../../../commands/discord-json.js';
-import { ConfigError, loadConfig } from '../../config.js';
+import { ConfigError, loadConfig, loadEnvironment } from '../../config.js';
 import { registerCommands } from './register-commands.js';
 
 /**
@@ -57,7 +57,15 @@ function summary(c: DiscordCommand): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // The CLI's own output, not logging.
-  runRegister(process.env, (line) => console.log(line), process.argv.slice(2)).then((code) => {
+  // .env is read here as in `npm start`; a malformed one is reported like any configuration problem.
+  let env: Record<string, string | undefined> = process.env;
+  try {
+    env = loadEnvironment(process.env).env;
+  } catch (err) {
+    console.log(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+  runRegister(env, (line) => console.log(line), process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

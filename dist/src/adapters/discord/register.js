@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { discordCommandsJson, discordLimitProblems } from "../../../commands/discord-json.js";
-import { ConfigError, loadConfig } from "../../config.js";
+import { ConfigError, loadConfig, loadEnvironment } from "../../config.js";
 import { registerCommands } from "./register-commands.js";
 async function runRegister(env, write, args = []) {
   let config;
@@ -44,7 +44,14 @@ function summary(c) {
   return `/${c.name} (${c.options.length} subcommands/groups${perms})`;
 }
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runRegister(process.env, (line) => console.log(line), process.argv.slice(2)).then((code) => {
+  let env = process.env;
+  try {
+    env = loadEnvironment(process.env).env;
+  } catch (err) {
+    console.log(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+  runRegister(env, (line) => console.log(line), process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

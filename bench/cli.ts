@@ -1,0 +1,71 @@
+/**
+ * npm run bench:cli — start-up cost of the `papers` command, before and after the build, in one run:
+ *   tsx    the sources through tsx's loader (what bin/papers.mjs did before dist/ existed)
+ *   dist   the built program, plain JavaScript (bin/papers.mjs today)
+ * for `papers --help` and `papers stats` (on a store holding the bundled sample digest), each run
+ * RUNS times in a fresh process, alternating, and printed as min / median / max wall time.
+ * Builds dist/ first so it measures the current sources. Figures only: the machine is shared.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+
+const RUNS = Number(process.argv[2] ?? 15);
+const root = resolve('.');
+const dir = mkdtempSync(join(os.tmpdir(), 'papers-bench-cli-'));
+const env = { ...process.env, DATA_DIR: join(dir, 'data'), ENV_FILE: join(dir, 'empty.env') };
+writeFileSync(env.ENV_FILE, '');
+
+// The old bin, verbatim in behaviour: register tsx, import the TypeScript entry, run.
+const tsxBin = join(dir, 'papers-tsx.mjs');
+writeFileSync(
+  tsxBin,
+  `import { register } from ${JSON.stringify(join(root, 'node_modules/tsx/dist/esm/api/index.mjs'))};\n` +
+    `register();\nconst { runCliProgram } = await import(${JSON.stringify(join(root, 'src/cli/main.ts'))});\nprocess.exitCode = await runCliProgram(process.argv.slice(2));\n`,
+);
+const distBin = join(root, 'bin', 'papers.mjs');
+
+function run(bin: string, args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+run(distBin, ['ingest', join(root, 'data', 'sample-digest.txt'), '--date', '2025-04-22']);
+
+const cases = [
+  ['--help', ['--help']],
+  ['stats', ['stats']],
+] as const;
+const times = new Map<string, number[]>();
+// Warm the file cache once each, then alternate so load on the machine hits both alike.
+for (const [, args] of cases) for (const bin of [tsxBin, distBin]) run(bin, [...args]);
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, args] of cases) {
+    for (const [label, bin] of [['tsx', tsxBin], ['dist', distBin]] as const) {
+      const key = `papers ${name} (${label})`;
+      times.set(key, [...(times.get(key) ?? []), run(bin, [...args])]);
+    }
+  }
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`bench:cli — ${RUNS} runs each, node ${process.version}, ${os.cpus().length} cpus (shared machine: compare rows of this run)`);
+console.log('command                     min      median   max');
+for (const [key, list] of times) {
+  const s = [...list].sort((a, b) => a - b);
+  console.log(`${key.padEnd(26)}  ${fmt(s[0]!)}   ${fmt(s[Math.floor(s.length / 2)]!)}   ${fmt(s[s.length - 1]!)}`);
+}
+for (const [name] of cases) {
+  const med = (label: string) => {
+    const s = [...times.get(`papers ${name} (${label})`)!].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)]!;
+  };
+  console.log(`papers ${name}: dist takes ${(med('dist') / med('tsx')).toFixed(2)}× the tsx time (median)`);
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cleanEnv, emptyEnvFile } from './helpers/spawn-bot.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+/**
+ * The built program (`prepare` → dist/, what `npm start` and the `papers` bin run). The test builds
+ * it first from the current sources, so it never checks a stale dist/.
+ */
+describe('the built program', { timeout: 240_000 }, () => {
+  it('npm run build compiles src/ and commands/; npm start and the papers bin run it as plain JavaScript', () => {
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(join(ROOT, 'dist', 'src', 'main.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'commands', 'registry.js'))).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string>; bin: Record<string, string> };
+    expect(pkg.scripts.start).toBe('node dist/src/main.js');
+
+    const dir = tempDir();
+    const env = { ...cleanEnv(), DATA_DIR: join(dir, 'data'), ENV_FILE: emptyEnvFile(dir) };
+    const version = spawnSync(process.execPath, [join(ROOT, pkg.bin.papers!), '--version'], { encoding: 'utf8', env });
+    expect(version.stdout).toBe(`papers-bot ${pkg.version}\n`);
+    // No TypeScript loader anywhere in the process: plain node on dist/.
+    const start = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], { input: '/papers search merging\n', encoding: 'utf8', env, cwd: ROOT, timeout: 120_000 });
+    expect(start.status, start.stderr).toBe(0);
+    expect(start.stderr).toMatch(/ingested the sample digest .* \(74 papers\)/);
+    expect(start.stdout).toMatch(/papers match "merging"/);
+  });
+});
