@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createChatCore } from '../../commands/chat-core.js';
 import { createSqliteBookmarkStore } from '../../src/core/bookmarks/sqlite-bookmark-store.js';
 import type { BookmarkStore } from '../../src/core/bookmarks/ports.js';

@@ -1,6 +1,6 @@
-import type { Source, StoredPaper } from '../../paper.js';
+import type { StoredPaper } from '../../paper.js';
 import { normalizeTitle, parseArxivId } from '../../paper-id.js';
-import { fieldsFromPaper, mergeFields, mergeStored, sameFields, type PaperFields } from '../merge.js';
+import { fieldsFromPaper, mergeFields, sameFields, type PaperFields } from '../merge.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
 
