@@ -61,9 +61,29 @@ ${toYaml(v, `${indent}  `)}`;
 function scalar(v) {
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-function main(argv) {
+function parseManifestArgs(argv) {
+  const socketMode = argv.includes("--socket");
   const urlAt = argv.indexOf("--url");
-  const opts = { socketMode: argv.includes("--socket"), baseUrl: urlAt >= 0 ? argv[urlAt + 1] : void 0 };
+  if (urlAt < 0) return { socketMode };
+  const raw = argv[urlAt + 1];
+  if (!raw || raw.startsWith("--")) return "--url needs your public base URL, e.g. --url https://papers.example.org";
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `--url ${raw} is not a URL; give your public base URL, e.g. https://papers.example.org`;
+  }
+  if (url.protocol !== "https:") return `--url ${raw}: Slack only calls https:// URLs; put the bot behind a TLS reverse proxy and give its https:// address`;
+  return { socketMode, baseUrl: raw };
+}
+function main(argv) {
+  const opts = parseManifestArgs(argv);
+  if (typeof opts === "string") {
+    process.stderr.write(`slack:manifest: ${opts}
+`);
+    process.exitCode = 2;
+    return;
+  }
   const manifest = buildSlackManifest(opts);
   const json = resolve("slack-manifest.json");
   const yaml = resolve("slack-manifest.yaml");
@@ -79,6 +99,7 @@ export {
   BOT_EVENTS,
   BOT_SCOPES,
   buildSlackManifest,
+  parseManifestArgs,
   toYaml,
   usageHint
 };
