@@ -28,7 +28,7 @@ const distBin = join(root, 'bin', 'papers.mjs');
 
 function run(bin: string, args: string[]): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, bin ? [bin, ...args] : args, { env, encoding: 'utf8' });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -43,9 +43,12 @@ const cases = [
   ['stats', ['stats']],
 ] as const;
 const times = new Map<string, number[]>();
+// The anchor: a bare `node -e 0` in the same loop, so the figures read against what Node alone costs here.
+const bare = 'node -e 0 (anchor)';
 // Warm the file cache once each, then alternate so load on the machine hits both alike.
 for (const [, args] of cases) for (const bin of [tsxBin, distBin]) run(bin, [...args]);
 for (let i = 0; i < RUNS; i++) {
+  times.set(bare, [...(times.get(bare) ?? []), run('', ['-e', '0'])]);
   for (const [name, args] of cases) {
     for (const [label, bin] of [['tsx', tsxBin], ['dist', distBin]] as const) {
       const key = `papers ${name} (${label})`;
@@ -66,6 +69,7 @@ for (const [name] of cases) {
     const s = [...times.get(`papers ${name} (${label})`)!].sort((a, b) => a - b);
     return s[Math.floor(s.length / 2)]!;
   };
-  console.log(`papers ${name}: dist takes ${(med('dist') / med('tsx')).toFixed(2)}× the tsx time (median)`);
+  const anchor = [...times.get(bare)!].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  console.log(`papers ${name}: dist takes ${(med('dist') / med('tsx')).toFixed(2)}× the tsx time (median); over bare node: tsx +${fmt(med('tsx') - anchor)}, dist +${fmt(med('dist') - anchor)}`);
 }
 rmSync(dir, { recursive: true, force: true });

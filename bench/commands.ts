@@ -19,8 +19,9 @@ import { exportFile } from '../src/core/bookmarks/export.js';
 import { silentLogger } from '../src/core/logger.js';
 import type { Caller } from '../src/core/reply.js';
 import { percentile } from './lib/load.js';
+import { sharedData } from './lib/shared-data.js';
 
-const DATA = join(process.cwd(), '..', 'shared', 'data');
+const DATA = sharedData();
 const TOPICS = ['model merging', 'diffusion transformers', 'mixture of experts', 'speculative decoding', 'vision language models', 'retrieval augmented generation', 'long context', 'quantization', 'video generation', 'agents tool use'];
 const caller: Caller = { platform: 'local', workspaceId: 'local', channelId: 'local', userId: 'bench', isAdmin: true };
 

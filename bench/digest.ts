@@ -9,6 +9,7 @@ import { createDigestEngine } from '../src/core/digest/engine.js';
 import { silentLogger } from '../src/core/logger.js';
 import { openCore } from '../src/core/open-core.js';
 import { createRecordingPublisher } from '../src/core/publisher.js';
+import { sharedData } from './lib/shared-data.js';
 
 const CHANNELS = Number(process.argv[2] ?? 1000);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -18,7 +19,7 @@ const clock = createFakeClock('2026-03-02T08:00:00.000Z');
 const core = await openCore({ dataDir: dir, now: () => clock.now() });
 try {
   for (const d of ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13']) {
-    const r = await core.ingest.ingestFile(`../shared/data/hf-daily/${d}.json`);
+    const r = await core.ingest.ingestFile(sharedData('hf-daily', `${d}.json`));
     if (!r.ok) throw new Error(r.error);
   }
   const engine = createDigestEngine({ store: core.storage.digests, messages: core.storage.bookmarks, papers: core.store, search: core.search, clock, logger: silentLogger });

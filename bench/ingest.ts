@@ -13,8 +13,9 @@ import { openCore } from '../src/core/open-core.js';
 import { parseDigest } from '../src/core/parse/parse-digest.js';
 import { openDatabase } from '../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
+import { sharedData } from './lib/shared-data.js';
 
-const DATA = join(process.cwd(), '..', 'shared', 'data');
+const DATA = sharedData();
 const files = await expandInputs(['digests', 'hf-daily', 'arxiv-daily', 'arxiv-feeds', 'arxiv-kaggle'].map((d) => join(DATA, d)));
 
 type Target = { ingest: ReturnType<typeof createIngestService>; close(): Promise<void>; stats(): Promise<{ papers: number }>; afterAll?(): Promise<void> };

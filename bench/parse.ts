@@ -4,12 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ParseError } from '../src/core/errors.js';
 import { parseDigest } from '../src/core/parse/parse-digest.js';
 import type { Format } from '../src/core/parse/ports.js';
+import { sharedData } from './lib/shared-data.js';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
+const DATA = sharedData();
 const SKIP = new Set(['scifact', 'LICENSES']);
 
 function listFiles(dir: string): string[] {

@@ -18,11 +18,12 @@ import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js'
 import { createFts5Baseline } from './lib/fts5-baseline.js';
 import { mean, mrrAt, ndcgAt, recallAt } from './lib/metrics.js';
 import { loadSciFact } from './lib/scifact.js';
+import { sharedData } from './lib/shared-data.js';
 
 type Tuning = Pick<PaperSearchOptions, 'weights' | 'minAllWordsHits' | 'expansion' | 'feedback' | 'proximity' | 'longQueryWords' | 'longQueryStopWords' | 'longQueryTypos' | 'rerank'>;
 
 const dir = mkdtempSync(join(tmpdir(), 'papers-relevance-'));
-const sf = loadSciFact(join(process.cwd(), '..', 'shared', 'data', 'scifact'));
+const sf = loadSciFact(sharedData('scifact'));
 const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
 const toPaper = (d: { docId: string; title: string; abstract: string }): Paper => ({
   id: `scifact:${d.docId}`,

@@ -21,8 +21,9 @@ import { openDatabase } from '../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
 import { chatQueries, corpus, realPapers } from './lib/corpus.js';
 import { createFts5Baseline } from './lib/fts5-baseline.js';
+import { sharedData } from './lib/shared-data.js';
 
-const SHARED = join(process.cwd(), '..', 'shared', 'data');
+const SHARED = sharedData();
 const sizeArg = process.argv.indexOf('--size');
 const sizes = sizeArg > 0 ? [Number(process.argv[sizeArg + 1])] : process.argv.includes('--1m') ? [1_000_000] : [10_000, 100_000];
 const keep = process.argv.includes('--keep');

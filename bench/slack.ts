@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmtMs, percentile, runConcurrently } from './lib/load.js';
+import { sharedData } from './lib/shared-data.js';
 
 const TOTAL = 200;
 const CONCURRENCY = 20;
@@ -36,7 +37,7 @@ async function runApp(apiUrl: string, dir: string): Promise<void> {
   const { expandInputs } = await import('../src/cli/expand-inputs.js');
   const { silentLogger } = await import('../src/core/logger.js');
   const bot = await createBot({ dataDir: dir, logger: silentLogger });
-  const DATA = join(process.cwd(), '..', 'shared', 'data');
+  const DATA = sharedData();
   const files = await expandInputs(['digests', 'hf-daily', 'arxiv-daily'].map((d) => join(DATA, d)));
   const t0 = performance.now();
   for (const f of files) await bot.ingest.ingestFile(f);

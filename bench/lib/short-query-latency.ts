@@ -13,12 +13,13 @@ import { openDatabase } from '../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../src/core/store/sqlite/paper-store.js';
 import { seedPapers } from '../../test/core/search/seed-papers.js';
 import { chatQueries, realPapers } from './corpus.js';
+import { sharedData } from './shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'papers-latency-'));
 const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
 const seed = seedPapers();
 await store.ingest({ source: seed[0]!.source, digestDate: '2023-04-22', papers: seed });
-const real = realPapers(join(process.cwd(), '..', 'shared', 'data'));
+const real = realPapers(sharedData());
 for (let i = 0; i < real.length; i += 1000) await store.ingest({ source: 'hf-api', papers: real.slice(i, i + 1000) });
 const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger });
 const queries = chatQueries(real, 400);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createChatCore } from '../../commands/chat-core.js';
 import type { BookmarkStore } from '../../src/core/bookmarks/ports.js';
 import type { ChatCore } from '../../src/core/chat.js';

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { discordCommandsJson, discordLimitProblems, type DiscordCommand } from '../../../commands/discord-json.js';
 import { ConfigError, loadConfig, loadEnvironment } from '../../config.js';
+import { inviteUrl } from './invite.js';
 import { registerCommands } from './register-commands.js';
 
 /**
@@ -42,6 +43,7 @@ export async function runRegister(env: Record<string, string | undefined>, write
     }
     const where = config.discord.guildId ? `in guild ${config.discord.guildId} (available now)` : 'globally (may take up to an hour to show in every server)';
     write(`registered ${commands.map(summary).join(', ')} ${where}`);
+    write(`invite the bot to a server (Send Messages in Threads included): ${inviteUrl(config.discord.appId)}`);
     return 0;
   } catch (err) {
     write(`registration failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -100,9 +100,34 @@ function scalar(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
-function main(argv: string[]): void {
+/**
+ * `--url https://host [--socket]` → options, or one line saying what is wrong: Slack only ever
+ * calls https:// request URLs, so an http:// one would make an app that never receives an event.
+ */
+export function parseManifestArgs(argv: string[]): ManifestOptions | string {
+  const socketMode = argv.includes('--socket');
   const urlAt = argv.indexOf('--url');
-  const opts: ManifestOptions = { socketMode: argv.includes('--socket'), baseUrl: urlAt >= 0 ? argv[urlAt + 1] : undefined, oauth: argv.includes('--oauth') };
+  const oauth = argv.includes('--oauth');
+  if (urlAt < 0) return { socketMode, oauth };
+  const raw = argv[urlAt + 1];
+  if (!raw || raw.startsWith('--')) return '--url needs your public base URL, e.g. --url https://papers.example.org';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `--url ${raw} is not a URL; give your public base URL, e.g. https://papers.example.org`;
+  }
+  if (url.protocol !== 'https:') return `--url ${raw}: Slack only calls https:// URLs; put the bot behind a TLS reverse proxy and give its https:// address`;
+  return { socketMode, baseUrl: raw, oauth };
+}
+
+function main(argv: string[]): void {
+  const opts = parseManifestArgs(argv);
+  if (typeof opts === 'string') {
+    process.stderr.write(`slack:manifest: ${opts}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const manifest = buildSlackManifest(opts);
   const json = resolve('slack-manifest.json');
   const yaml = resolve('slack-manifest.yaml');

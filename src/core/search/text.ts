@@ -27,6 +27,7 @@ export function spellOutGreek(text: string): string {
 }
 
 // Most abstracts are plain ASCII: they skip the (slow) Unicode normalization.
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Accents folded and lower-cased, as SQLite's unicode61 tokenizer (remove_diacritics 2) does. */

@@ -38,6 +38,12 @@ describe('discord:register', () => {
     expect(admin.options.find((o) => o.name === 'digest')!.options!.map((o) => o.name)).toEqual(['now']);
     expect(fake.commands.get(fake.guild.id)!.map((c) => (c as { name: string }).name)).toEqual(['papers', 'papers-admin']);
     expect(out.join('\n')).toMatch(/registered \/papers \(\d+ subcommands\/groups\), \/papers-admin \(3 subcommands\/groups, default_member_permissions 32\) in guild/);
+    // The invite asks for Send Messages in Threads (1 << 38) besides the channel basics.
+    const invite = new URL(/invite the bot .*: (\S+)$/m.exec(out.join('\n'))![1]!);
+    expect(invite.searchParams.get('client_id')).toBe(fake.appId);
+    const perms = BigInt(invite.searchParams.get('permissions')!);
+    for (const bit of [10n, 11n, 38n, 14n, 15n, 16n, 6n]) expect((perms >> bit) & 1n, `bit ${bit}`).toBe(1n);
+    expect(perms).toBe(274878024768n);
   });
 
   it('registers globally without DISCORD_GUILD_ID, and refuses to run without a token', async () => {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createBot, type Bot } from '../../../src/bot.js';
 import type { SlackConfig } from '../../../src/config.js';
 import { createFakeClock } from '../../../src/core/clock.js';

@@ -29,3 +29,17 @@ describe('slack manifest', () => {
     expect(yaml).toContain('      - "reaction_added"');
   });
 });
+
+describe('slack:manifest arguments', () => {
+  it('refuses a request URL Slack would never call, with a clear message', async () => {
+    const { parseManifestArgs } = await import('../../../src/adapters/slack/manifest.js');
+    expect(parseManifestArgs(['--url', 'https://papers.example.org'])).toEqual({ socketMode: false, baseUrl: 'https://papers.example.org' });
+    expect(parseManifestArgs(['--socket'])).toEqual({ socketMode: true });
+    expect(parseManifestArgs(['--url', 'http://papers.example.org'])).toBe(
+      '--url http://papers.example.org: Slack only calls https:// URLs; put the bot behind a TLS reverse proxy and give its https:// address',
+    );
+    expect(parseManifestArgs(['--url', 'papers.example.org'])).toMatch(/is not a URL/);
+    expect(parseManifestArgs(['--url'])).toMatch(/--url needs your public base URL/);
+    expect(parseManifestArgs(['--url', '--socket'])).toMatch(/--url needs your public base URL/);
+  });
+});
