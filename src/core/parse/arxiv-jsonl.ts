@@ -1,11 +1,11 @@
 import { paperId, parseArxivId } from '../paper-id.js';
 import { cleanText, stringList } from './clean-text.js';
 import { dateFromFileName, validIsoDay } from './dates.js';
-import { readJsonLines } from './json-lines.js';
+import { forEachJsonLine } from './json-lines.js';
 import { extractLinks } from './links.js';
 import { splitAuthors } from './split-authors.js';
 import type { ParseOptions, ParseResult } from './ports.js';
-import { validatePapers, type Candidate } from './validate-papers.js';
+import { createPaperCollector, NO_TITLE } from './validate-papers.js';
 
 /**
  * arXiv "new" listings as JSON lines (`{id, categories[], pdf, abs, authors[], title, comment, summary}`),
@@ -14,12 +14,14 @@ import { validatePapers, type Candidate } from './validate-papers.js';
 export function parseArxivJsonl(text: string, opts: ParseOptions): ParseResult {
   const warnings: string[] = [];
   const digestDate = validIsoDay(opts.date) ?? dateFromFileName(opts.fileName);
-  const candidates: Candidate[] = readJsonLines(text, warnings).map(({ line, value: o }) => {
+  const collect = createPaperCollector(warnings);
+  forEachJsonLine(text, warnings, (line, o) => {
     const arxivId = parseArxivId(str(o.id)) ?? parseArxivId(str(o.abs)) ?? parseArxivId(str(o.pdf));
     const title = cleanText(o.title);
+    if (!title) return collect.add({ where: `line ${line}`, problem: NO_TITLE });
     const abstract = cleanText(o.summary ?? o.abstract);
     const categories = Array.isArray(o.categories) ? stringList(o.categories) : cleanText(o.categories).split(' ').filter(Boolean);
-    return {
+    collect.add({
       where: `line ${line}`,
       paper: {
         id: paperId(arxivId, title),
@@ -34,9 +36,9 @@ export function parseArxivJsonl(text: string, opts: ParseOptions): ParseResult {
         source: 'arxiv-jsonl',
         flags: abstract ? [] : ['no-abstract'],
       },
-    };
+    });
   });
-  return { format: 'arxiv-jsonl', digestDate, papers: validatePapers(candidates, warnings), warnings };
+  return { format: 'arxiv-jsonl', digestDate, papers: collect.finish(), warnings };
 }
 
 function str(v: unknown): string | undefined {

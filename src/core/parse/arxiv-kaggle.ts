@@ -1,11 +1,11 @@
 import { paperId, parseArxivId } from '../paper-id.js';
 import { cleanText } from './clean-text.js';
 import { validIsoDay, toIsoTimestamp } from './dates.js';
-import { readJsonLines } from './json-lines.js';
+import { forEachJsonLine } from './json-lines.js';
 import { extractLinks } from './links.js';
 import { splitAuthors } from './split-authors.js';
 import type { ParseOptions, ParseResult } from './ports.js';
-import { validatePapers, type Candidate } from './validate-papers.js';
+import { createPaperCollector, NO_TITLE } from './validate-papers.js';
 
 /**
  * The Kaggle arXiv metadata snapshot (JSON lines with `versions[]`, `authors_parsed`, `update_date`).
@@ -14,13 +14,15 @@ import { validatePapers, type Candidate } from './validate-papers.js';
 export function parseArxivKaggle(text: string, opts: ParseOptions): ParseResult {
   const warnings: string[] = [];
   const digestDate = validIsoDay(opts.date);
-  const candidates: Candidate[] = readJsonLines(text, warnings).map(({ line, value: o }) => {
+  const collect = createPaperCollector(warnings);
+  forEachJsonLine(text, warnings, (line, o) => {
     const arxivId = parseArxivId(typeof o.id === 'string' ? o.id : undefined);
     const title = cleanText(o.title);
+    if (!title) return collect.add({ where: `line ${line}`, problem: NO_TITLE });
     const abstract = cleanText(o.abstract);
     const versions = Array.isArray(o.versions) ? o.versions : [];
     const v1 = versions[0] as { created?: unknown } | undefined;
-    return {
+    collect.add({
       where: `line ${line}`,
       paper: {
         id: paperId(arxivId, title),
@@ -37,9 +39,9 @@ export function parseArxivKaggle(text: string, opts: ParseOptions): ParseResult 
         source: 'arxiv-kaggle',
         flags: abstract ? [] : ['no-abstract'],
       },
-    };
+    });
   });
-  return { format: 'arxiv-kaggle', digestDate, papers: validatePapers(candidates, warnings), warnings };
+  return { format: 'arxiv-kaggle', digestDate, papers: collect.finish(), warnings };
 }
 
 /** `[["Berger","E. L.",""], …]` → ["E. L. Berger", …]; undefined when absent or malformed. */

@@ -1,5 +1,6 @@
 import { ParseError } from '../errors.js';
 import { decodeInput } from './decode.js';
+import { JsonScanner } from './json-scan.js';
 import type { Format } from './ports.js';
 
 /**
@@ -17,10 +18,15 @@ export function detectFormat(content: Buffer | Uint8Array | string, fileName?: s
   return 'hf-digest-text';
 }
 
-/** For the rare start that could be either JSON or a title like "[Re] Reproducing …". */
+/**
+ * For the rare start that could be either JSON or a title like "[Re] Reproducing …". The structure
+ * is checked without building the value (JSON.parse here built a 50 MB list twice).
+ */
 function isWholeJson(text: string): boolean {
   try {
-    JSON.parse(text);
+    const scan = new JsonScanner(text);
+    scan.value();
+    scan.expectEnd();
     return true;
   } catch {
     return false;
@@ -54,6 +60,9 @@ function jsonObjectFormat(text: string, fileName?: string): Format {
   const lines = firstLines(text, 5);
   const records: Record<string, unknown>[] = [];
   for (const line of lines) {
+    // A line this long is not one record of a listing (a whole one-line wrapper, say): parsing it to
+    // look at its keys would build the whole file once more. It is left to the HF reader.
+    if (line.length > 1_000_000) continue;
     try {
       const v: unknown = JSON.parse(line);
       if (typeof v === 'object' && v !== null && !Array.isArray(v)) records.push(v as Record<string, unknown>);

@@ -2,54 +2,76 @@ import { ParseError } from '../errors.js';
 import { paperId, parseArxivId } from '../paper-id.js';
 import { asRecord, cleanText, stringList } from './clean-text.js';
 import { dateFromFileName, toIsoTimestamp, validIsoDay } from './dates.js';
+import { JsonScanner, MAX_VALUES_PER_ENTRY } from './json-scan.js';
 import { parseJson } from './parse-json.js';
 import { extractLinks } from './links.js';
 import type { ParseOptions, ParseResult } from './ports.js';
 import { parsePythonLiteral } from './python-literal.js';
-import { validatePapers, type Candidate } from './validate-papers.js';
+import { createPaperCollector, NO_TITLE } from './validate-papers.js';
 
 /**
  * The Hugging Face `GET /api/daily_papers` response: a JSON list of `{paper: {...}, ...}`.
  * Archive quirks read too: entries that are Python-repr strings, and the `{status, date, count, data}` wrapper.
+ * The list is read one entry at a time (JsonScanner): memory follows the papers kept, not the entries
+ * read, and an entry too large to be a paper is skipped without being built.
  */
 export function parseHfApi(text: string, opts: ParseOptions): ParseResult {
   const warnings: string[] = [];
-  const root = parseJson(text);
-  let entries: unknown[];
-  let wrapperDate: string | undefined;
-  const obj = asRecord(root);
-  if (Array.isArray(root)) entries = root;
-  else if (obj && Array.isArray(obj.data)) {
-    entries = obj.data;
-    wrapperDate = validIsoDay(typeof obj.date === 'string' ? obj.date : undefined);
-    if (typeof obj.count === 'number' && obj.count !== entries.length) {
-      warnings.push(`wrapper says count ${obj.count} but data holds ${entries.length} entries`);
-    }
-  } else if (obj && (obj.paper || (obj.id && obj.title))) entries = [obj];
-  else throw new ParseError('JSON is neither a list of Hugging Face daily papers nor a {data: [...]} wrapper');
-
+  const scan = new JsonScanner(text);
+  scan.skipSpace();
+  const first = scan.peek();
+  // The list to walk (where its `[` is), and the wrapper's members other than the list.
+  let listAt: number | undefined;
+  let obj: Record<string, unknown> | undefined;
+  if (first === 0x5b /* [ */) listAt = scan.pos;
+  else if (first === 0x7b /* { */) {
+    obj = {};
+    const members = obj;
+    scan.eachMember((key, span) => {
+      if (key === 'data' && text.charCodeAt(span.start) === 0x5b) listAt = span.start;
+      else if (span.values <= MAX_VALUES_PER_ENTRY && key !== '__proto__') members[key] = scan.parse(span, `key "${key.slice(0, 40)}"`);
+    });
+    scan.expectEnd();
+  } else {
+    const root = parseJson(text);
+    if (typeof root !== 'object' || root === null) throw new ParseError('JSON is neither a list of Hugging Face daily papers nor a {data: [...]} wrapper');
+    obj = asRecord(root);
+  }
+  const wrapperDate = listAt !== undefined && obj ? validIsoDay(typeof obj.date === 'string' ? obj.date : undefined) : undefined;
   const fallbackDate = validIsoDay(opts.date) ?? dateFromFileName(opts.fileName) ?? wrapperDate;
-  const candidates: Candidate[] = [];
-  entries.forEach((raw, i) => {
-    const where = `entry ${i + 1}`;
+  const collect = createPaperCollector(warnings);
+  let entries = 0;
+  const read = (raw: unknown, where: string) => {
     let entry: unknown = raw;
     if (typeof raw === 'string') {
       try {
         entry = parsePythonLiteral(raw);
       } catch (err) {
-        candidates.push({ where, problem: (err as Error).message });
-        return;
+        return collect.add({ where, problem: (err as Error).message });
       }
     }
     const e = asRecord(entry);
     const p = asRecord(e?.paper) ?? e;
-    if (!e || !p) {
-      candidates.push({ where, problem: 'not a paper object' });
-      return;
+    if (!e || !p) return collect.add({ where, problem: 'not a paper object' });
+    // Before toPaper: links and ids cost ~3 µs an entry, most of a file of a million `{}`.
+    if (!cleanText(p.title ?? e.title)) return collect.add({ where, problem: NO_TITLE });
+    collect.add({ where, paper: toPaper(e, p, fallbackDate) });
+  };
+  if (listAt !== undefined) {
+    scan.pos = listAt;
+    scan.eachElement((span, i) => {
+      entries++;
+      const where = `entry ${i + 1}`;
+      if (span.values > MAX_VALUES_PER_ENTRY) collect.add({ where, problem: `too large to be a paper (more than ${MAX_VALUES_PER_ENTRY} JSON values)` });
+      else read(scan.parse(span, where), where);
+    });
+    if (first === 0x5b) scan.expectEnd();
+    if (obj && typeof obj.count === 'number' && obj.count !== entries) {
+      warnings.push(`wrapper says count ${obj.count} but data holds ${entries} entries`);
     }
-    candidates.push({ where, paper: toPaper(e, p, fallbackDate) });
-  });
-  const papers = validatePapers(candidates, warnings);
+  } else if (obj && (obj.paper || (obj.id && obj.title))) read(obj, 'entry 1');
+  else throw new ParseError('JSON is neither a list of Hugging Face daily papers nor a {data: [...]} wrapper');
+  const papers = collect.finish();
   return { format: 'hf-api', digestDate: fallbackDate ?? mostCommon(papers.map((p) => p.digestDate)), papers, warnings };
 }
 

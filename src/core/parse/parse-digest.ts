@@ -10,8 +10,9 @@ import { detectFormat } from './detect-format.js';
 import { parseHfApi } from './hf-api.js';
 import { parseHfDigestText } from './hf-digest-text.js';
 import type { Format, ParseDigest, ParseOptions, ParseResult } from './ports.js';
+import { capWarnings, MAX_WARNINGS } from './warnings.js';
 
-export { detectFormat };
+export { detectFormat, MAX_WARNINGS };
 
 const PARSERS: Record<Format, (text: string, opts: ParseOptions) => ParseResult> = {
   'hf-digest-text': parseHfDigestText,
@@ -36,7 +37,7 @@ export const parseDigest: ParseDigest = (content, opts = {}) => {
     }
     const text = decodeInput(content);
     const format = opts.format ?? detectFormat(text, opts.fileName);
-    return capWarnings(PARSERS[format](text, opts));
+    return capResultWarnings(PARSERS[format](text, opts));
   } catch (err) {
     if (err instanceof ParseError) {
       throw /[\r\n]/.test(err.message) ? new ParseError(oneLine(err.message)) : err;
@@ -47,13 +48,8 @@ export const parseDigest: ParseDigest = (content, opts = {}) => {
   }
 };
 
-/** Warnings are for a person to read: past this many, one line says how many more there were. */
-export const MAX_WARNINGS = 50;
-
-function capWarnings(r: ParseResult): ParseResult {
-  if (r.warnings.length <= MAX_WARNINGS) return r;
-  const more = r.warnings.length - MAX_WARNINGS;
-  return { ...r, warnings: [...r.warnings.slice(0, MAX_WARNINGS), `... and ${more} more warning${more === 1 ? '' : 's'}`] };
+function capResultWarnings(r: ParseResult): ParseResult {
+  return r.warnings.length <= MAX_WARNINGS ? r : { ...r, warnings: capWarnings(r.warnings) };
 }
 
 function oneLine(s: string): string {

@@ -23,6 +23,18 @@ export interface InboxReport {
 // Partial downloads and editor temp files are not digests yet.
 const IGNORED = /^\.|\.(tmp|part|crdownload|swp)$|~$/;
 
+/** Names the file being read, so that a run that dies mid-file is known at the next start. A dot file: never ingested. */
+export const PROCESSING_MARKER = '.processing.json';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function freeName(dir: string, name: string): string {
   if (!fs.existsSync(path.join(dir, name))) return name;
   const ext = path.extname(name);
@@ -42,6 +54,8 @@ export function watchInbox(o: InboxOptions) {
   const processedDir = path.join(o.dir, 'processed');
   const failedDir = path.join(o.dir, 'failed');
   for (const d of [o.dir, processedDir, failedDir]) fs.mkdirSync(d, { recursive: true });
+  const marker = path.join(o.dir, PROCESSING_MARKER);
+  recoverUnfinished();
   let scanning: Promise<InboxReport> | undefined;
   let again = false;
 
@@ -49,6 +63,34 @@ export function watchInbox(o: InboxOptions) {
     const name = freeName(toDir, path.basename(file));
     fs.renameSync(file, path.join(toDir, name));
     return name;
+  }
+
+  /**
+   * A marker left by an earlier run names the file it was reading when it died (out of memory, a
+   * kill): retrying that file on every start was a crash loop. It goes to failed/ with the reason.
+   * A marker of another live process (a second bot on this inbox) is left alone.
+   */
+  function recoverUnfinished(): void {
+    let m: { file?: unknown; pid?: unknown; startedAt?: unknown };
+    try {
+      m = JSON.parse(fs.readFileSync(marker, 'utf8')) as typeof m;
+    } catch {
+      fs.rmSync(marker, { force: true }); // none, or torn while being written: nothing to recover
+      return;
+    }
+    if (typeof m.pid === 'number' && m.pid !== process.pid && isAlive(m.pid)) return;
+    fs.rmSync(marker, { force: true });
+    if (typeof m.file !== 'string' || m.file !== path.basename(m.file)) return;
+    const file = path.join(o.dir, m.file);
+    if (!fs.existsSync(file)) return;
+    const reason = `${m.file}: processing did not finish (the bot stopped while reading it, started ${String(m.startedAt)}); not retried, so that it cannot stop the bot again. Check the file, then put it back in the inbox to try again.`;
+    try {
+      const moved = move(file, failedDir);
+      fs.writeFileSync(path.join(failedDir, `${moved}.reason.txt`), `${reason}\n`);
+      log.error({ file: m.file, reason }, 'inbox file whose processing never finished moved to failed/');
+    } catch (err) {
+      log.error({ file: m.file, err }, 'inbox file could not be moved');
+    }
   }
 
   async function scanOnce(): Promise<InboxReport> {
@@ -65,6 +107,9 @@ export function watchInbox(o: InboxOptions) {
       }
       if (!st.isFile() || (settle > 0 && Date.now() - st.mtimeMs < settle)) continue;
       let reason: string | undefined;
+      // Written before reading and removed once the file is moved: if this process dies in between,
+      // the next start finds it (recoverUnfinished).
+      fs.writeFileSync(marker, JSON.stringify({ file: name, pid: process.pid, startedAt: new Date().toISOString() }));
       try {
         const r = await o.ingest.ingestFile(file);
         if (r.ok) log.info({ file: name, papers: r.papers, new: r.counts.new, digestDate: r.digestDate }, 'inbox file ingested');
@@ -85,6 +130,7 @@ export function watchInbox(o: InboxOptions) {
       } catch (err) {
         log.error({ file: name, err }, 'inbox file could not be moved');
       }
+      fs.rmSync(marker, { force: true });
     }
     return report;
   }
