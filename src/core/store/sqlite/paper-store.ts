@@ -1,4 +1,4 @@
-import type { Source, StoredPaper } from '../../paper.js';
+import type { StoredPaper } from '../../paper.js';
 import { normalizeTitle, parseArxivId } from '../../paper-id.js';
 import { fieldsFromPaper, mergeFields, sameFields, type PaperFields } from '../merge.js';
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
