@@ -12,7 +12,7 @@ afterEach(async () => {
 const TOP = 5;
 
 describe('two bot processes on one PostgreSQL, one killed with SIGKILL mid-posting', () => {
-  it('every channel gets its digest once; the survivor finishes the dead one’s runs; doubles only in flight', async () => {
+  it('every channel gets its digest once; the survivor finishes the dead one’s runs; doubles only in flight', { timeout: 240_000 }, async () => {
     cluster = await startCluster({ databaseUrl: await schema(), instances: 2, channels: 30, leaseMs: 3000 });
     const { fake, instances } = cluster;
     const posts = () => fake.callsTo('chat.postMessage').filter((c) => c.status === 200);

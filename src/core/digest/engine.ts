@@ -8,7 +8,7 @@ import type { Publisher } from '../publisher.js';
 import type { Caller, Reply } from '../reply.js';
 import type { PaperSearch } from '../search/ports.js';
 import type { PaperStore } from '../store/ports.js';
-import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
+import { channelKey, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
 import type { DigestService } from './ports.js';
 import { DEFAULT_RETRY, DIGEST_STOPPED, postRun, type RetryPolicy } from './post-run.js';
 import { decideDue, nextSlot } from './schedule.js';
