@@ -47,7 +47,7 @@ export function createIndexSync(o: {
     attach(createSearchDb(file));
   }
 
-  async function catchUp(): Promise<void> {
+  async function catchUp(onProgress?: (done: number, total: number) => void): Promise<void> {
     // Another process (`papers ingest` beside the bot) indexed papers into this file: its words
     // are in the file's vocabulary, not in ours, and its rows are already there. Reload.
     if (readSeq(index.db) > index.seq) attach(index.db);
@@ -55,6 +55,8 @@ export function createIndexSync(o: {
     // A store behind the index is another store (restored, replaced): the index cannot be trusted.
     if (storeSeq < index.seq) startFresh(`store seq ${storeSeq} is behind the index's ${index.seq}`);
     const started = Date.now();
+    const from = index.seq;
+    const total = Math.max(0, (await store.maxSeq()) - from);
     let added = 0;
     if (index.seq === 0) writer.expect((await store.stats()).papers);
     for (;;) {
@@ -64,16 +66,17 @@ export function createIndexSync(o: {
       writer.write(papers, top);
       index.seq = top;
       added += papers.length;
+      onProgress?.(Math.min(total, top - from), total);
     }
     if (added) log.debug({ added, ms: Date.now() - started, seq: index.seq }, 'search index caught up');
   }
 
   // One catch-up at a time; searches wait for the one running so they never see a half-read store.
   let syncing: Promise<void> | undefined;
-  function sync(): Promise<void> {
+  function sync(onProgress?: (done: number, total: number) => void): Promise<void> {
     syncing ??= (async () => {
       try {
-        await catchUp();
+        await catchUp(onProgress);
       } catch (err) {
         if (!isCorruption(err)) throw err;
         startFresh(`damaged: ${(err as Error).message}`);
