@@ -5,24 +5,56 @@
  *   npm run bench:relevance              test split (what we report)
  *   npm run bench:relevance -- --tune    a parameter grid on the train split (how defaults were chosen)
  *   npm run bench:relevance -- --rerank '{"passage":[0,0.5]}'   a grid over RerankOptions on train
+ *   npm run bench:relevance -- --known   only the known-item set (papers named as readers type them)
+ *   npm run bench:relevance -- --known --100k   the same over the bench:search 100k corpus
+ *
+ * Reads ../shared/data (scifact/, hf-daily/, arxiv-daily/): run from the repository root with the
+ * shared data beside it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Paper } from '../src/core/paper.js';
 import { silentLogger } from '../src/core/logger.js';
-import { createPaperSearch, type PaperSearchOptions } from '../src/core/search/create-paper-search.js';
+import { createPaperSearch, type SearchTuning } from '../src/core/search/create-paper-search.js';
 import { DEFAULT_RERANK } from '../src/core/search/rerank.js';
 import { openDatabase } from '../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
+import { corpus, realPapers } from './lib/corpus.js';
 import { createFts5Baseline } from './lib/fts5-baseline.js';
+import { knownItems, printKnownItems, scoreKnownItems, SEED_KNOWN_ITEMS } from './lib/known-items.js';
 import { mean, mrrAt, ndcgAt, recallAt } from './lib/metrics.js';
 import { loadSciFact } from './lib/scifact.js';
 import { sharedData } from './lib/shared-data.js';
 
-type Tuning = Pick<PaperSearchOptions, 'weights' | 'minAllWordsHits' | 'expansion' | 'feedback' | 'proximity' | 'longQueryWords' | 'longQueryStopWords' | 'longQueryTypos' | 'rerank'>;
+type Tuning = SearchTuning;
 
 const dir = mkdtempSync(join(tmpdir(), 'papers-relevance-'));
+
+/**
+ * Known items over the real archive (hf-daily + arxiv-daily), or with --100k over the bench:search
+ * corpus (the archive plus derived papers that reuse its titles: any paper of the right title counts).
+ */
+async function knownItemRun(size?: number) {
+  const real = realPapers(sharedData());
+  const papers = size ? corpus(real, size) : real;
+  const kdir = mkdtempSync(join(tmpdir(), 'papers-known-'));
+  const kstore = createSqlitePaperStore(openDatabase(join(kdir, 'papers.db')));
+  for (let i = 0; i < papers.length; i += 5000) await kstore.ingest({ source: 'hf-api', papers: papers.slice(i, i + 5000) });
+  const search = await createPaperSearch({ dataDir: kdir, store: kstore, logger: silentLogger });
+  const run = async (q: string) => (await search.search({ text: q, limit: 10 })).hits.map((h) => h.paper.title);
+  const label = `${papers.length} papers`;
+  printKnownItems(`KNOWN ITEMS (${label}): the paper named, typed as readers type it`, await scoreKnownItems(knownItems(real), run));
+  printKnownItems(`SEED QUERIES (${label}): the issue's examples`, await scoreKnownItems(SEED_KNOWN_ITEMS, run), 4);
+  await search.close();
+  await kstore.close();
+  rmSync(kdir, { recursive: true, force: true });
+}
+if (process.argv.includes('--known')) {
+  await knownItemRun(process.argv.includes('--100k') ? 100_000 : undefined);
+  process.exit(0);
+}
+
 const sf = loadSciFact(sharedData('scifact'));
 const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
 const toPaper = (d: { docId: string; title: string; abstract: string }): Paper => ({
@@ -123,6 +155,7 @@ if (process.argv.includes('--rerank')) {
     row('anchor: SQLite FTS5 porter bm25, OR, stop words dropped', await anchor(split, [1, 1]));
     row('anchor: same, bm25 title 3 abstract 1', await anchor(split, [3, 1]));
   }
+  await knownItemRun();
 }
 await store.close();
 rmSync(dir, { recursive: true, force: true });

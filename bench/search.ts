@@ -8,7 +8,9 @@
  * Per size and engine: index build time, cold start to the first answer on the persisted index (a
  * child process), p50/p99 over 500 chat-style queries (1–4 title words, a fifth with a typo, a fifth
  * with the last word half typed; limit 5 like the bot), peak RSS of that process, size on disk, and
- * the time to add a 100-paper digest. Figures only, no assertions: the machine is shared and noisy.
+ * the time to add a 100-paper digest, and the ingest time (store + index) as a ratio of FTS5's plain
+ * build in the same run. Figures only, no assertions: the machine is shared and noisy.
+ * Reads ../shared/data (hf-daily/, arxiv-daily/): run from the repository root with it beside.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -52,6 +54,7 @@ function child(engine: string, dir: string, qfile: string): Record<string, numbe
 }
 
 const rows: string[] = [];
+const ratios: string[] = [];
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'papers-bench-'));
   const qfile = join(dir, 'queries.json');
@@ -76,6 +79,10 @@ for (const n of sizes) {
   const ftsBuildS = (performance.now() - t) / 1000;
   base.close();
   console.log(`  fts5: built in ${ftsBuildS.toFixed(1)} s`);
+  // What `papers ingest` costs (the store, then our index) against FTS5's plain build of the same text.
+  const ingestRatio = (ingestS + oursBuildS) / ftsBuildS;
+  console.log(`  ingest (store + index) ${(ingestS + oursBuildS).toFixed(1)} s = ${ingestRatio.toFixed(1)}× FTS5's plain build; index alone ${(oursBuildS / ftsBuildS).toFixed(1)}×`);
+  ratios.push(`| ${String(n).padStart(9)} | ${ingestS.toFixed(1)} s | ${oursBuildS.toFixed(1)} s | ${ftsBuildS.toFixed(1)} s | ${ingestRatio.toFixed(1)}× | ${(oursBuildS / ftsBuildS).toFixed(1)}× |`);
 
   const oursQ = child('ours', dir, qfile);
   console.log('  ours:', JSON.stringify(oursQ));
@@ -116,4 +123,6 @@ for (const n of sizes) {
 console.log('\n|    papers | engine    |   build   | cold start | p50 ms | p99 ms | peak RSS | on disk  | +100 digest |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+console.log('\n|    papers | store ingest | our index | FTS5 plain build | ingest ÷ FTS5 | index ÷ FTS5 |\n|---|---|---|---|---|---|');
+for (const r of ratios) console.log(r);
 console.log('\n(ours on disk: search.db only; the store, papers.db, is shared with the bot. fts5 holds title+abstract only.)');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Paper } from '../../src/core/paper.js';
+import { parsePythonLiteral } from '../../src/core/parse/python-literal.js';
 
 /**
  * Bench corpora from the real shared data. The ~9.6k unique papers of hf-daily + arxiv-daily are
@@ -35,10 +36,19 @@ export function realPapers(dataDir: string): Paper[] {
     try {
       list = JSON.parse(readFileSync(join(hfDir, f), 'utf8'));
     } catch {
-      continue; // the Python-repr days: the parser's business, not the bench's
+      continue;
     }
-    const entries = (Array.isArray(list) ? list : ((list as { data?: unknown[] }).data ?? [])) as Array<{ paper?: Record<string, unknown> }>;
-    for (const e of entries) {
+    const entries = (Array.isArray(list) ? list : ((list as { data?: unknown[] }).data ?? [])) as unknown[];
+    for (const raw of entries) {
+      // Some archive days hold each entry as a Python-repr string: read it as the parser does.
+      let e = raw as { paper?: Record<string, unknown> } | undefined;
+      if (typeof raw === 'string') {
+        try {
+          e = parsePythonLiteral(raw) as typeof e;
+        } catch {
+          continue;
+        }
+      }
       const p = e?.paper;
       if (!p || typeof p.id !== 'string' || typeof p.title !== 'string' || byId.has(p.id)) continue;
       byId.set(

@@ -43,7 +43,10 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
     progress?.tick(file);
   }
   progress?.end();
-  await core.search.sync(); // once for the whole run, not once per file
+  // Once for the whole run, not once per file; a large archive (1M papers: minutes) shows a bar.
+  const indexing = values.json ? undefined : createProgress(0);
+  await core.search.sync((done, total) => indexing?.set(done, total, 'papers indexed for search'));
+  indexing?.end();
 
   const totals = { files: results.length, failed: 0, papers: 0, new: 0, merged: 0, unchanged: 0 };
   for (const r of results) {

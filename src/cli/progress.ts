@@ -14,6 +14,12 @@ export function createProgress(total: number, stream: NodeJS.WriteStream | NodeJ
       done++;
       draw(label);
     },
+    /** Moves the bar to `at` of `of` (a count that is not one step per item: papers indexed). */
+    set(at: number, of: number, label: string) {
+      done = at;
+      total = of;
+      draw(label);
+    },
     end() {
       if (tty) stream.write('\r\x1b[K');
     },

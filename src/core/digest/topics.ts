@@ -1,3 +1,7 @@
+// A topic and a search agree on what a word is: the search's tokenizer (unicode61's rules, accents
+// folded, Greek letters spelled out) and its Porter stemmer ("surveys", "survey" → survei).
+import { stem, tokenize } from '../search/text.js';
+
 /** Topics as typed in `--topics "merging, agents, -survey"`: include terms and excluded (negative) ones. */
 export interface Topics {
   include: string[];
@@ -23,21 +27,9 @@ export function formatTopics(t: Topics): string {
   return [...t.include, ...t.exclude.map((x) => `-${x}`)].join(', ');
 }
 
-function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-// Plural and common suffixes folded so "-survey" also drops "surveys"; good enough for keywords.
-function stem(w: string): string {
-  if (w.length <= 4) return w;
-  const base = w.replace(/(ies|es|s|ing|ed)$/, '');
-  // merge / merges / merged / merging → merg
-  return base.length > 4 ? base.replace(/e$/, '') : base;
-}
-
 /** The stemmed words of a text, computed once per paper when many channels test it. */
 export function textWords(text: string): Set<string> {
-  return new Set(words(text).map(stem));
+  return new Set(tokenize(text).map(stem));
 }
 
 /**
@@ -46,6 +38,6 @@ export function textWords(text: string): Set<string> {
  */
 export function mentions(text: string | Set<string>, term: string): boolean {
   const have = typeof text === 'string' ? textWords(text) : text;
-  const want = words(term).map(stem);
+  const want = tokenize(term).map(stem);
   return want.length > 0 && want.every((w) => have.has(w));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
+import { compactKey, nameKey } from './known-items.js';
 import type { SearchDb } from './search-db.js';
 import { isVocabularyWord, spellOutGreek, tokenize } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -30,7 +31,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       "SELECT rowid FROM docs WHERE title_key = ? AND id LIKE 'title:%' AND id <> ?",
     ),
     insertDoc: db.prepare(
-      'INSERT INTO docs (id, title_key, upvotes, has_code, sources, text_hash) VALUES (@id, @title_key, @upvotes, @has_code, @sources, @text_hash)',
+      'INSERT INTO docs (id, title_key, compact_key, name_key, upvotes, has_code, sources, text_hash) VALUES (@id, @title_key, @compact_key, @name_key, @upvotes, @has_code, @sources, @text_hash)',
     ),
     deleteDoc: db.prepare<[number]>('DELETE FROM docs WHERE rowid = ?'),
     deleteDates: db.prepare<[number]>('DELETE FROM doc_dates WHERE doc = ?'),
@@ -81,6 +82,8 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       const row = {
         id: p.id,
         title_key: titleKey,
+        compact_key: compactKey(p.title),
+        name_key: nameKey(p.title) ?? null,
         upvotes: p.upvotes ?? null,
         has_code: p.links.length > 0 ? 1 : 0,
         sources: `,${p.sources.join(',')},`,

@@ -42,7 +42,10 @@ export interface PaperSearch {
   search(q: SearchQuery): Promise<SearchResult>;
   /** Papers like the given one (by id), best first, the paper itself excluded. */
   similar(paperId: string, opts?: { limit?: number; page?: number }): Promise<SearchResult>;
-  /** Bring the index up to date with the store (incremental: only papers with a higher seq). */
-  sync(): Promise<void>;
+  /**
+   * Bring the index up to date with the store (incremental: only papers with a higher seq).
+   * `onProgress` hears after each batch how far this catch-up is (store seq numbers: ~papers).
+   */
+  sync(onProgress?: (done: number, total: number) => void): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,17 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Source } from '../paper.js';
+import { filterSql as filterSqlOn, type Filters } from './filters.js';
 import type { SearchDb } from './search-db.js';
 
-/** Which papers may be returned at all. */
-export interface Filters {
-  since?: string;
-  until?: string;
-  hasCode?: boolean;
-  minUpvotes?: number;
-  source?: Source;
-  /** An index row left out (the paper `similar` starts from). */
-  excludeRowid?: number;
-}
+export type { Filters };
 
 /** bm25 column weights (title, abstract, authors, keywords), chosen on the SciFact train split. */
 export interface ColumnWeights {
@@ -52,31 +43,7 @@ export function createRanker(
   const cache = new Map<string, Database.Statement>();
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');
 
-  function filterSql(f: Filters): { sql: string; params: Record<string, unknown> } {
-    const parts: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (f.since || f.until) {
-      parts.push(`${table}.rowid IN (SELECT doc FROM doc_dates WHERE date >= @since AND date <= @until)`);
-      params.since = f.since ?? '0000-00-00';
-      params.until = f.until ?? '9999-99-99';
-    }
-    const docConds: string[] = [];
-    if (f.hasCode) docConds.push('has_code = 1');
-    if (f.minUpvotes !== undefined) {
-      docConds.push('upvotes >= @minUpvotes');
-      params.minUpvotes = f.minUpvotes;
-    }
-    if (f.source) {
-      docConds.push("instr(sources, ',' || @source || ',') > 0");
-      params.source = f.source;
-    }
-    if (docConds.length) parts.push(`${table}.rowid IN (SELECT rowid FROM docs WHERE ${docConds.join(' AND ')})`);
-    if (f.excludeRowid !== undefined) {
-      parts.push(`${table}.rowid <> @exclude`);
-      params.exclude = f.excludeRowid;
-    }
-    return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
-  }
+  const filterSql = (f: Filters) => filterSqlOn(f, `${table}.rowid`);
 
   function stmt(sql: string): Database.Statement {
     let s = cache.get(sql);
@@ -90,9 +57,10 @@ export function createRanker(
   return {
     /**
      * The best `limit` matches after skipping `offset`, best first (ties: newest index row first).
-     * `matched` (the count, when known) above `maxRanked` limits ranking to the newest matches.
+     * `matched` (the count, when known) above `maxRanked` limits ranking to the newest matches;
+     * papers matching `first`, or `keep`, are ranked wherever they are in the archive.
      */
-    rank(match: string, f: Filters, limit: number, offset = 0, matched = 0, first?: string): Ranked[] {
+    rank(match: string, f: Filters, limit: number, offset = 0, matched = 0, first?: string, keep?: string): Ranked[] {
       const { sql, params } = filterSql(f);
       const p: Record<string, unknown> = { ...params, match, limit, offset };
       let cut = '';
@@ -102,7 +70,9 @@ export function createRanker(
         ).get(p) as { rowid: number } | undefined;
         if (row) {
           p.minRowid = row.rowid;
-          cut = first ? ` AND (${table}.rowid >= @minRowid OR a)` : ` AND ${table}.rowid >= @minRowid`;
+          const kept = [first ? 'a' : '', keep ? `${table}.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @keep)` : ''].filter(Boolean);
+          cut = ` AND (${[`${table}.rowid >= @minRowid`, ...kept].join(' OR ')})`;
+          if (keep) p.keep = keep;
         }
       }
       // `first`: papers matching it (all the words) sort before the rest, whatever their score.

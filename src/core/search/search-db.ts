@@ -7,7 +7,7 @@ import { Vocabulary } from './vocabulary.js';
 export type SearchDb = Database.Database;
 
 /** Bump when the schema, tokenizer or what is indexed changes: an older index is then rebuilt. */
-export const INDEX_VERSION = '3';
+export const INDEX_VERSION = '4';
 
 /**
  * The search index's own database, beside (never inside) the store: it can be deleted at any time
@@ -19,13 +19,17 @@ const SCHEMA = `
   CREATE TABLE docs (
     rowid     INTEGER PRIMARY KEY,
     id        TEXT NOT NULL UNIQUE,
-    title_key TEXT NOT NULL,
+    title_key TEXT NOT NULL,       -- normalizeTitle: words joined by single spaces
+    compact_key TEXT NOT NULL,     -- the title as one run of letters and digits (known-items.ts)
+    name_key  TEXT,                -- the same of the part before its colon, if any
     upvotes   INTEGER,
     has_code  INTEGER NOT NULL,
     sources   TEXT NOT NULL,       -- ',hf-api,arxiv-jsonl,'
     text_hash TEXT NOT NULL        -- what was indexed, so a changed abstract updates the vocabulary
   );
   CREATE INDEX docs_title_key ON docs(title_key);
+  CREATE INDEX docs_compact_key ON docs(compact_key);
+  CREATE INDEX docs_name_key ON docs(name_key) WHERE name_key IS NOT NULL;
   CREATE TABLE doc_dates (doc INTEGER NOT NULL, date TEXT NOT NULL, PRIMARY KEY (doc, date)) WITHOUT ROWID;
   CREATE INDEX doc_dates_date ON doc_dates(date, doc);
   CREATE TABLE words (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;

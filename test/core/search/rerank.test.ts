@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RERANK, readFieldStats, rerank, type RerankTerm } from '../../../src/core/search/rerank.js';
+import { readFieldStats } from '../../../src/core/search/index-reads.js';
+import { DEFAULT_RERANK, rerank, type RerankTerm } from '../../../src/core/search/rerank.js';
 import { createSearchDb } from '../../../src/core/search/search-db.js';
 import { stem } from '../../../src/core/search/text.js';
 

@@ -1,0 +1,86 @@
+import { COMMON_SHARE } from './evaluate.js';
+import type { Filters } from './filters.js';
+import { groupMatch, phraseMatch, type QueryPlan } from './query-plan.js';
+import type { Ranked, Ranker } from './ranker.js';
+import { isVocabularyWord } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** What the broad-topic planner reads: the whole index's ranker, the shard's, and the counts. */
+export interface BroadTopicContext {
+  vocab: Vocabulary;
+  docCount: number;
+  /** The whole index, with the chat cut. */
+  chatRanker: Ranker;
+  /** The shard of the newest papers (fts_recent). */
+  recentRanker: Ranker;
+  /** Fewer all-words matches than this and the some-words tier follows. */
+  minAll: number;
+  /** A topic whose words hold more postings than this is broad (see BROAD_POSTINGS in tuning.ts). */
+  broadPostings: number;
+}
+
+/**
+ * Each group's postings, walked once for the broad-topic test and its tiers. A walk stops once
+ * its sum passes the cap, so one cap above every threshold compared with (broadPostings, the
+ * informative share; the rare threshold is smaller) answers each comparison as its own cap would.
+ */
+export function groupPostings(plan: QueryPlan, c: Pick<BroadTopicContext, 'vocab' | 'docCount' | 'broadPostings'>): number[] {
+  const cap = Math.max(c.broadPostings, COMMON_SHARE * c.docCount);
+  return plan.groups.map((g) => g.reduce((n, w) => n + c.vocab.postings(w, cap), 0));
+}
+
+/**
+ * A chat topic of common words, undefined when the whole index should answer:
+ * - enough of the newest papers have every word → those, ranked in the shard;
+ * - enough papers of the archive have every word → their count (they are found there cheaply);
+ * - few anywhere → those few first (from the whole archive), then the archive's papers with the
+ *   topic's rare words (short posting lists: cheap anywhere), then the newest papers with some
+ *   of its other words. Over the whole archive that last tier is the costliest query there is.
+ */
+export function broadTopic(
+  c: BroadTopicContext,
+  plan: QueryPlan,
+  /** Each group's postings (groupPostings). */
+  postings: number[],
+  levels: string[],
+  f: Filters,
+  limit: number,
+  offset: number,
+): { ranked: Ranked[]; total: number } | { allTotal: number } | undefined {
+  const { chatRanker, recentRanker, minAll } = c;
+  // A word with this few postings is cheap to look up anywhere, and tells the most about a topic.
+  const rarePostings = Math.floor(c.broadPostings / 8);
+  const [all, loosest] = levels as [string, string | undefined];
+  const inShard = recentRanker.count(all, f);
+  if (inShard >= minAll) return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard };
+  if (!loosest) return undefined;
+  const allTotal = chatRanker.count(all, f);
+  // The whole index answers; it gets the count so as not to read those postings again.
+  if (allTotal >= minAll) return { allTotal };
+  const phrases = plan.phrases.map(phraseMatch);
+  // Numbers and single letters are not in the vocabulary: their postings are unknown, not few.
+  const under = (cap: number) => plan.groups.filter((g, i) => g.every(isVocabularyWord) && postings[i]! <= cap);
+  const rareGroups = under(rarePostings);
+  const rare = rareGroups.length ? [...phrases, `(${rareGroups.map(groupMatch).join(' OR ')})`].join(' AND ') : undefined;
+  // The few papers with every word are ranked by the words in at most a fifth of the papers (as
+  // in the some-words tier): bm25 would otherwise read the commonest words' long posting lists
+  // for their idf, 10-15 ms of a 25 ms query at 100k papers, for words that weigh next to nothing.
+  const informative = under(COMMON_SHARE * c.docCount);
+  const score = informative.length && informative.length < plan.groups.length ? `(${informative.map(groupMatch).join(' OR ')})` : undefined;
+  const tiers: Array<{ ranker: Ranker; match: string; score?: string }> = [{ ranker: chatRanker, match: all, score }];
+  if (rare) tiers.push({ ranker: chatRanker, match: `(${rare}) NOT (${all})` });
+  tiers.push({ ranker: recentRanker, match: rare ? `((${loosest}) NOT (${all})) NOT (${rare})` : `(${loosest}) NOT (${all})` });
+  const ranked: Ranked[] = [];
+  let total = 0;
+  for (const t of tiers) {
+    const n = t === tiers[0] ? allTotal : t.ranker.count(t.match, f);
+    // This tier's share of the page: what is left of `limit` once `offset` is past the tiers before.
+    const skip = Math.max(0, offset - total);
+    const want = limit - ranked.length;
+    if (n > skip && want > 0) {
+      ranked.push(...(t.score ? t.ranker.rankAmong(t.score, t.match, f, want, skip) : t.ranker.rank(t.match, f, want, skip, n)));
+    }
+    total += n;
+  }
+  return { ranked, total };
+}

@@ -1,0 +1,48 @@
+import type { Source } from '../paper.js';
+
+/** Which papers may be returned at all. */
+export interface Filters {
+  since?: string;
+  until?: string;
+  hasCode?: boolean;
+  minUpvotes?: number;
+  source?: Source;
+  /** An index row left out (the paper `similar` starts from). */
+  excludeRowid?: number;
+  /** Index rows already listed above a ranking (the known-item tier): not ranked again. */
+  excludeRowids?: number[];
+}
+
+/**
+ * The filters as SQL conditions on `rowid` (a column expression: `fts.rowid`, `docs.rowid`), each
+ * starting with " AND ", and their named parameters.
+ */
+export function filterSql(f: Filters, rowid: string): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.since || f.until) {
+    parts.push(`${rowid} IN (SELECT doc FROM doc_dates WHERE date >= @since AND date <= @until)`);
+    params.since = f.since ?? '0000-00-00';
+    params.until = f.until ?? '9999-99-99';
+  }
+  const docConds: string[] = [];
+  if (f.hasCode) docConds.push('has_code = 1');
+  if (f.minUpvotes !== undefined) {
+    docConds.push('upvotes >= @minUpvotes');
+    params.minUpvotes = f.minUpvotes;
+  }
+  if (f.source) {
+    docConds.push("instr(sources, ',' || @source || ',') > 0");
+    params.source = f.source;
+  }
+  if (docConds.length) parts.push(`${rowid} IN (SELECT rowid FROM docs WHERE ${docConds.join(' AND ')})`);
+  if (f.excludeRowid !== undefined) {
+    parts.push(`${rowid} <> @exclude`);
+    params.exclude = f.excludeRowid;
+  }
+  if (f.excludeRowids?.length) {
+    parts.push(`${rowid} NOT IN (SELECT value FROM json_each(@excluded))`);
+    params.excluded = JSON.stringify(f.excludeRowids);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}

@@ -1,0 +1,81 @@
+import { LONG_QUERY_WORDS } from './evaluate.js';
+import type { FeedbackOptions } from './feedback.js';
+import { DEFAULT_WEIGHTS, MAX_RANKED, type ColumnWeights } from './ranker.js';
+import { DEFAULT_RERANK, type RerankOptions } from './rerank.js';
+
+/**
+ * Every knob of the search, in one place: the bot runs the defaults; the relevance bench
+ * (`bench:relevance -- --tune`, `--rerank`) and the tests set the others. The defaults were chosen on
+ * the SciFact train split (relevance) and on the bench:search 100k corpus (speed).
+ */
+export interface SearchTuning {
+  /** bm25 column weights. */
+  weights?: ColumnWeights;
+  /** Fewer all-words matches than this and some-words matches are listed after them; 0: plain OR. */
+  minAllWordsHits?: number;
+  /** Typo and prefix expansion through the vocabulary (on by default; off for the relevance grid). */
+  expansion?: boolean;
+  /** Pseudo-relevance feedback for long, descriptive queries; false (the default) turns it off. Bench only. */
+  feedback?: FeedbackOptions | false;
+  /** NEAR window for neighbouring words of long queries (0: off, the default). Bench only. */
+  proximity?: number;
+  /** Queries with more words than this are descriptions: plain bm25 over all words, numbers dropped. */
+  longQueryWords?: number;
+  /** Typo expansion in long queries too (default true). Bench only. */
+  longQueryTypos?: boolean;
+  /** Query words ignored in long queries on top of the stop words. Bench only. */
+  longQueryStopWords?: ReadonlySet<string>;
+  /** Papers in the index's shard of the newest papers (see RECENT_DOCS). */
+  recentDocs?: number;
+  /** A chat topic whose words hold more postings than this in all is ranked in that shard first. */
+  broadPostings?: number;
+  /** A long query's prefixed words also match hyphenated ("proinflammatory" = pro-inflammatory); default true. */
+  splitPrefixed?: boolean;
+  /** A chat topic's matches ranked by bm25 at most (the newest ones; see CHAT_RANKED). */
+  chatRanked?: number;
+  /** A description's or `similar`'s matches ranked by bm25 at most (see MAX_RANKED; tests set it low). */
+  maxRanked?: number;
+  /** BM25F re-scoring of a long query's top FTS5 candidates; false: FTS5's bm25 order as it is. */
+  rerank?: RerankOptions | false;
+}
+
+const MIN_ALL_WORDS_HITS = 20;
+/** Papers in the fts_recent shard (see BROAD_POSTINGS). */
+const RECENT_DOCS = 20_000;
+/**
+ * A chat topic ranks at most its newest this-many matches with bm25 (descriptions and `similar`:
+ * MAX_RANKED, 5,000). This is mostly the some-words tier of a topic that few papers match in full,
+ * and those papers are still found anywhere in the archive and listed first. Ranking 2,500 papers
+ * instead of 5,000 takes about 5 ms off such a query at 100k papers: p99 24.7 → 19.4 ms there
+ * (best of two passes over the bench's 500 queries).
+ */
+const CHAT_RANKED = 2500;
+/**
+ * FTS5's bm25 reads each query word's whole posting list (for its idf) whatever the LIMIT: about
+ * 0.1 µs a posting here, so a topic of common words ("reasoning large language", 150k postings at
+ * 100k papers) costs 15-20 ms, and ten times that at 1M. Above this many postings a chat topic is
+ * ranked among the newest RECENT_DOCS papers instead (the fts_recent shard): the best of the recent
+ * papers, as a daily-papers chat wants, at a cost that does not grow with the archive (broad-topics.ts).
+ */
+const BROAD_POSTINGS = 40_000;
+
+export type ResolvedTuning = Required<Omit<SearchTuning, 'longQueryStopWords'>> & Pick<SearchTuning, 'longQueryStopWords'>;
+
+export function resolveTuning(t: SearchTuning): ResolvedTuning {
+  return {
+    weights: t.weights ?? DEFAULT_WEIGHTS,
+    minAllWordsHits: t.minAllWordsHits ?? MIN_ALL_WORDS_HITS,
+    expansion: t.expansion ?? true,
+    feedback: t.feedback ?? false,
+    proximity: t.proximity ?? 0,
+    longQueryWords: t.longQueryWords ?? LONG_QUERY_WORDS,
+    longQueryTypos: t.longQueryTypos ?? true,
+    longQueryStopWords: t.longQueryStopWords,
+    recentDocs: Math.max(0, t.recentDocs ?? RECENT_DOCS),
+    broadPostings: t.broadPostings ?? BROAD_POSTINGS,
+    splitPrefixed: t.splitPrefixed ?? true,
+    chatRanked: t.chatRanked ?? CHAT_RANKED,
+    maxRanked: t.maxRanked ?? MAX_RANKED,
+    rerank: t.rerank ?? DEFAULT_RERANK,
+  };
+}
