@@ -16,6 +16,7 @@ const HELP = `papers — the papers-bot command line (data in DATA_DIR, default 
                 [--limit N] [--page N] [--json]
   papers search - --json        one query per line on stdin, one JSON line per answer
   papers similar <id> [--limit N] [--json]
+  papers recommend <id>... [--not <id>...] [--since D] [--until D] [--limit N] [--page N] [--json]
   papers show <id> [--json]
   papers stats [--json]
 
@@ -48,6 +49,12 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
         const mod = await import('./search-command.js');
         const run = command === 'search' ? mod.searchCommand : mod.similarCommand;
         return await run(rest, io, { store: c.store, search: c.search });
+      }
+      case 'recommend': {
+        const c = await open();
+        const { recommendCommand } = await import('./recommend-command.js');
+        const { createRecommender } = await import('../core/recommend/recommender.js');
+        return await recommendCommand(rest, io, { store: c.store, recommender: createRecommender({ store: c.store, logger }) });
       }
       default:
         io.stderr.write(`error: unknown command "${command}"\n\n${HELP}\n`);
