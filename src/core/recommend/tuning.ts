@@ -31,11 +31,11 @@ export const DEFAULT_TUNING: RecommenderTuning = {
   tfidf: { minDf: 2, maxDf: 0.1, maxFeatures: 40_000, bigrams: true },
   dims: 128,
   power: 2,
-  sigmaPower: 0.5,
+  sigmaPower: 1,
   conceptWeight: 0.7,
   negativeWeight: 0.5,
   center: 1,
-  feedback: 0.5,
+  feedback: 1,
   feedbackDepth: 10,
   pinBoost: 0.5,
 };
