@@ -7,6 +7,8 @@ import { createDigestEngine, type DigestEngine } from './core/digest/engine.js';
 import type { IngestOutcome } from './core/ingest-ports.js';
 import { openCore, type Core, type CoreOptions } from './core/open-core.js';
 import { createChatCore } from '../commands/chat-core.js';
+import { createRecommender } from './core/recommend/recommender.js';
+import { createSqliteReaderFeedbackStore } from './core/store/sqlite/reader-feedback-store.js';
 
 export interface BotOptions extends CoreOptions {
   clock?: Clock;
@@ -37,7 +39,10 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     logger,
     maxLatenessMs: opts.maxLatenessMs,
   });
-  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
+  // Reader feedback is users' data (through the storage port); the recommender is derived from the store.
+  const feedback = createSqliteReaderFeedbackStore(core.db, clock);
+  const recommender = createRecommender({ store: core.store, logger: logger.child({ module: 'recommend' }) });
+  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, recommender, feedback });
   return { ...core, chat, digests, bookmarks, clock };
 }
 
