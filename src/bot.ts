@@ -31,6 +31,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const core = await openCore({ ...opts, now: opts.now ?? (() => clock.now()) });
   const logger = core.logger;
   const bookmarks = createSqliteBookmarkStore(core.db, clock);
+  // Reader feedback is users' data (through the storage port); the recommender is derived from the store.
+  const feedback = createSqliteReaderFeedbackStore(core.db, clock);
+  const recommender = createRecommender({ store: core.store, logger: logger.child({ module: 'recommend' }) });
   const digests = createDigestEngine({
     db: core.db,
     papers: core.store,
@@ -38,10 +41,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     clock,
     logger,
     maxLatenessMs: opts.maxLatenessMs,
+    taste: { recommender, channelBookmarks: (platform, channelId, limit) => feedback.channelBookmarks(platform, channelId, limit) },
   });
-  // Reader feedback is users' data (through the storage port); the recommender is derived from the store.
-  const feedback = createSqliteReaderFeedbackStore(core.db, clock);
-  const recommender = createRecommender({ store: core.store, logger: logger.child({ module: 'recommend' }) });
   const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, recommender, feedback });
   return { ...core, chat, digests, bookmarks, clock };
 }

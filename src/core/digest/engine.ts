@@ -15,6 +15,7 @@ import { newSelectionCache, type SelectionCache } from './select.js';
 import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subscription.js';
 import { formatLocal } from './format-time.js';
 import { buildRun, planRun, previewReply } from './plan-run.js';
+import type { TasteDeps } from './taste-order.js';
 
 export interface DigestEngineOptions {
   /** The bot's SQLite database; or pass `store` for another backend. */
@@ -30,6 +31,8 @@ export interface DigestEngineOptions {
   retry?: Partial<RetryPolicy>;
   /** Channels posting at once (default 32). */
   concurrency?: number;
+  /** Orders `--rank taste` digests; without it they keep today's order. */
+  taste?: TasteDeps;
 }
 
 export interface TickReport {
@@ -73,7 +76,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
   const stopReason = async (platform: Platform, channelId: string) => unwanted(await store!.get(platform, channelId));
 
-  const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock });
+  const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock, taste: opts.taste });
 
   async function planDue(now: Date): Promise<TickReport> {
     const started = performance.now();

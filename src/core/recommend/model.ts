@@ -22,6 +22,8 @@ export interface RecommendRequest {
   until?: string;
   /** Never recommend these (already bookmarked, dismissed, already sent). */
   exclude?: Iterable<string>;
+  /** Rank only these papers (a channel's digest candidates); the date range still applies. */
+  only?: Iterable<string>;
   /** Authors or keywords that lift matching papers. */
   pins?: string[];
   limit: number;
@@ -192,7 +194,12 @@ export class RecommenderModel {
 
     const want = (req.offset ?? 0) + req.limit;
     const candidates: number[] = [];
-    for (let r = 0; r < this.ids.length; r++) if (!excluded.has(r) && inRange(r)) candidates.push(r);
+    if (req.only) {
+      for (const id of new Set(req.only)) {
+        const r = this.rowOf.get(id);
+        if (r !== undefined && !excluded.has(r) && inRange(r)) candidates.push(r);
+      }
+    } else for (let r = 0; r < this.ids.length; r++) if (!excluded.has(r) && inRange(r)) candidates.push(r);
     const pinned = new Float32Array(this.ids.length);
     if (pinMatchers.length) for (const r of candidates) for (const p of pinMatchers) if (p.match(r)) pinned[r]! += t.pinBoost;
     let top = this.scoreAll(candidates, concept, words, pinned, Math.max(want, t.feedbackDepth));

@@ -19,4 +19,9 @@ export interface ReaderFeedbackStore {
   unpin(reader: Reader, text: string): Promise<{ removed: boolean }>;
   /** Oldest first, as given. */
   pins(reader: Reader): Promise<string[]>;
+  /**
+   * A channel's taste: papers posted to the channel that someone bookmarked, most recently
+   * bookmarked first, at most `limit`.
+   */
+  channelBookmarks(platform: Reader['platform'], channelId: string, limit: number): Promise<string[]>;
 }

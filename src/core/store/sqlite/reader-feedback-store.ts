@@ -24,6 +24,12 @@ export function createSqliteReaderFeedbackStore(db: Db, clock: Clock = systemClo
     ),
     unpin: db.prepare(`DELETE FROM pins WHERE ${owner} AND pin_key = @key`),
     pins: db.prepare<Record<string, unknown>, { pin: string }>(`SELECT pin FROM pins WHERE ${owner} ORDER BY created_at, pin_key`),
+    // Reads the bookmarks (002) and posts (003) tables: the taste is where the two meet.
+    channelBookmarks: db.prepare<Record<string, unknown>, { paper_id: string }>(
+      `SELECT b.paper_id FROM bookmarks b JOIN posts p ON p.platform = b.platform AND p.paper_id = b.paper_id
+       WHERE p.platform = @platform AND p.channel_id = @channelId
+       GROUP BY b.paper_id ORDER BY MAX(b.created_at) DESC, b.paper_id LIMIT @limit`,
+    ),
   };
   const at = () => clock.now().toISOString();
   return {
@@ -45,6 +51,9 @@ export function createSqliteReaderFeedbackStore(db: Db, clock: Clock = systemClo
     },
     async pins(r) {
       return q.pins.all(who(r)).map((x) => x.pin);
+    },
+    async channelBookmarks(platform, channelId, limit) {
+      return q.channelBookmarks.all({ platform, channelId, limit }).map((x) => x.paper_id);
     },
   };
 }
