@@ -3,7 +3,7 @@
  *
  *   npm run bench:recommend             quality (both halves) + speed and memory at 100k papers
  *   npm run bench:recommend -- --tune   the tuning grid on the tuning half only
- *   npm run bench:recommend -- --quality | --speed    one part only
+ *   npm run bench:recommend -- --quality | --speed [--size N]    one part only (speed at N papers)
  *
  * Quality: simulated readers who like 8 papers of one or two arXiv categories (categories hidden
  * from both models) get the papers of the later third of ../shared/data/arxiv-daily ranked;
@@ -96,7 +96,9 @@ function quality(tuneOnly: boolean) {
 function speed() {
   const base = mb();
   const real = realPapers(SHARED);
-  const papers: ModelPaper[] = corpus(real, 100_000).map((p, i) => ({
+  const sizeAt = process.argv.indexOf('--size');
+  const size = sizeAt > 0 ? Number(process.argv[sizeAt + 1]) : 100_000;
+  const papers: ModelPaper[] = corpus(real, size).map((p, i) => ({
     id: p.id,
     title: p.title,
     abstract: p.abstract,
@@ -111,7 +113,7 @@ function speed() {
   const fitS = (performance.now() - t) / 1000;
   global.gc?.();
   const fitted = mb();
-  console.log(`100k papers: fit ${fitS.toFixed(1)} s; RSS ${base.toFixed(0)} MB at start, ${loaded.toFixed(0)} MB with the papers loaded, ${fitted.toFixed(0)} MB with the model (+${(fitted - loaded).toFixed(0)} MB)`);
+  console.log(`${size.toLocaleString('en-US')} papers: fit ${fitS.toFixed(1)} s; RSS ${base.toFixed(0)} MB at start, ${loaded.toFixed(0)} MB with the papers loaded, ${fitted.toFixed(0)} MB with the model (+${(fitted - loaded).toFixed(0)} MB)`);
   const rand = rng(5);
   const ids = papers.map((p) => p.id);
   const some = (n: number) => Array.from({ length: n }, () => ids[Math.floor(rand() * ids.length)]!);
@@ -123,15 +125,15 @@ function speed() {
     model.recommend({ positives, negatives: some(5), limit: 10 });
     times.push(performance.now() - t);
   }
-  console.log(`one reader, 50 bookmarks, all 100k papers ranked: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (200 requests)`);
+  console.log(`one reader, 50 bookmarks, all ${size.toLocaleString('en-US')} papers ranked: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (200 requests)`);
   const last = papers[papers.length - 1]!.digestDates[0]!;
   const since = new Date(Date.parse(last) - 6 * 86_400_000).toISOString().slice(0, 10);
   const subscribers = Array.from({ length: 1000 }, () => ({ positives: some(20 + Math.floor(rand() * 31)), exclude: some(10), pins: rand() < 0.2 ? ['language model'] : [] }));
   t = performance.now();
-  for (const s of subscribers) model.recommend({ ...s, since, limit: 5 });
+  for (const s of subscribers) model.recommend({ ...s, since, until: last, limit: 5 });
   console.log(`1,000 personal digests planned (last 7 days, 20–50 bookmarks each): ${((performance.now() - t) / 1000).toFixed(2)} s`);
   t = performance.now();
-  model.add(corpus(real, 100, 3, 100_000).map((p) => ({ ...p, digestDates: [last] })));
+  model.add(corpus(real, 100, 3, size).map((p) => ({ ...p, digestDates: [last] })));
   console.log(`100 new papers folded in: ${(performance.now() - t).toFixed(0)} ms`);
 }
 

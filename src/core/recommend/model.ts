@@ -62,6 +62,8 @@ export class RecommenderModel {
   private dates: Int32Array[] = [];
   private embed: Float32Array;
   private readonly byAuthor = new Map<string, number[]>();
+  /** Rows by digest day: a reader's last 7 days are a few hundred rows, not a scan of the archive. */
+  private readonly byDay = new Map<number, Set<number>>();
   private readonly mean: Float64Array;
   private readonly scale: Float64Array;
   /** Papers the vocabulary and concept space were fitted on (the rest were folded in). */
@@ -120,8 +122,15 @@ export class RecommenderModel {
         else this.byAuthor.set(key, [r]);
       }
     }
-    this.vectors[r] = vec;
-    this.dates[r] = Int32Array.from(p.digestDates, dayNumber);
+    this.vectors[r] = heaviest(vec, this.tuning.keepTerms);
+    const days = Int32Array.from(p.digestDates, dayNumber);
+    for (const d of this.dates[r] ?? []) this.byDay.get(d)?.delete(r);
+    for (const d of days) {
+      const rows = this.byDay.get(d);
+      if (rows) rows.add(r);
+      else this.byDay.set(d, new Set([r]));
+    }
+    this.dates[r] = days;
     const k = this.dims;
     if ((r + 1) * k > this.embed.length) {
       const grown = new Float32Array(this.embed.length * 2);
@@ -199,6 +208,10 @@ export class RecommenderModel {
         const r = this.rowOf.get(id);
         if (r !== undefined && !excluded.has(r) && inRange(r)) candidates.push(r);
       }
+    } else if (hi - lo <= 366) {
+      const seen = new Set<number>();
+      for (let d = lo; d <= hi; d++) for (const r of this.byDay.get(d) ?? []) if (!excluded.has(r) && !seen.has(r)) seen.add(r);
+      candidates.push(...[...seen].sort((a, b) => a - b));
     } else for (let r = 0; r < this.ids.length; r++) if (!excluded.has(r) && inRange(r)) candidates.push(r);
     const pinned = new Float32Array(this.ids.length);
     if (pinMatchers.length) for (const r of candidates) for (const p of pinMatchers) if (p.match(r)) pinned[r]! += t.pinBoost;
@@ -228,9 +241,12 @@ export class RecommenderModel {
     const t = this.tuning;
     const k = this.dims;
     const cw = t.conceptWeight / (Math.hypot(...concept) || 1);
-    let wn = 0;
-    for (let f = 0; f < words.length; f++) wn += words[f]! ** 2;
-    const ww = (1 - t.conceptWeight) / (Math.sqrt(wn) || 1);
+    let ww = 0;
+    if (t.conceptWeight < 1) {
+      let wn = 0;
+      for (let f = 0; f < words.length; f++) wn += words[f]! ** 2;
+      ww = (1 - t.conceptWeight) / (Math.sqrt(wn) || 1);
+    }
     const top = new TopK(size);
     for (const r of candidates) {
       let s = 0;
@@ -273,6 +289,13 @@ export class RecommenderModel {
     }
     return out;
   }
+}
+
+/** The `keep` heaviest terms of a vector, indices ascending (kept as a copy: the fitted matrix can go). */
+function heaviest(v: SparseVec, keep: number): SparseVec {
+  if (v.indices.length <= keep) return { indices: v.indices.slice(), values: v.values.slice() };
+  const order = [...v.values.keys()].sort((a, b) => v.values[b]! - v.values[a]!).slice(0, keep).sort((a, b) => a - b);
+  return { indices: Int32Array.from(order, (j) => v.indices[j]!), values: Float32Array.from(order, (j) => v.values[j]!) };
 }
 
 function binaryHas(a: Int32Array, x: number): boolean {

@@ -19,6 +19,11 @@ export interface RecommenderTuning {
   feedback: number;
   /** How many of the first pass's best papers feed back. */
   feedbackDepth: number;
+  /**
+   * Each paper keeps only its this-many heaviest tf-idf terms (for "because" and keyword pins):
+   * a third of the memory; the concept vector is computed from all of them first.
+   */
+  keepTerms: number;
   /** Added to the score of a paper that matches one of the reader's pins. */
   pinBoost: number;
 }
@@ -32,10 +37,11 @@ export const DEFAULT_TUNING: RecommenderTuning = {
   dims: 128,
   power: 2,
   sigmaPower: 1,
-  conceptWeight: 0.7,
+  conceptWeight: 1,
   negativeWeight: 0.5,
   center: 1,
   feedback: 1,
   feedbackDepth: 10,
   pinBoost: 0.5,
+  keepTerms: 64,
 };
