@@ -8,6 +8,8 @@ import { UserError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/logger.js';
 import { bestLink } from '../src/core/paper.js';
 import type { Caller, OutgoingMessage, Reply } from '../src/core/reply.js';
+import type { ReaderFeedbackStore } from '../src/core/recommend/ports.js';
+import type { Recommender } from '../src/core/recommend/recommender.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
 import { argInfos } from './arg-info.js';
@@ -15,6 +17,7 @@ import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
 import { rootOf, typedName } from './roots.js';
 import { overallUsage } from './suggest.js';
+import { notInterested } from './not-interested.js';
 import { parseCommandText } from './text-parser.js';
 import type { AnyCommand, CommandContext } from './types.js';
 import { validateArgs, type LabelStyle } from './validate.js';
@@ -28,6 +31,8 @@ export interface ChatCoreDeps {
   clock: Clock;
   /** Accepted for the composition root; export files travel in Reply.file and adapters write them. */
   exportDir?: string;
+  recommender?: Recommender;
+  feedback?: ReaderFeedbackStore;
   /** Defaults to every declared command (tests may pass fewer or extra). */
   commands?: readonly AnyCommand[];
 }
@@ -66,7 +71,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
     const args = validateArgs(c, raw, style, positional, caller.platform);
-    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list };
+    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback };
     return c.run(args, ctx);
   }
 
@@ -121,6 +126,9 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
             const message = await shareMessage(action.paperId);
             return { text: message.text, cards: message.card ? [message.card] : [], ephemeral: false };
           }
+          case 'dismiss':
+          case 'undismiss':
+            return notInterested(deps, caller, action.paperId, action.kind === 'dismiss');
           case 'run': {
             const c = findCommand(action.command.split(' '), list);
             if (!c) throw new UserError(`Unknown command '${action.command}'.`, overallUsage(list, caller.platform));

@@ -1,6 +1,7 @@
 import { bookmarksCommand } from './bookmarks.js';
 import { digestNowCommand } from './digest-now.js';
 import { digestPreviewCommand } from './digest-preview.js';
+import { forMeCommand } from './for-me.js';
 import { helpCommand } from './help.js';
 import { searchCommand } from './search.js';
 import { showCommand } from './show.js';
@@ -24,6 +25,7 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   helpCommand,
+  forMeCommand,
 ] as AnyCommand[];
 
 /**

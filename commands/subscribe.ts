@@ -12,6 +12,7 @@ const args = z.object({
   minUpvotes: z.number().int().min(0).max(100_000).optional().describe('Skip papers with fewer upvotes'),
   sources: z.string().trim().min(1).max(200).meta({ placeholder: 'LIST' }).optional().describe('Comma-separated sources to draw from (default all)'),
   announceEmpty: z.boolean().optional().describe('Post one short line when nothing is new'),
+  rank: z.enum(['default', 'taste']).optional().describe("Order: default, or taste (what members bookmarked from this channel's posts)"),
 });
 
 /** `/papers subscribe …`: create or replace this channel's digest settings (admins). The engine validates further. */

@@ -4,6 +4,8 @@ import type { Clock } from '../src/core/clock.js';
 import type { DigestService } from '../src/core/digest/ports.js';
 import type { Logger } from '../src/core/logger.js';
 import type { Caller, Reply } from '../src/core/reply.js';
+import type { ReaderFeedbackStore } from '../src/core/recommend/ports.js';
+import type { Recommender } from '../src/core/recommend/recommender.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
 
@@ -17,6 +19,9 @@ export interface CommandContext {
   bookmarks: BookmarkStore;
   clock: Clock;
   logger: Logger;
+  /** Absent when the bot runs without recommendations: for-me then says so. */
+  recommender?: Recommender;
+  feedback?: ReaderFeedbackStore;
   /** Every declared command, for `help`. */
   commands: readonly AnyCommand[];
 }

@@ -9,6 +9,7 @@ import { noMetrics, type Metrics } from './core/metrics.js';
 import { openCore, type Core, type CoreOptions } from './core/open-core.js';
 import type { PlatformStores } from './core/store/platform-stores.js';
 import { createChatCore } from '../commands/chat-core.js';
+import { createRecommender } from './core/recommend/recommender.js';
 
 export interface BotOptions extends CoreOptions {
   clock?: Clock;
@@ -42,6 +43,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const search = opts.metrics ? meteredSearch(core.search, metrics) : core.search;
   const ingest = opts.metrics ? meteredIngest(core.ingest, metrics) : core.ingest;
   const bookmarks = core.storage.bookmarks;
+  // Reader feedback is users' data (through the storage port); the recommender is derived from the store.
+  const feedback = core.storage.feedback;
+  const recommender = createRecommender({ store: core.store, logger: logger.child({ module: 'recommend' }) });
   const digests = createDigestEngine({
     store: core.storage.digests,
     messages: bookmarks,
@@ -53,8 +57,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     metrics,
     instanceId: opts.instanceId,
     leaseMs: opts.digestLeaseMs,
+    taste: { recommender, channelBookmarks: (platform, channelId, limit) => feedback.channelBookmarks(platform, channelId, limit) },
   });
-  const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
+  const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, recommender, feedback });
   const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
   return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores };
 }

@@ -55,6 +55,12 @@ export async function runCommand(command: string, rest: string[], io: CliIo, env
         const run = command === 'search' ? mod.searchCommand : mod.similarCommand;
         return await run(rest, io, { store: c.store, search: c.search });
       }
+      case 'recommend': {
+        const c = await open();
+        const { recommendCommand } = await import('./recommend-command.js');
+        const { createRecommender } = await import('../core/recommend/recommender.js');
+        return await recommendCommand(rest, io, { store: c.store, recommender: createRecommender({ store: c.store, logger }) });
+      }
       default:
         io.stderr.write(`papers: unknown command "${command}"\n\n${HELP}\n`);
         return 2;

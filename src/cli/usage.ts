@@ -14,6 +14,10 @@ export const USAGE: Record<string, string> = {
   The flags take the same values as /papers search in chat (limit 1-25, page 1-1000, real dates).`,
   similar: `papers similar <id> [--limit N] [--page N] [--json]
   Papers like the given one, best first.`,
+  recommend: `papers recommend <id>... [--not <id>...] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--page N] [--json]
+  Papers like the given ones (and unlike the --not ones) among papers whose digest date is in the range.
+  --json prints the papers search --json schema, with "because" (the shared words) on each result.
+  Unknown ids are named and skipped; exit 2 when every liked id is unknown.`,
   show: `papers show <id> [--json]
   One stored paper in full.`,
   stats: `papers stats [--json]

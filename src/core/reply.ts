@@ -24,6 +24,8 @@ export interface PaperCard {
   /** Code / project links. */
   links: string[];
   score?: number;
+  /** A recommendation: adapters add a 👎 Not interested action (a button, or a reaction in the local mode). */
+  dismissable?: boolean;
 }
 
 /** Something a person can click (or, in the local mode, type) under a reply or a card. */
@@ -31,6 +33,9 @@ export type ReplyAction =
   | { kind: 'bookmark'; paperId: string }
   | { kind: 'similar'; paperId: string }
   | { kind: 'share'; paperId: string }
+  /** Not interested (a recommendation): a negative example from then on; `undismiss` undoes it. */
+  | { kind: 'dismiss'; paperId: string }
+  | { kind: 'undismiss'; paperId: string }
   /** Run the same command again with these (full) arguments, e.g. the next page. */
   | { kind: 'run'; label: string; command: string; args: Record<string, unknown> };
 

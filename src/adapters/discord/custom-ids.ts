@@ -4,7 +4,8 @@ import { LIMITS } from './limits.js';
 /**
  * ReplyAction ⇄ Discord component `custom_id` (≤ 100 chars). A click on an ephemeral reply carries
  * only the custom_id and the message it sits on, so the action travels in it:
- * `p:bm:<paperId>`, `p:sim:<paperId>`, `p:sh:<paperId>`, `p:run:<json {c,a}>` (the label comes back
+ * `p:bm:<paperId>`, `p:sim:<paperId>`, `p:sh:<paperId>`, `p:ni:<paperId>` (not interested),
+ * `p:un:<paperId>` (its undo), `p:run:<json {c,a}>` (the label comes back
  * from the clicked button).
  * Paper ids that do not fit (title-based ids of papers without an arXiv id run past 100 chars) are
  * sent as `p:bm:#<n>`: the paper of the n-th embed of the clicked message, whose footer shows the id.
@@ -13,8 +14,8 @@ import { LIMITS } from './limits.js';
  * asked to run the command again.
  */
 
-const KIND_CODE = { bookmark: 'bm', similar: 'sim', share: 'sh' } as const;
-const CODE_KIND = { bm: 'bookmark', sim: 'similar', sh: 'share' } as const;
+const KIND_CODE = { bookmark: 'bm', similar: 'sim', share: 'sh', dismiss: 'ni', undismiss: 'un' } as const;
+const CODE_KIND = { bm: 'bookmark', sim: 'similar', sh: 'share', ni: 'dismiss', un: 'undismiss' } as const;
 const MAX_REFS = 10_000;
 
 /** What the clicked message tells about itself: each embed's footer text (paper id first). */
@@ -67,7 +68,7 @@ export function createCustomIdCodec(): CustomIdCodec {
       return embedIndex === undefined ? undefined : `p:${KIND_CODE[action.kind]}:#${embedIndex}`;
     },
     decode(customId, ctx) {
-      const m = /^p:(bm|sim|sh|run|ref):(.+)$/s.exec(customId);
+      const m = /^p:(bm|sim|sh|ni|un|run|ref):(.+)$/s.exec(customId);
       if (!m) return undefined;
       const [, code, rest] = m;
       if (code === 'ref') return refs.get(rest);

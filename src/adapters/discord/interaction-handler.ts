@@ -9,7 +9,7 @@ import type { Caller, Reply, ReplyAction } from '../../core/reply.js';
 import { callerFromInteraction } from './caller.js';
 import { commandPathAndOptions } from './command-options.js';
 import type { CustomIdCodec } from './custom-ids.js';
-import { PICK_IDS } from './render-components.js';
+import { PICK_IDS, type CardActionKind } from './render-components.js';
 import { respond, type Answerable } from './respond.js';
 import { createTurnQueue } from './turn-queue.js';
 
@@ -35,9 +35,7 @@ const EXPIRED: Reply = {
   error: true,
 };
 
-const PICK_KIND: Record<string, 'bookmark' | 'similar' | 'share'> = Object.fromEntries(
-  Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as 'bookmark' | 'similar' | 'share']),
-);
+const PICK_KIND: Record<string, CardActionKind> = Object.fromEntries(Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as CardActionKind]));
 
 function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction): string[] {
   return interaction.message.embeds.map((e) => e.footer?.text ?? '');

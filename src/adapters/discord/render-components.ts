@@ -6,10 +6,12 @@ import { LIMITS, clip } from './limits.js';
 export type Row = APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>;
 
 /** Per-card actions shown under an ephemeral reply, and under a channel post (no Share there). */
-export type CardActionKind = 'bookmark' | 'similar' | 'share';
+export type CardActionKind = 'bookmark' | 'similar' | 'share' | 'dismiss';
 
 /** A lone card's buttons: nothing to tell apart, so the full words. */
-const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', similar: 'More like this', share: 'Share' };
+const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', similar: 'More like this', share: 'Share', dismiss: '👎 Not interested' };
+/** Reply-level actions that are not `run` (which carries its own label). */
+const REPLY_LABEL: Partial<Record<ReplyAction['kind'], string>> = { undismiss: 'Undo' };
 /**
  * Several cards: one row per action, a button per card named by the number on its embed title.
  * Short, so that five of them fit one row on a phone.
@@ -18,11 +20,13 @@ const NUMBERED: Record<CardActionKind, (n: number) => string> = {
   bookmark: (n) => `🔖 ${n}`,
   similar: (n) => `More like ${n}`,
   share: (n) => `Share ${n}`,
+  dismiss: (n) => `👎 ${n}`,
 };
 const PLACEHOLDER: Record<CardActionKind, string> = {
   bookmark: '🔖 Bookmark a paper…',
   similar: 'More like this…',
   share: 'Share a paper to the channel…',
+  dismiss: '👎 Not interested in…',
 };
 
 function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary): APIButtonComponent {
@@ -30,7 +34,7 @@ function button(customId: string, label: string, style: ButtonStyle.Primary | Bu
 }
 
 /** The select menu custom_id for a card action: `p:pick:bm` etc. */
-export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', similar: 'p:pick:sim', share: 'p:pick:sh' };
+export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', similar: 'p:pick:sim', share: 'p:pick:sh', dismiss: 'p:pick:ni' };
 
 /**
  * Buttons for the cards and the reply's own actions (Next page) within 5 rows of 5.
@@ -47,6 +51,8 @@ export function renderComponents(
   codec: CustomIdCodec,
   kinds: CardActionKind[] = ['bookmark', 'similar', 'share'],
 ): Row[] {
+  // Recommendations get 👎 Not interested right after Bookmark.
+  if (cards.some((c) => c.dismissable) && !kinds.includes('dismiss')) kinds = [kinds[0]!, 'dismiss', ...kinds.slice(1)];
   const rows: Row[] = [];
   const seen = new Set<string>();
   const unique = (id: string) => (seen.has(id) ? false : (seen.add(id), true));
@@ -62,7 +68,7 @@ export function renderComponents(
     .map((a) => ({ a, id: codec.encode(a) }))
     .filter((x): x is { a: ReplyAction; id: string } => x.id !== undefined && unique(x.id))
     .slice(0, LIMITS.buttonsPerRow)
-    .map(({ a, id }) => button(id, a.kind === 'run' ? a.label : a.kind, ButtonStyle.Primary));
+    .map(({ a, id }) => button(id, a.kind === 'run' ? a.label : (REPLY_LABEL[a.kind] ?? a.kind), ButtonStyle.Primary));
   const rowsForCards = LIMITS.rowsPerMessage - (actionButtons.length ? 1 : 0);
   const shown = cards.slice(0, LIMITS.embedsPerMessage);
 

@@ -27,6 +27,8 @@ export const LOCAL_CALLER: Caller = { platform: 'local', workspaceId: 'local', c
 
 const COMMAND_WORDS = new Set(commands.map((c) => c.group ?? c.name));
 const BOOKMARK = /^(🔖|:bookmark:|bookmark)$/u;
+/** 👎 on a recommendation: not interested (unreact undoes it), as the platforms' button does. */
+const NOT_INTERESTED = /^(👎|:thumbsdown:|:-1:)$/u;
 const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, quit to leave.';
 
 /**
@@ -60,8 +62,12 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
   async function react(added: boolean, target: string | undefined, emoji: string | undefined): Promise<void> {
     const verb = added ? 'react' : 'unreact';
     if (!target) return void say(`Say which card: ${verb} N 🔖 (N from the last reply).`);
-    if (emoji && !BOOKMARK.test(emoji)) return void say(`Only 🔖 does something here: ${verb} ${target} 🔖`);
     const entry = shown.get(target);
+    if (emoji && NOT_INTERESTED.test(emoji) && entry?.card.dismissable) {
+      const reply = await chat.handleAction({ kind: added ? 'dismiss' : 'undismiss', paperId: entry.card.paperId }, caller);
+      return void say(reply.error ? `⚠ ${reply.text}` : reply.text);
+    }
+    if (emoji && !BOOKMARK.test(emoji)) return void say(`Only 🔖 does something here: ${verb} ${target} 🔖`);
     const messageId = entry?.messageId ?? (/^local-(post-)?\d+$/.test(target) ? target : undefined);
     if (!messageId) {
       return void say(shown.size ? `No card ${target} in the last reply (1-${shown.size}).` : 'No cards shown yet: run /papers search <topic> first.');

@@ -12,6 +12,8 @@ export function actionHint(action: ReplyAction, cardNumber?: number): string | u
     }
     case 'similar':
       return `More like this: /papers similar ${action.paperId}`;
+    case 'undismiss':
+      return cardNumber !== undefined ? `Undo: unreact ${cardNumber} 👎` : undefined;
     case 'bookmark':
       return cardNumber !== undefined ? `Bookmark: react ${cardNumber} 🔖` : undefined;
     default:
@@ -32,6 +34,7 @@ export function renderReply(reply: Reply): string {
   } else if (reply.cards?.length) {
     hints.unshift(`Bookmark: react N 🔖, unreact N 🔖 removes (N = 1-${reply.cards.length})`);
   }
+  if (reply.cards?.some((c) => c.dismissable)) hints.push('Not interested: react N 👎 (unreact N 👎 undoes)');
   if (hints.length) lines.push(`  → ${hints.join('  |  ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -16,6 +16,7 @@ import { newSelectionCache, type SelectionCache } from './select.js';
 import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subscription.js';
 import { formatLocal } from './format-time.js';
 import { buildRun, planRun, previewReply } from './plan-run.js';
+import type { TasteDeps } from './taste-order.js';
 
 export interface DigestEngineOptions {
   /** storage.digests, shared by every instance on the same storage. */
@@ -41,6 +42,8 @@ export interface DigestEngineOptions {
   concurrency?: number;
   /** Digests posted / failed / skipped and retries are counted here. */
   metrics?: Metrics;
+  /** Orders `--rank taste` digests; without it they keep today's order. */
+  taste?: TasteDeps;
 }
 
 export interface TickReport {
@@ -86,7 +89,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
   const stopReason = async (platform: Platform, channelId: string) => unwanted(await store.get(platform, channelId));
 
-  const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock });
+  const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock, taste: opts.taste });
 
   async function planDue(now: Date): Promise<TickReport> {
     const started = performance.now();

@@ -24,7 +24,7 @@ export async function buildRun(
   // Channels planned in one tick share one read of the posts table per candidate group.
   const posted = (ids: string[], group: string) =>
     memo(d.cache.posted, group, () => d.store.postedByChannel(ids)).then((m) => m.get(channelKey(sub.platform, sub.channelId)) ?? new Set<string>());
-  const sel = await selectDigest(d, sub.settings, sub.entryCursor, posted);
+  const sel = await selectDigest(d, sub.settings, sub.entryCursor, posted, sub);
   const base = { platform: sub.platform, channelId: sub.channelId, slot, entryCursor: sel.entryCursor, advanceCursor: opts.persistCursor ?? true, createdAt: now.toISOString() };
   if (!sel.papers.length) {
     // Never an empty header: nothing, or the one line the channel asked for.
@@ -52,10 +52,11 @@ export async function planRun(d: PlanDeps, sub: Subscription, slot: string, now:
 export async function previewReply(d: PlanDeps, caller: Caller, sub: Subscription | undefined): Promise<Reply> {
   const settings = sub?.settings;
   const s = settings ?? parseSubscriptionSettings({});
-  const sel = await selectDigest(d, s, sub?.entryCursor ?? null, (ids) => d.store.postedAmong(caller.platform, caller.channelId, ids));
+  const sel = await selectDigest(d, s, sub?.entryCursor ?? null, (ids) => d.store.postedAmong(caller.platform, caller.channelId, ids), caller);
   const intro = sub ? `Preview of this channel's next digest (${describeSettings(s)})` : 'This channel has no subscription; with the defaults its digest would be';
-  if (!sel.papers.length) return { text: `${intro}: nothing new to post.`, ephemeral: true };
+  if (!sel.papers.length) return { text: `${intro}: nothing new to post.${sel.order ? ` Order: ${sel.order}.` : ''}`, ephemeral: true };
   const header = headerText({ digestDate: sel.digestDate, sources: sel.sources, count: sel.papers.length, considered: sel.considered, settings: s });
   const lines = sel.papers.map((p, i) => `${i + 1}. ${p.title}${p.upvotes !== undefined ? ` (▲ ${p.upvotes})` : ''}`);
-  return { text: `${intro}:\n${header}\n${lines.join('\n')}`, cards: sel.papers.map((p) => toCard(p)), ephemeral: true };
+  const order = sel.order ? `\nOrder: ${sel.order}.` : '';
+  return { text: `${intro}:\n${header}\n${lines.join('\n')}${order}`, cards: sel.papers.map((p) => toCard(p)), ephemeral: true };
 }

@@ -1,8 +1,10 @@
 import type { Logger } from '../logger.js';
+import type { Caller } from '../reply.js';
 import type { Source, StoredPaper } from '../paper.js';
 import type { PaperSearch } from '../search/ports.js';
 import type { DigestEntry, PaperStore } from '../store/ports.js';
 import type { SubscriptionSettings } from './subscription.js';
+import { orderByTaste, type TasteDeps } from './taste-order.js';
 import { mentions, textWords } from './topics.js';
 
 /** What a channel's next digest holds. */
@@ -15,6 +17,8 @@ export interface Selection {
   sources: Source[];
   /** New candidate papers seen before filters (for logs and previews). */
   considered: number;
+  /** With `--rank taste`: which ordering was used and why (the preview says it). */
+  order?: string;
 }
 
 /**
@@ -39,6 +43,8 @@ export interface SelectDeps {
   search?: PaperSearch;
   logger: Logger;
   cache: SelectionCache;
+  /** For subscriptions with `--rank taste`. */
+  taste?: TasteDeps;
 }
 
 export function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
@@ -175,12 +181,16 @@ export async function selectDigest(
   s: SubscriptionSettings,
   cursor: number | null,
   alreadyPosted: (ids: string[], groupKey: string) => Promise<Set<string>>,
+  channel?: Pick<Caller, 'platform' | 'channelId'>,
 ): Promise<Selection> {
   // Channels differ only by what was already posted to them; the ranking is shared per settings.
   const key = JSON.stringify([cursor, s.sources ?? null, s.topics, s.minUpvotes ?? null]);
   const r = await memo(d.cache.ranked, key, () => rankCandidates(d, s, cursor));
   const posted = r.ids.length ? await alreadyPosted(r.ids, key) : new Set<string>();
-  const chosen = r.ranked.filter((p) => !posted.has(p.id)).slice(0, s.top);
+  let fresh = r.ranked.filter((p) => !posted.has(p.id));
+  let order: string | undefined;
+  if (s.rank === 'taste' && channel) ({ papers: fresh, order } = await orderByTaste(d.taste, channel, fresh));
+  const chosen = fresh.slice(0, s.top);
   const chosenEntries = chosen.map((p) => r.firstEntry.get(p.id)!);
   return {
     papers: chosen,
@@ -188,5 +198,6 @@ export async function selectDigest(
     digestDate: chosenEntries.map((e) => e.date).sort().pop(),
     sources: [...new Set(chosenEntries.map((e) => e.source))],
     considered: r.ids.filter((id) => !posted.has(id)).length,
+    ...(order ? { order } : {}),
   };
 }

@@ -21,10 +21,12 @@ export interface SubscriptionSettings {
   sources?: Array<z.infer<typeof SourceSchema>>;
   /** Post one short line when nothing is new instead of staying silent. */
   announceEmpty: boolean;
+  /** 'taste': order by what members bookmarked from this channel's posts (taste-order.ts). */
+  rank?: 'taste';
 }
 
 export const SUBSCRIBE_USAGE =
-  'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] (or --cron "0 9 * * 1-5")';
+  'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] [--rank taste] (or --cron "0 9 * * 1-5")';
 
 const str = z.union([z.string(), z.number()]).transform(String);
 const boolish = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'])]).transform((v) => v === true || v === 'true' || v === 'yes' || v === '1' || v === 'on');
@@ -46,6 +48,7 @@ const InputSchema = z
     sources: list.optional(),
     announceEmpty: boolish.optional(),
     'announce-empty': boolish.optional(),
+    rank: z.enum(['default', 'taste']).optional(),
   })
   .passthrough();
 
@@ -124,6 +127,7 @@ export function parseSubscriptionSettings(raw: Record<string, unknown>): Subscri
     minUpvotes,
     sources,
     announceEmpty: r.announceEmpty ?? r['announce-empty'] ?? false,
+    ...(r.rank === 'taste' ? { rank: 'taste' as const } : {}),
   };
 }
 
@@ -157,5 +161,6 @@ export function describeSettings(s: SubscriptionSettings): string {
   if (s.minUpvotes !== undefined) parts.push(`≥ ${s.minUpvotes} upvotes`);
   if (s.sources) parts.push(`sources: ${s.sources.join(', ')}`);
   if (s.announceEmpty) parts.push('says so when nothing is new');
+  if (s.rank === 'taste') parts.push("ranked by the channel's taste");
   return parts.join(', ');
 }

@@ -4,6 +4,7 @@ import type { DigestStore } from '../digest/digest-store.js';
 import type { InstallationStore } from './installations.js';
 import type { LockStore } from './lock-store.js';
 import type { PaperStore } from './ports.js';
+import type { ReaderFeedbackStore } from '../recommend/ports.js';
 import type { SeenEventStore } from './seen-events.js';
 
 /** Which database holds the bot's data: one SQLite file (the default) or a shared PostgreSQL. */
@@ -20,6 +21,8 @@ export interface Storage {
   digests: DigestStore;
   bookmarks: BookmarkStore;
   locks: LockStore;
+  /** Readers' "not interested" papers and pins, for recommendations. */
+  feedback: ReaderFeedbackStore;
   /** Platform app installations (Slack OAuth), shared by every instance. */
   installations: InstallationStore;
   /** Platform deliveries already handled (Slack retries), shared by every instance. */

@@ -6,6 +6,7 @@ import { createPostgresInstallationStore } from './installation-store.js';
 import { createPostgresLockStore } from './lock-store.js';
 import { migratePostgres } from './migrate.js';
 import { createPostgresPaperStore } from './paper-store.js';
+import { createPostgresReaderFeedbackStore, rekeyDismissalsPg } from './reader-feedback-store.js';
 import { createPostgresSeenEventStore } from './seen-event-store.js';
 
 /**
@@ -26,10 +27,11 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
   return {
     backend: 'postgres',
     // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
-    papers: createPostgresPaperStore(pool, [rekeyBookmarksPg, rekeyPostsPg]),
+    papers: createPostgresPaperStore(pool, [rekeyBookmarksPg, rekeyPostsPg, rekeyDismissalsPg]),
     digests: createPostgresDigestStore(pool),
     bookmarks: createPostgresBookmarkStore(pool, config.clock),
     locks: createPostgresLockStore(pool),
+    feedback: createPostgresReaderFeedbackStore(pool, config.clock),
     installations: createPostgresInstallationStore(pool),
     seenEvents: createPostgresSeenEventStore(pool),
     close: async () => {

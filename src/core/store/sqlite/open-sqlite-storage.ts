@@ -5,19 +5,21 @@ import { createSqliteInstallationStore } from './installation-store.js';
 import { createSqliteLockStore } from './lock-store.js';
 import { openDatabase } from './open.js';
 import { createSqlitePaperStore } from './paper-store.js';
+import { createSqliteReaderFeedbackStore, rekeyDismissals } from './reader-feedback-store.js';
 import { createSqliteSeenEventStore } from './seen-event-store.js';
 
 /** The SQLite backend: every store on one file, one connection (better-sqlite3 serialises writes). */
 export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clock'> = {}): Storage {
   const db = openDatabase(file);
   // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
-  const papers = createSqlitePaperStore(db, [rekeyBookmarks, rekeyPosts]);
+  const papers = createSqlitePaperStore(db, [rekeyBookmarks, rekeyPosts, rekeyDismissals]);
   return {
     backend: 'sqlite',
     papers,
     digests: createSqliteDigestStore(db),
     bookmarks: createSqliteBookmarkStore(db, config.clock),
     locks: createSqliteLockStore(db),
+    feedback: createSqliteReaderFeedbackStore(db, config.clock),
     installations: createSqliteInstallationStore(db),
     seenEvents: createSqliteSeenEventStore(db),
     close: () => papers.close(),

@@ -3,6 +3,7 @@ import { chat002 } from './002-chat.js';
 import { digests003 } from './003-digests.js';
 import { claims005 } from './005-claims.js';
 import { installations009 } from './009-installations.js';
+import { readerFeedback006 } from './006-reader-feedback.js';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in PRAGMA user_version. */
 export interface Migration {
@@ -15,6 +16,6 @@ export interface Migration {
  * Every migration ever shipped, in order. Never edit a shipped one: append a new version.
  * 001 papers & digests (ingest), 002 bookmarks & message→paper map (chat), 003 subscriptions,
  * digest runs & posts (scheduled digests), 005 run claims & named leases (several instances),
- * 009 app installations & seen deliveries (platforms).
+ * 006 reader feedback (dismissals, pins), 009 app installations & seen deliveries (platforms).
  */
-export const migrations: Migration[] = [papers001, chat002, digests003, claims005, installations009];
+export const migrations: Migration[] = [papers001, chat002, digests003, claims005, readerFeedback006, installations009];

@@ -1,0 +1,194 @@
+import type { Csr, SparseVec } from './sparse.js';
+
+/** Knobs of the tf-idf vocabulary; the defaults are arxiv-sanity-lite's. */
+export interface TfidfOptions {
+  /** A feature must occur in at least this many papers. */
+  minDf: number;
+  /** …and in at most this fraction of them (common words say nothing about a reader's taste). */
+  maxDf: number;
+  /** Keep the most frequent this-many features. */
+  maxFeatures: number;
+  /** Word pairs as well as single words. */
+  bigrams: boolean;
+}
+
+export const SANITY_TFIDF: TfidfOptions = { minDf: 5, maxDf: 0.1, maxFeatures: 20_000, bigrams: true };
+
+/** A token as a stem (what is counted) and a surface form (what is shown). '' marks a break. */
+export interface TokenLike {
+  stem: string;
+  surface: string;
+}
+
+// Word pair keys as plain numbers: (first + 1) · 2^21 + second never collides with a single word id.
+const PAIR = 2 ** 21;
+const pairKey = (a: number, b: number) => (a + 1) * PAIR + b;
+// Past this many distinct word pairs, pairs seen once so far are forgotten: keeps counting bounded on
+// a large archive; such a pair can then miss min_df by its first occurrence (an approximation).
+const MAX_PAIRS = 3_000_000;
+
+/** The fitted vocabulary: stems to ids, features with their idf and a label to show. */
+export class TfidfVocabulary {
+  constructor(
+    readonly words: Map<string, number>,
+    readonly features: Map<number, number>,
+    readonly idf: Float32Array,
+    readonly labels: string[],
+    readonly bigrams: boolean,
+  ) {}
+
+  get size(): number {
+    return this.idf.length;
+  }
+
+  /** Feature ids of a sequence of stems: the single words, and their pairs when the model has pairs. */
+  featureIds(stems: string[]): number[] {
+    const ids = stems.map((s) => this.words.get(s) ?? -1);
+    const out: number[] = [];
+    ids.forEach((w, i) => {
+      const f = w >= 0 ? this.features.get(w) : undefined;
+      if (f !== undefined) out.push(f);
+      const next = ids[i + 1];
+      if (this.bigrams && w >= 0 && next !== undefined && next >= 0) {
+        const p = this.features.get(pairKey(w, next));
+        if (p !== undefined) out.push(p);
+      }
+    });
+    return out;
+  }
+
+  /** Sublinear tf × idf, l2-normalised; unknown words are ignored. */
+  vectorize(tokens: TokenLike[]): SparseVec {
+    const seq = tokens.map((t) => (t.stem ? (this.words.get(t.stem) ?? -2) : -1));
+    return weigh(countFeatures(seq, this.features, this.bigrams), this.idf);
+  }
+}
+
+function countFeatures(seq: ArrayLike<number>, features: Map<number, number>, bigrams: boolean): Map<number, number> {
+  const tf = new Map<number, number>();
+  for (let i = 0; i < seq.length; i++) {
+    const a = seq[i]!;
+    if (a < 0) continue;
+    const f = features.get(a);
+    if (f !== undefined) tf.set(f, (tf.get(f) ?? 0) + 1);
+    const b = seq[i + 1];
+    if (bigrams && b !== undefined && b >= 0) {
+      const p = features.get(pairKey(a, b));
+      if (p !== undefined) tf.set(p, (tf.get(p) ?? 0) + 1);
+    }
+  }
+  return tf;
+}
+
+function weigh(tf: Map<number, number>, idf: Float32Array): SparseVec {
+  const indices = Int32Array.from([...tf.keys()].sort((x, y) => x - y));
+  const values = new Float32Array(indices.length);
+  let norm = 0;
+  indices.forEach((f, j) => {
+    const v = (1 + Math.log(tf.get(f)!)) * idf[f]!;
+    values[j] = v;
+    norm += v * v;
+  });
+  norm = Math.sqrt(norm) || 1;
+  for (let j = 0; j < values.length; j++) values[j]! /= norm;
+  return { indices, values };
+}
+
+/**
+ * Fits the vocabulary on `n` documents and returns it with their tf-idf rows. `tokensOf(i)` is
+ * called once per document; documents are kept meanwhile as word-id sequences (4 bytes a token).
+ */
+export function fitTfidf(n: number, tokensOf: (i: number) => TokenLike[], opts: TfidfOptions): { vocab: TfidfVocabulary; matrix: Csr } {
+  const words = new Map<string, number>();
+  const surfaces: string[] = [];
+  let wordDf = new Int32Array(1024);
+  const pairDf = new Map<number, number>();
+  const docs: Int32Array[] = new Array(n);
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const toks = tokensOf(i);
+    const seq = new Int32Array(toks.length);
+    seen.clear();
+    toks.forEach((t, j) => {
+      if (!t.stem) {
+        seq[j] = -1;
+        return;
+      }
+      let w = words.get(t.stem);
+      if (w === undefined) {
+        w = words.size;
+        words.set(t.stem, w);
+        surfaces.push(t.surface);
+        if (w >= wordDf.length) {
+          const grown = new Int32Array(wordDf.length * 2);
+          grown.set(wordDf);
+          wordDf = grown;
+        }
+      } else if (t.surface.length < surfaces[w]!.length) surfaces[w] = t.surface;
+      seq[j] = w;
+      if (!seen.has(w)) {
+        seen.add(w);
+        wordDf[w]!++;
+      }
+    });
+    if (opts.bigrams) {
+      for (let j = 0; j + 1 < seq.length; j++) {
+        if (seq[j]! < 0 || seq[j + 1]! < 0) continue;
+        const k = pairKey(seq[j]!, seq[j + 1]!);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        pairDf.set(k, (pairDf.get(k) ?? 0) + 1);
+      }
+      if (pairDf.size > MAX_PAIRS) for (const [k, c] of pairDf) if (c === 1) pairDf.delete(k);
+    }
+    docs[i] = seq;
+  }
+
+  const maxDocs = opts.maxDf * n;
+  const candidates: Array<[number, number]> = [];
+  const ok = (df: number) => df >= opts.minDf && df <= maxDocs;
+  for (let w = 0; w < words.size; w++) if (ok(wordDf[w]!)) candidates.push([w, wordDf[w]!]);
+  for (const [k, df] of pairDf) if (ok(df)) candidates.push([k, df]);
+  // Most frequent first, ties by key so the same archive always gives the same vocabulary.
+  candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const chosen = candidates.slice(0, opts.maxFeatures);
+
+  const features = new Map<number, number>();
+  const idf = new Float32Array(chosen.length);
+  const labels: string[] = [];
+  const usedWords = new Set<number>();
+  chosen.forEach(([k, df], f) => {
+    features.set(k, f);
+    idf[f] = Math.log((1 + n) / (1 + df)) + 1;
+    if (k < PAIR) {
+      labels.push(surfaces[k]!);
+      usedWords.add(k);
+    } else {
+      const a = Math.floor(k / PAIR) - 1;
+      const b = k % PAIR;
+      labels.push(`${surfaces[a]} ${surfaces[b]}`);
+      usedWords.add(a).add(b);
+    }
+  });
+
+  const ptr = new Int32Array(n + 1);
+  const rowsOut: SparseVec[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    rowsOut[i] = weigh(countFeatures(docs[i]!, features, opts.bigrams), idf);
+    ptr[i + 1] = ptr[i]! + rowsOut[i]!.indices.length;
+  }
+  const indices = new Int32Array(ptr[n]!);
+  const values = new Float32Array(ptr[n]!);
+  rowsOut.forEach((r, i) => {
+    indices.set(r.indices, ptr[i]!);
+    values.set(r.values, ptr[i]!);
+  });
+
+  // Only words some feature uses are needed to vectorize later papers; word ids stay as fitted.
+  const kept = new Map<string, number>();
+  for (const [s, w] of words) if (usedWords.has(w)) kept.set(s, w);
+  return {
+    vocab: new TfidfVocabulary(kept, features, idf, labels, opts.bigrams),
+    matrix: { rows: n, cols: chosen.length, ptr, indices, values },
+  };
+}

@@ -1,0 +1,25 @@
+import { createChatCore } from '../../../commands/chat-core.js';
+import { createFakeClock } from '../../../src/core/clock.js';
+import { createRecordingLogger } from '../../../src/core/logger.js';
+import { openCore } from '../../../src/core/open-core.js';
+import { createRecommender } from '../../../src/core/recommend/recommender.js';
+import { topicPapers } from './topic-papers.js';
+
+/**
+ * A chat core over real SQLite holding the three-topic papers (digests 2024-01-01 … 04), with
+ * bookmarks, reader feedback and the recommender wired as src/bot.ts wires them.
+ */
+export async function createForMeEnv(dir: string) {
+  const clock = createFakeClock('2024-01-05T10:00:00Z');
+  const core = await openCore({ dataDir: dir, clock, now: () => clock.now() });
+  const papers = topicPapers();
+  for (const day of [...new Set(papers.map((p) => p.digestDate!))]) {
+    await core.store.ingest({ source: 'arxiv-jsonl', digestDate: day, papers: papers.filter((p) => p.digestDate === day) });
+  }
+  const bookmarks = core.storage.bookmarks;
+  const feedback = core.storage.feedback;
+  const logger = createRecordingLogger();
+  const recommender = createRecommender({ store: core.store, logger });
+  const chat = createChatCore({ store: core.store, search: core.search, bookmarks, logger, clock, recommender, feedback });
+  return { core, chat, bookmarks, feedback, clock, logger, close: () => core.close() };
+}
