@@ -10,6 +10,7 @@ import { bestLink } from '../src/core/paper.js';
 import type { Caller, OutgoingMessage, Reply } from '../src/core/reply.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
+import type { TrendsReader } from '../src/core/trends/ports.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
@@ -30,6 +31,8 @@ export interface ChatCoreDeps {
   exportDir?: string;
   /** Defaults to every declared command (tests may pass fewer or extra). */
   commands?: readonly AnyCommand[];
+  /** The store reads behind `/papers trends`. */
+  trends?: TrendsReader;
 }
 
 const ADMIN_HINT: Record<Caller['platform'], string> = {
@@ -66,7 +69,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
     const args = validateArgs(c, raw, style, positional, caller.platform);
-    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list };
+    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list, trends: deps.trends };
     return c.run(args, ctx);
   }
 

@@ -8,6 +8,7 @@ import { similarCommand } from './similar.js';
 import { subscribeCommand } from './subscribe.js';
 import { subscriptionsCommand } from './subscriptions.js';
 import { topCommand } from './top.js';
+import { trendsCommand } from './trends.js';
 import { unsubscribeCommand } from './unsubscribe.js';
 import type { AnyCommand } from './types.js';
 
@@ -17,6 +18,7 @@ export const commands: readonly AnyCommand[] = [
   showCommand,
   similarCommand,
   topCommand,
+  trendsCommand,
   bookmarksCommand,
   digestPreviewCommand,
   digestNowCommand,

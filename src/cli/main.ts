@@ -18,6 +18,7 @@ const HELP = `papers — the papers-bot command line (data in DATA_DIR, default 
   papers similar <id> [--limit N] [--json]
   papers show <id> [--json]
   papers stats [--json]
+  papers trends [--out FILE.png] [--weeks N] [--end YYYY-MM-DD]   draw the week's trends picture
 
 Formats: hf-digest-text, hf-api, arxiv-rss, arxiv-atom, arxiv-jsonl, arxiv-kaggle (detected from the content).`;
 
@@ -48,6 +49,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
         const mod = await import('./search-command.js');
         const run = command === 'search' ? mod.searchCommand : mod.similarCommand;
         return await run(rest, io, { store: c.store, search: c.search });
+      }
+      case 'trends': {
+        const { trendsCliCommand } = await import('./trends-command.js');
+        return await trendsCliCommand(rest, io, await open(), new Date().toISOString().slice(0, 10));
       }
       default:
         io.stderr.write(`error: unknown command "${command}"\n\n${HELP}\n`);

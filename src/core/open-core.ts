@@ -8,6 +8,8 @@ import type { PaperSearch } from './search/ports.js';
 import { openDatabase, type Db } from './store/sqlite/open.js';
 import { createSqlitePaperStore } from './store/sqlite/paper-store.js';
 import type { PaperStore } from './store/ports.js';
+import { createSqliteTrendsReader } from './store/sqlite/trends-reader.js';
+import type { TrendsReader } from './trends/ports.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,6 +26,8 @@ export interface Core {
   search: PaperSearch;
   ingest: IngestService;
   logger: Logger;
+  /** The store reads behind the trends picture. */
+  trends: TrendsReader;
   close(): Promise<void>;
 }
 
@@ -48,6 +52,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     search,
     ingest,
     logger,
+    trends: createSqliteTrendsReader(db),
     async close() {
       await search.close();
       await store.close();
