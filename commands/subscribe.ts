@@ -12,6 +12,7 @@ const args = z.object({
   minUpvotes: z.number().int().min(0).max(100_000).optional().describe('Skip papers with fewer upvotes'),
   sources: z.string().trim().min(1).max(200).meta({ placeholder: 'LIST' }).optional().describe('Comma-separated sources to draw from (default all)'),
   announceEmpty: z.boolean().optional().describe('Post one short line when nothing is new'),
+  weeklyTrends: z.string().trim().min(1).max(20).meta({ placeholder: 'DAY HH:MM', words: 2 }).optional().describe('Also post the trends picture weekly, e.g. "fri 16:00" (channel zone), or off'),
 });
 
 /** `/papers subscribe …`: create or replace this channel's digest settings (admins). The engine validates further. */
@@ -20,7 +21,7 @@ export const subscribeCommand = defineCommand({
   description: "Set this channel's daily digest: time, zone, days, topics",
   args,
   admin: true,
-  examples: ['/papers subscribe --time 09:00 --tz Europe/Berlin --days mon-fri --top 5 --topics "merging, -survey"'],
+  examples: ['/papers subscribe --time 09:00 --tz Europe/Berlin --days mon-fri --top 5 --topics "merging, -survey"', '/papers subscribe --time 09:00 --tz Europe/Berlin --weekly-trends fri 16:00'],
   async run(a, ctx) {
     // Only what the admin typed: the engine owns the defaults.
     const settings = Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined));

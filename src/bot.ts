@@ -36,6 +36,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     clock,
     logger,
     maxLatenessMs: opts.maxLatenessMs,
+    trends: core.trends,
   });
   const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, trends: core.trends });
   return { ...core, chat, digests, bookmarks, clock };

@@ -187,7 +187,7 @@ describe('ChatCore through the neutral run API', () => {
       "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscriptions|help> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
     );
     expect((await env.chat.handleCommand(['nope'], {}, member)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscribe|unsubscribe|subscriptions|help> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscribe|unsubscribe|subscriptions|help> … — /papers help lists them all",
     );
   });
 });

@@ -15,6 +15,8 @@ import { newSelectionCache, type SelectionCache } from './select.js';
 import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subscription.js';
 import { formatLocal } from './format-time.js';
 import { buildRun, planRun, previewReply } from './plan-run.js';
+import type { TrendsReader } from '../trends/ports.js';
+import { planTrendsRuns, trendsRunMessage, weeklyTrendsPreviewLine } from './trends-runs.js';
 
 export interface DigestEngineOptions {
   /** The bot's SQLite database; or pass `store` for another backend. */
@@ -30,6 +32,8 @@ export interface DigestEngineOptions {
   retry?: Partial<RetryPolicy>;
   /** Channels posting at once (default 32). */
   concurrency?: number;
+  /** The store reads behind the weekly trends picture; without them `--weekly-trends` posts nothing. */
+  trends?: TrendsReader;
 }
 
 export interface TickReport {
@@ -73,6 +77,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
   const stopReason = async (platform: Platform, channelId: string) => unwanted(await store!.get(platform, channelId));
 
+  const trendsMessage = opts.trends ? (run: DigestRun) => trendsRunMessage(opts.trends!, run) : undefined;
   const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock });
 
   async function planDue(now: Date): Promise<TickReport> {
@@ -100,6 +105,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         return { platform: sub.platform, channelId: sub.channelId, slot, status: 'skipped', plan: { header: '', paperIds: [] }, entryCursor: sub.entryCursor, advanceCursor: false, detail: `missed by ${Math.round(dec.latenessMs / 60_000)} min`, createdAt: now.toISOString() } satisfies NewRun;
       }),
     );
+    if (opts.trends) runs.push(...(await planTrendsRuns(store!, subs, now, maxLatenessMs, logger)));
     // One transaction for every channel due this minute: 1,000 commits would dominate the tick.
     for (const run of await store!.createRuns(runs)) {
       if (run?.status === 'planned') report.planned++;
@@ -146,7 +152,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const [key, runs] = item;
         try {
           for (const run of runs) {
-            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt, stopReason }, run);
+            const out = await postRun({ store: store!, papers: opts.papers, publisher: publishers.get(run.platform)!, clock, logger, retry, lastPostAt, stopReason, trendsMessage }, run);
             report.posted += out.posted;
             if (out.status === 'stopped') report.stopped++;
             // No break on a pause: the channel's later runs then close themselves at their first post
@@ -217,7 +223,9 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     },
     async preview(caller): Promise<Reply> {
       const sub = await store.get(caller.platform, caller.channelId);
-      return previewReply(deps(newSelectionCache()), caller, sub);
+      const reply = await previewReply(deps(newSelectionCache()), caller, sub);
+      const weekly = weeklyTrendsPreviewLine(sub, clock.now().getTime());
+      return weekly ? { ...reply, text: `${reply.text}\n${weekly}` } : reply;
     },
     async runNow(caller): Promise<Reply> {
       requireAdmin(caller, 'post a digest now');

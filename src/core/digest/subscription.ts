@@ -5,6 +5,7 @@ import { CronSyntaxError, parseCron, parseDays } from './cron.js';
 import { canonicalTimeZone } from './local-time.js';
 import type { Schedule } from './schedule.js';
 import { formatTopics, parseTopics, type Topics } from './topics.js';
+import { describeWeeklyTrends, parseWeeklyTrends, type WeeklyTrendsSetting } from './weekly-trends.js';
 
 /** A channel's digest settings as stored (JSON in subscriptions.settings). */
 export interface SubscriptionSettings {
@@ -21,10 +22,12 @@ export interface SubscriptionSettings {
   sources?: Array<z.infer<typeof SourceSchema>>;
   /** Post one short line when nothing is new instead of staying silent. */
   announceEmpty: boolean;
+  /** Post the trends picture once a week at this weekday and time (the channel's zone). */
+  weeklyTrends?: WeeklyTrendsSetting;
 }
 
 export const SUBSCRIBE_USAGE =
-  'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] (or --cron "0 9 * * 1-5")';
+  'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] [--weekly-trends fri 16:00] (or --cron "0 9 * * 1-5")';
 
 const str = z.union([z.string(), z.number()]).transform(String);
 const boolish = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'])]).transform((v) => v === true || v === 'true' || v === 'yes' || v === '1' || v === 'on');
@@ -46,6 +49,8 @@ const InputSchema = z
     sources: list.optional(),
     announceEmpty: boolish.optional(),
     'announce-empty': boolish.optional(),
+    weeklyTrends: z.string().optional(),
+    'weekly-trends': z.string().optional(),
   })
   .passthrough();
 
@@ -114,6 +119,13 @@ export function parseSubscriptionSettings(raw: Record<string, unknown>): Subscri
     if (bad.length) fail(`unknown source ${bad.join(', ')}: choose from ${SourceSchema.options.join(', ')}`);
     sources = names.length ? [...new Set(names)].map((n) => SourceSchema.parse(n)) : undefined;
   }
+  let weeklyTrends: WeeklyTrendsSetting | undefined;
+  const weeklyRaw = r.weeklyTrends ?? r['weekly-trends'];
+  if (weeklyRaw !== undefined) {
+    const w = parseWeeklyTrends(weeklyRaw);
+    if (w && 'error' in w) fail(w.error);
+    weeklyTrends = w ?? undefined;
+  }
   return {
     time,
     tz,
@@ -124,6 +136,7 @@ export function parseSubscriptionSettings(raw: Record<string, unknown>): Subscri
     minUpvotes,
     sources,
     announceEmpty: r.announceEmpty ?? r['announce-empty'] ?? false,
+    ...(weeklyTrends ? { weeklyTrends } : {}),
   };
 }
 
@@ -157,5 +170,6 @@ export function describeSettings(s: SubscriptionSettings): string {
   if (s.minUpvotes !== undefined) parts.push(`≥ ${s.minUpvotes} upvotes`);
   if (s.sources) parts.push(`sources: ${s.sources.join(', ')}`);
   if (s.announceEmpty) parts.push('says so when nothing is new');
+  if (s.weeklyTrends) parts.push(`weekly trends picture ${describeWeeklyTrends(s.weeklyTrends)}`);
   return parts.join(', ');
 }
