@@ -15,8 +15,22 @@ const TITLE_FILLER: ReadonlySet<string> = new Set(
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const MAX_TERM_CHARS = 60;
 
+// Keywords repeat across papers ("large language models"): each distinct one is normalized once.
+// Bounded: cleared when full, so memory stays flat however many keywords pass through.
+const normalized = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
 /** A keyword as counted: lower case, single spaces, no trailing punctuation. */
 export function normalizeTerm(s: string): string {
+  let t = normalized.get(s);
+  if (t === undefined) {
+    if (normalized.size >= MAX_CACHED) normalized.clear();
+    normalized.set(s, (t = normalizeUncached(s)));
+  }
+  return t;
+}
+
+function normalizeUncached(s: string): string {
   return s
     .toLowerCase()
     .normalize('NFKC')
