@@ -54,6 +54,10 @@ describe('the weekly trends post (--weekly-trends fri 16:00) through the digest 
     await env.bot.digests.tick();
     // Overlapping and later ticks in the same week add nothing.
     await Promise.all([env.bot.digests.tick(), env.bot.digests.tick()]);
+    // The daily digest keeps its own schedule beside the weekly runs: Saturday 09:00 in Berlin.
+    env.clock.set('2025-08-30T07:00:20Z');
+    await env.bot.digests.tick();
+    expect(pub.sent.filter((s) => s.message.text.startsWith('📰'))).toHaveLength(1);
     env.clock.set('2025-08-30T10:00:00Z');
     await env.bot.digests.tick();
     const posts = trendsPosts(pub);
