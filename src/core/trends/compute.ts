@@ -76,7 +76,14 @@ export async function computeTrends(reader: TrendsReader, o: TrendsOptions): Pro
   // paper id → bit set of the weeks it appears in (bit 0 = this week); terms computed once a paper.
   const weeksOf = new Map<string, number>();
   const termsOf = new Map<string, string[]>();
-  const weekIndex = (date: string) => Math.floor((Date.parse(`${o.end}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / (7 * 86_400_000));
+  // A few hundred distinct days among up to 100k rows: each day's week is worked out once.
+  const endMs = Date.parse(`${o.end}T00:00:00Z`);
+  const weekOfDay = new Map<string, number>();
+  const weekIndex = (date: string) => {
+    let w = weekOfDay.get(date);
+    if (w === undefined) weekOfDay.set(date, (w = Math.floor((endMs - Date.parse(`${date}T00:00:00Z`)) / (7 * 86_400_000))));
+    return w;
+  };
   for (const r of rows) {
     const key = `${r.date}\u0000${r.source}`;
     const d = daily.get(key);
@@ -90,16 +97,18 @@ export async function computeTrends(reader: TrendsReader, o: TrendsOptions): Pro
   let nEarlier = 0;
   const cThis = new Map<string, number>();
   const cEarlier = new Map<string, number>();
+  // This week's terms first: earlier weeks then count only those, since a term absent this week
+  // cannot rise (over 26 weeks that skips most of the earlier terms and their map entries).
   for (const [id, bits] of weeksOf) {
-    const terms = termsOf.get(id)!;
-    const inThis = bits & 1;
+    if (!(bits & 1)) continue;
+    nThis++;
+    for (const t of termsOf.get(id)!) cThis.set(t, (cThis.get(t) ?? 0) + 1);
+  }
+  for (const [id, bits] of weeksOf) {
     const earlierWeeks = popcount(bits >>> 1);
-    nThis += inThis;
+    if (!earlierWeeks) continue;
     nEarlier += earlierWeeks;
-    for (const t of terms) {
-      if (inThis) cThis.set(t, (cThis.get(t) ?? 0) + 1);
-      if (earlierWeeks) cEarlier.set(t, (cEarlier.get(t) ?? 0) + earlierWeeks);
-    }
+    for (const t of termsOf.get(id)!) if (cThis.has(t)) cEarlier.set(t, (cEarlier.get(t) ?? 0) + earlierWeeks);
   }
 
   const hasBaseline = nEarlier > 0;
