@@ -16,6 +16,8 @@ export interface ArgInfo {
   maxLength?: number;
   /** How help shows the value: YYYY-MM-DD, N, bibtex|markdown|csv. */
   placeholder: string;
+  /** Typed text may give the value as up to this many words without quotes (`--weekly-trends fri 16:00`). */
+  words?: number;
 }
 
 export const toOption = (field: string) => field.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
@@ -38,11 +40,13 @@ function readInfos(schema: z.ZodObject): ArgInfo[] {
     const required = !node.isOptional();
     let description: string | undefined;
     let placeholder: string | undefined;
+    let words: number | undefined;
     // Description and meta may sit on a wrapper or on the inner schema, depending on call order.
     for (;;) {
-      const meta = z.globalRegistry.get(node) as { description?: string; placeholder?: string } | undefined;
+      const meta = z.globalRegistry.get(node) as { description?: string; placeholder?: string; words?: number } | undefined;
       description ??= meta?.description ?? node.description;
       placeholder ??= meta?.placeholder;
+      words ??= meta?.words;
       if (['optional', 'default', 'nullable', 'prefault'].includes(node.def.type) && node.def.innerType) node = node.def.innerType;
       else break;
     }
@@ -50,7 +54,7 @@ function readInfos(schema: z.ZodObject): ArgInfo[] {
     if (!description) throw new Error(`argument ${field} has no description`);
     const base = { field, option, required, description };
     if (node instanceof z.ZodString) {
-      return { ...base, kind: 'string', minLength: node.minLength ?? undefined, maxLength: node.maxLength ?? undefined, placeholder: placeholder ?? option.toUpperCase() };
+      return { ...base, kind: 'string', minLength: node.minLength ?? undefined, maxLength: node.maxLength ?? undefined, placeholder: placeholder ?? option.toUpperCase(), ...(words ? { words } : {}) };
     }
     if (node instanceof z.ZodNumber) {
       const integer = node.format === 'safeint' || node.format === 'int32';

@@ -12,6 +12,7 @@ import type { ReaderFeedbackStore } from '../src/core/recommend/ports.js';
 import type { Recommender } from '../src/core/recommend/recommender.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
+import type { TrendsReader } from '../src/core/trends/ports.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
@@ -35,6 +36,8 @@ export interface ChatCoreDeps {
   feedback?: ReaderFeedbackStore;
   /** Defaults to every declared command (tests may pass fewer or extra). */
   commands?: readonly AnyCommand[];
+  /** The store reads behind `/papers trends`. */
+  trends?: TrendsReader;
 }
 
 const ADMIN_HINT: Record<Caller['platform'], string> = {
@@ -71,7 +74,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
     const args = validateArgs(c, raw, style, positional, caller.platform);
-    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback };
+    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback, trends: deps.trends };
     return c.run(args, ctx);
   }
 

@@ -9,6 +9,7 @@ import { similarCommand } from './similar.js';
 import { subscribeCommand } from './subscribe.js';
 import { subscriptionsCommand } from './subscriptions.js';
 import { topCommand } from './top.js';
+import { trendsCommand } from './trends.js';
 import { unsubscribeCommand } from './unsubscribe.js';
 import type { AnyCommand } from './types.js';
 
@@ -18,6 +19,7 @@ export const commands: readonly AnyCommand[] = [
   showCommand,
   similarCommand,
   topCommand,
+  trendsCommand,
   bookmarksCommand,
   digestPreviewCommand,
   digestNowCommand,

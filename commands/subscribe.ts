@@ -13,6 +13,7 @@ const args = z.object({
   sources: z.string().trim().min(1).max(200).meta({ placeholder: 'LIST' }).optional().describe('Comma-separated sources to draw from (default all)'),
   announceEmpty: z.boolean().optional().describe('Post one short line when nothing is new'),
   rank: z.enum(['default', 'taste']).optional().describe("Order: default, or taste (what members bookmarked from this channel's posts)"),
+  weeklyTrends: z.string().trim().min(1).max(20).meta({ placeholder: 'DAY HH:MM', words: 2 }).optional().describe('Also post the trends picture weekly, e.g. "fri 16:00" (channel zone), or off'),
 });
 
 /** `/papers subscribe …`: create or replace this channel's digest settings (admins). The engine validates further. */
@@ -21,7 +22,7 @@ export const subscribeCommand = defineCommand({
   description: "Set this channel's daily digest: time, zone, days, topics",
   args,
   admin: true,
-  examples: ['/papers subscribe --time 09:00 --tz Europe/Berlin --days mon-fri --top 5 --topics "merging, -survey"'],
+  examples: ['/papers subscribe --time 09:00 --tz Europe/Berlin --days mon-fri --top 5 --topics "merging, -survey"', '/papers subscribe --time 09:00 --tz Europe/Berlin --weekly-trends fri 16:00'],
   async run(a, ctx) {
     // Only what the admin typed: the engine owns the defaults.
     const settings = Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined));

@@ -126,6 +126,8 @@ export function parseCommandText(
       if (next === undefined || /^--\S/.test(next)) throw new UserError(`${label} needs a value (${info.placeholder}).`, usageLine(c));
       value = next;
       i++;
+      // A value declared as several words takes the following non-flag words too.
+      for (let more = (info.words ?? 1) - 1; more > 0 && rest[i + 1] !== undefined && !/^--\S/.test(rest[i + 1]!); more--) value += ` ${rest[++i]}`;
     }
     args[info.field] = coerce(c, info, value, label);
   }

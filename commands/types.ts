@@ -8,6 +8,7 @@ import type { ReaderFeedbackStore } from '../src/core/recommend/ports.js';
 import type { Recommender } from '../src/core/recommend/recommender.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
+import type { TrendsReader } from '../src/core/trends/ports.js';
 
 /** What a command's `run` may use: the core's ports and who is asking. Never a platform SDK. */
 export interface CommandContext {
@@ -24,6 +25,8 @@ export interface CommandContext {
   feedback?: ReaderFeedbackStore;
   /** Every declared command, for `help`. */
   commands: readonly AnyCommand[];
+  /** Absent when the bot runs without it: `trends` then says so. */
+  trends?: TrendsReader;
 }
 
 /** One `/papers` subcommand, declared once; Discord JSON, the text parser and help come from this. */

@@ -58,8 +58,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     instanceId: opts.instanceId,
     leaseMs: opts.digestLeaseMs,
     taste: { recommender, channelBookmarks: (platform, channelId, limit) => feedback.channelBookmarks(platform, channelId, limit) },
+    trends: core.trends,
   });
-  const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, recommender, feedback });
+  const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends });
   const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
   return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores };
 }

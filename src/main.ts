@@ -124,7 +124,7 @@ async function main(environment: Environment): Promise<number> {
     bot.digests.setPublisher(discord.publisher);
     running.push(discord);
   }
-  if (local) bot.digests.setPublisher(createLocalPublisher(process.stdout));
+  if (local) bot.digests.setPublisher(createLocalPublisher(process.stdout, join(config.dataDir, 'exports')));
 
   // One tick a minute. Digests never wait for sources (an HF fetch with retries can take a minute),
   // and the engine itself makes overlapping ticks safe, so only the sources get a guard.

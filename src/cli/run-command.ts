@@ -55,6 +55,10 @@ export async function runCommand(command: string, rest: string[], io: CliIo, env
         const run = command === 'search' ? mod.searchCommand : mod.similarCommand;
         return await run(rest, io, { store: c.store, search: c.search });
       }
+      case 'trends': {
+        const { trendsCliCommand } = await import('./trends-command.js');
+        return await trendsCliCommand(rest, io, await open(), new Date().toISOString().slice(0, 10));
+      }
       case 'recommend': {
         const c = await open();
         const { recommendCommand } = await import('./recommend-command.js');

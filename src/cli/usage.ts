@@ -18,6 +18,8 @@ export const USAGE: Record<string, string> = {
   Papers like the given ones (and unlike the --not ones) among papers whose digest date is in the range.
   --json prints the papers search --json schema, with "because" (the shared words) on each result.
   Unknown ids are named and skipped; exit 2 when every liked id is unknown.`,
+  trends: `papers trends [--out FILE.png] [--weeks N] [--end YYYY-MM-DD]
+  Draw the week's trends picture (rising topics, papers per day by source) to a PNG and print its path.`,
   show: `papers show <id> [--json]
   One stored paper in full.`,
   stats: `papers stats [--json]

@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import { openStorage } from './store/open-storage.js';
 import type { PaperStore } from './store/ports.js';
 import type { Storage } from './store/storage.js';
+import type { TrendsReader } from './trends/ports.js';
 
 export interface CoreOptions {
   /** The search index's local file (and SQLite's papers.db when no databaseUrl is given). */
@@ -29,6 +30,8 @@ export interface Core {
   search: PaperSearch;
   ingest: IngestService;
   logger: Logger;
+  /** The store reads behind the trends picture. */
+  trends: TrendsReader;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     search,
     ingest,
     logger,
+    trends: storage.trends,
     async close() {
       await search.close();
       await storage.close();

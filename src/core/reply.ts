@@ -45,6 +45,18 @@ export interface ReplyFile {
   content: string;
 }
 
+/** A picture to show with a reply or a post (the trends chart); each adapter attaches it its own way. */
+export interface ReplyImage {
+  /** File name with extension, e.g. trends-2025-08-29.png. */
+  name: string;
+  mime: 'image/png';
+  data: Uint8Array;
+  /** What the picture shows, for screen readers and where images are off. */
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface Reply {
   /** Always set: the plain-text rendering, used as the fallback text on every platform. */
   text: string;
@@ -52,6 +64,8 @@ export interface Reply {
   cards?: PaperCard[];
   /** A file to attach (bookmark exports). */
   file?: ReplyFile;
+  /** A picture shown in the message (trends); the text must stand on its own where images are off. */
+  image?: ReplyImage;
   /** Shown only to the caller. Errors and search results are ephemeral by default. */
   ephemeral: boolean;
   /** Reply-level actions such as Next page. */
@@ -82,4 +96,6 @@ export interface OutgoingMessage {
   text: string;
   /** Present when the message shows exactly one paper: the publisher renders it, the core records it. */
   card?: PaperCard;
+  /** A picture posted with the text (the weekly trends chart). */
+  image?: ReplyImage;
 }

@@ -183,10 +183,10 @@ describe('ChatCore through the neutral run API', () => {
     expect(bad.text).toMatch(/\n\/papers-admin subscribe \[--time HH:MM\]/);
     // An unknown path (a stale registration) lists both top-level commands.
     expect((await env.chat.handleCommand(['nope'], {}, discord)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscriptions|help|for-me> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscriptions|help|for-me> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
     );
     expect((await env.chat.handleCommand(['nope'], {}, member)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscribe|unsubscribe|subscriptions|help|for-me> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscribe|unsubscribe|subscriptions|help|for-me> … — /papers help lists them all",
     );
   });
 });

@@ -3,7 +3,7 @@ import { Routes, type REST } from 'discord.js';
 import type { Publisher } from '../../core/publisher.js';
 import type { Logger } from '../../core/logger.js';
 import type { CustomIdCodec } from './custom-ids.js';
-import { renderOutgoing, toRestBody } from './render-reply.js';
+import { renderOutgoing, toRestBody, toRestFiles } from './render-reply.js';
 import { toPublishError } from './publish-errors.js';
 
 /** Discord allows about 5 messages per 5 s per channel; one a second stays clear of the limit. */
@@ -21,12 +21,16 @@ export function createDiscordPublisher(deps: { rest: REST; codec: CustomIdCodec;
     platform: 'discord',
     minIntervalMs: MIN_INTERVAL_MS,
     async post(channelId, message) {
-      const body = toRestBody(renderOutgoing(message, deps.codec));
+      const rendered = renderOutgoing(message, deps.codec);
+      const body = toRestBody(rendered);
+      const files = toRestFiles(rendered);
       // Discord nonces are ≤ 25 chars; 24 base64url chars of a SHA-256 are plenty.
       const nonce = createHash('sha256').update(channelId).update('\0').update(JSON.stringify(body)).digest('base64url').slice(0, 24);
       try {
         const sent = (await deps.rest.post(Routes.channelMessages(channelId), {
           body: { ...body, nonce, enforce_nonce: true },
+          // A picture (the weekly trends) goes as an attachment in the same request: one message.
+          ...(files.length ? { files } : {}),
         })) as { id: string };
         return { messageId: sent.id };
       } catch (err) {

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { OutgoingMessage, PaperCard, Reply } from '../../core/reply.js';
+import type { OutgoingMessage, PaperCard, Reply, ReplyImage } from '../../core/reply.js';
 import type { CustomIdCodec } from './custom-ids.js';
 import { BOOKMARK_EMOJI, LIMITS, clip } from './limits.js';
 import { renderCardEmbeds } from './render-embed.js';
@@ -11,7 +11,8 @@ export interface RenderedMessage {
   embeds: APIEmbed[];
   components: Row[];
   ephemeral: boolean;
-  files: Array<{ name: string; data: Buffer }>;
+  /** `description` is the attachment's alt text. */
+  files: Array<{ name: string; data: Buffer; description?: string }>;
 }
 
 /** Never ping anyone: paper titles and abstracts can contain @everyone or <@id>. */
@@ -42,15 +43,27 @@ function contentFor(reply: Pick<Reply, 'text'>, cards: PaperCard[]): string {
   return clip(text, LIMITS.content);
 }
 
+/** Discord's blurple reads on light and dark themes alike. */
+const IMAGE_EMBED_COLOUR = 0x5865f2;
+
+/** A picture as an attachment, and the embed that shows it (`attachment://` points at the upload). */
+function imageParts(image: ReplyImage): { embed: APIEmbed; file: RenderedMessage['files'][number] } {
+  return {
+    embed: { color: IMAGE_EMBED_COLOUR, image: { url: `attachment://${image.name}`, width: image.width, height: image.height } },
+    file: { name: image.name, data: Buffer.from(image.data), description: clip(image.alt, 1024) },
+  };
+}
+
 /** A command's reply: embeds for cards, buttons (or select menus) for their actions, Next page, a file. */
 export function renderReply(reply: Reply, codec: CustomIdCodec): RenderedMessage {
   const cards = uniqueCards(reply.cards ?? []);
+  const image = reply.image && imageParts(reply.image);
   return {
     content: contentFor(reply, cards),
-    embeds: renderCardEmbeds(cards, { numbered: cards.length > 1 }),
+    embeds: [...renderCardEmbeds(cards, { numbered: cards.length > 1 }), ...(image ? [image.embed] : [])],
     components: renderComponents(cards, reply.actions ?? [], codec),
     ephemeral: reply.ephemeral,
-    files: reply.file ? [{ name: reply.file.name, data: Buffer.from(reply.file.content, 'utf8') }] : [],
+    files: [...(reply.file ? [{ name: reply.file.name, data: Buffer.from(reply.file.content, 'utf8') }] : []), ...(image ? [image.file] : [])],
   };
 }
 
@@ -59,6 +72,10 @@ export function renderReply(reply: Reply, codec: CustomIdCodec): RenderedMessage
  * saying 🔖 bookmarks it, and Bookmark / More like this buttons; a text-only message is its text.
  */
 export function renderOutgoing(message: OutgoingMessage, codec: CustomIdCodec): RenderedMessage {
+  if (message.image) {
+    const { embed, file } = imageParts(message.image);
+    return { content: clip(message.text, LIMITS.content), embeds: [embed], components: [], ephemeral: false, files: [file] };
+  }
   if (!message.card) return { content: clip(message.text, LIMITS.content) || '\u200b', embeds: [], components: [], ephemeral: false, files: [] };
   return {
     content: '',
@@ -76,7 +93,7 @@ export function toInteractionOptions(r: RenderedMessage) {
     embeds: r.embeds,
     components: r.components,
     allowedMentions: NO_MENTIONS,
-    files: r.files.map((f) => ({ attachment: f.data, name: f.name })),
+    files: r.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })),
   };
 }
 
@@ -87,5 +104,12 @@ export function toRestBody(r: RenderedMessage): Record<string, unknown> {
     embeds: r.embeds,
     components: r.components,
     allowed_mentions: NO_MENTIONS,
+    // Files travel as multipart parts `files[i]`; this names them and carries their alt text.
+    ...(r.files.length ? { attachments: r.files.map((f, i) => ({ id: i, filename: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
   };
+}
+
+/** The multipart files of a REST post (@discordjs/rest's RawFile). */
+export function toRestFiles(r: RenderedMessage): Array<{ name: string; data: Buffer; contentType?: string }> {
+  return r.files.map((f) => ({ name: f.name, data: f.data, ...(f.name.endsWith('.png') ? { contentType: 'image/png' } : {}) }));
 }

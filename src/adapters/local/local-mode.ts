@@ -57,6 +57,8 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
     }
     say(renderReply(reply));
     if (reply.file) say(`Saved to ${await saveFile(opts.exportDir, reply.file)}`);
+    // The terminal shows no pictures: the file is written and its path printed instead.
+    if (reply.image) say(`Picture saved to ${await saveFile(opts.exportDir, { name: reply.image.name, content: reply.image.data })}`);
   }
 
   async function react(added: boolean, target: string | undefined, emoji: string | undefined): Promise<void> {
@@ -115,7 +117,7 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
 }
 
 /** Writes the export under dir without overwriting an earlier one (name-2.bib, name-3.bib…). */
-async function saveFile(dir: string, file: ReplyFile): Promise<string> {
+export async function saveFile(dir: string, file: Pick<ReplyFile, 'name'> & { content: string | Uint8Array }): Promise<string> {
   await mkdir(dir, { recursive: true });
   const ext = extname(file.name);
   const stem = file.name.slice(0, file.name.length - ext.length).replace(/[^\w.-]/g, '_');

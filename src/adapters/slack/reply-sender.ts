@@ -2,6 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Caller, Reply } from '../../core/reply.js';
 import { fallbackText } from './mrkdwn.js';
 import { type Block, fileBlocks, MAX_BLOCKS, renderReply } from './render-blocks.js';
+import { uploadImage } from './upload-image.js';
 
 /**
  * Sends a neutral Reply back through the interaction's response_url: ephemeral unless the core
@@ -34,6 +35,28 @@ export async function sendReply(
     text: rendered.text,
     blocks,
   });
+  if (reply.image) await sendImage(reply.image, respond, ctx, reply.ephemeral);
+}
+
+/**
+ * A picture goes up with files.uploadV2 right under the reply: into the channel when the reply is
+ * public, else into the caller's DM. A channel the bot is not in refuses uploads: the caller is told
+ * how to fix it, and the text already posted still names the topics.
+ */
+async function sendImage(image: NonNullable<Reply['image']>, respond: RespondFn, ctx: Parameters<typeof sendReply>[2], ephemeral: boolean): Promise<void> {
+  try {
+    let channel = ctx.caller.channelId;
+    if (ephemeral) {
+      const dm = await ctx.client.conversations.open({ users: ctx.caller.userId });
+      if (!dm.channel?.id) throw new Error('conversations.open returned no channel');
+      channel = dm.channel.id;
+    }
+    await uploadImage(ctx.client, channel, image);
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    const why = code === 'not_in_channel' || code === 'channel_not_found' ? 'I am not a member of this channel: invite me with /invite, then ask again.' : `the upload failed (${code ?? (err as Error).message}).`;
+    await respond({ response_type: 'ephemeral', replace_original: false, text: `I could not post the picture here: ${why}` });
+  }
 }
 
 async function uploadToDm(file: NonNullable<Reply['file']>, ctx: Parameters<typeof sendReply>[2]): Promise<string> {

@@ -3,6 +3,7 @@ import { PermanentPublishError } from '../../core/errors.js';
 import type { Publisher } from '../../core/publisher.js';
 import { toPublishError } from './publish-errors.js';
 import { renderOutgoing } from './render-blocks.js';
+import { uploadImage } from './upload-image.js';
 
 /**
  * The digest engine's Slack publisher: one chat.postMessage per message, returning its `ts`.
@@ -10,7 +11,7 @@ import { renderOutgoing } from './render-blocks.js';
  * retries, so a message is never posted twice.
  */
 export function createSlackPublisher(
-  client: Pick<webApi.WebClient, 'chat'>,
+  client: Pick<webApi.WebClient, 'chat' | 'filesUploadV2'>,
   /** With OAuth installs: the token of the workspace that reaches the channel (the client has none). */
   tokenFor?: (channelId: string) => Promise<string | undefined>,
 ): Publisher {
@@ -19,10 +20,19 @@ export function createSlackPublisher(
     // Slack allows about one message per second per channel.
     minIntervalMs: 1100,
     async post(channelId, message) {
-      const { text, blocks } = renderOutgoing(message);
       const token = tokenFor ? await tokenFor(channelId) : undefined;
       // No installation reaches the channel (uninstalled, or never used there): the engine pauses it.
       if (tokenFor && !token) throw new PermanentPublishError(`slack: no installation reaches channel ${channelId} (uninstalled, /papers never used there, or its record is damaged)`);
+      // A picture (the weekly trends) is one upload with the text as its comment: one post, not two
+      // that a retry could half repeat. Its id is the file id.
+      if (message.image) {
+        try {
+          return { messageId: await uploadImage(client, channelId, message.image, message.text, token) };
+        } catch (err) {
+          throw toPublishError(err);
+        }
+      }
+      const { text, blocks } = renderOutgoing(message);
       let ts: unknown;
       try {
         const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, ...(token ? { token } : {}) });

@@ -19,6 +19,8 @@ export interface Subscription {
 export interface RunPlan {
   header: string;
   paperIds: string[];
+  /** A weekly trends run (slot `trends:<iso>`): the picture is drawn for this week when posted. */
+  trends?: { end: string; weeks: number; workspaceId: string };
 }
 
 export type RunStatus = 'planned' | 'posting' | 'done' | 'skipped' | 'failed';
@@ -80,8 +82,10 @@ export interface DigestStore {
   get(platform: Platform, channelId: string): Promise<Subscription | undefined>;
   list(filter?: { platform?: Platform; workspaceId?: string; activeOnly?: boolean }): Promise<Subscription[]>;
   setPaused(platform: Platform, channelId: string, reason: string | null): Promise<void>;
-  /** Latest scheduled (non-manual) slot per channel, keyed `platform\u0000channelId`. */
+  /** Latest scheduled (non-manual) digest slot per channel, keyed `platform\u0000channelId`. */
   lastSlots(): Promise<Map<string, string>>;
+  /** The same for the weekly trends runs (slots stored as `trends:<iso>`; returned without the prefix). */
+  lastTrendsSlots(): Promise<Map<string, string>>;
   /** Inserts the run (and advances the cursor) atomically; undefined when that slot already has a run. */
   createRun(run: NewRun): Promise<DigestRun | undefined>;
   /** Many runs in one transaction (a tick plans every due channel at once); same rules as createRun. */

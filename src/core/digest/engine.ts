@@ -8,7 +8,7 @@ import type { Publisher } from '../publisher.js';
 import type { Caller, Reply } from '../reply.js';
 import type { PaperSearch } from '../search/ports.js';
 import type { PaperStore } from '../store/ports.js';
-import { channelKey, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
+import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
 import type { DigestService } from './ports.js';
 import { DEFAULT_RETRY, DIGEST_STOPPED, postRun, type RetryPolicy } from './post-run.js';
 import { decideDue, nextSlot } from './schedule.js';
@@ -17,6 +17,8 @@ import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subsc
 import { formatLocal } from './format-time.js';
 import { buildRun, planRun, previewReply } from './plan-run.js';
 import type { TasteDeps } from './taste-order.js';
+import type { TrendsReader } from '../trends/ports.js';
+import { planTrendsRuns, trendsRunMessage, weeklyTrendsPreviewLine } from './trends-runs.js';
 
 export interface DigestEngineOptions {
   /** storage.digests, shared by every instance on the same storage. */
@@ -44,6 +46,8 @@ export interface DigestEngineOptions {
   metrics?: Metrics;
   /** Orders `--rank taste` digests; without it they keep today's order. */
   taste?: TasteDeps;
+  /** The store reads behind the weekly trends picture; without them `--weekly-trends` posts nothing. */
+  trends?: TrendsReader;
 }
 
 export interface TickReport {
@@ -89,6 +93,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
   const stopReason = async (platform: Platform, channelId: string) => unwanted(await store.get(platform, channelId));
 
+  const trendsMessage = opts.trends ? (run: DigestRun) => trendsRunMessage(opts.trends!, run) : undefined;
   const deps = (cache: SelectionCache) => ({ papers: opts.papers, search: opts.search, logger, cache, store, clock, taste: opts.taste });
 
   async function planDue(now: Date): Promise<TickReport> {
@@ -116,6 +121,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         return { platform: sub.platform, channelId: sub.channelId, slot, status: 'skipped', plan: { header: '', paperIds: [] }, entryCursor: sub.entryCursor, advanceCursor: false, detail: `missed by ${Math.round(dec.latenessMs / 60_000)} min`, createdAt: now.toISOString() } satisfies NewRun;
       }),
     );
+    if (opts.trends) runs.push(...(await planTrendsRuns(store, subs, now, maxLatenessMs, logger)));
     // One transaction for every channel due this minute: 1,000 commits would dominate the tick.
     for (const run of await store.createRuns(runs)) {
       if (run?.status === 'planned') report.planned++;
@@ -180,7 +186,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
-  const postDeps = (platform: Platform) => ({ store, papers: opts.papers, publisher: publishers.get(platform)!, clock, logger, retry, lastPostAt, messages: opts.messages, metrics });
+  const postDeps = (platform: Platform) => ({ store, papers: opts.papers, publisher: publishers.get(platform)!, clock, logger, retry, lastPostAt, messages: opts.messages, metrics, trendsMessage });
 
   const plan = (now = clock.now()): Promise<TickReport> => {
     const p = planning.then(() => planDue(now));
@@ -235,7 +241,9 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     },
     async preview(caller): Promise<Reply> {
       const sub = await store.get(caller.platform, caller.channelId);
-      return previewReply(deps(newSelectionCache()), caller, sub);
+      const reply = await previewReply(deps(newSelectionCache()), caller, sub);
+      const weekly = weeklyTrendsPreviewLine(sub, clock.now().getTime());
+      return weekly ? { ...reply, text: `${reply.text}\n${weekly}` } : reply;
     },
     async runNow(caller): Promise<Reply> {
       requireAdmin(caller, 'post a digest now');

@@ -45,6 +45,8 @@ export interface PostDeps {
    * instance took the run over (our lease ran out), and nothing more is sent from here.
    */
   holdClaim?: () => Promise<boolean>;
+  /** Draws a weekly trends run's message; without it such runs fail (logged) instead of posting. */
+  trendsMessage?: (run: DigestRun) => Promise<OutgoingMessage>;
 }
 
 export type RunOutcome =
@@ -116,6 +118,12 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     if (ids.length && !todo.length && !run.headerMessageId) {
       await d.store.setStatus(run.id, 'done', 'all planned papers were already posted', d.clock.now().toISOString());
       return { status: 'done', posted: 0 };
+    }
+    // A weekly trends run is one message, sent like a header: recorded once sent, never sent twice.
+    if (run.plan.trends && !run.headerMessageId) {
+      if (!d.trendsMessage) throw new Error('a weekly trends run needs trendsMessage');
+      const id = await send(d, run.channelId, await d.trendsMessage(run));
+      await d.store.setHeader(run.id, id);
     }
     if (run.plan.header && !run.headerMessageId) {
       const id = await send(d, run.channelId, { text: run.plan.header });

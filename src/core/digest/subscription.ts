@@ -5,6 +5,7 @@ import { CronSyntaxError, parseCron, parseDays } from './cron.js';
 import { canonicalTimeZone } from './local-time.js';
 import type { Schedule } from './schedule.js';
 import { formatTopics, parseTopics, type Topics } from './topics.js';
+import { describeWeeklyTrends, parseWeeklyTrends, type WeeklyTrendsSetting } from './weekly-trends.js';
 
 /** A channel's digest settings as stored (JSON in subscriptions.settings). */
 export interface SubscriptionSettings {
@@ -23,10 +24,12 @@ export interface SubscriptionSettings {
   announceEmpty: boolean;
   /** 'taste': order by what members bookmarked from this channel's posts (taste-order.ts). */
   rank?: 'taste';
+  /** Post the trends picture once a week at this weekday and time (the channel's zone). */
+  weeklyTrends?: WeeklyTrendsSetting;
 }
 
 export const SUBSCRIBE_USAGE =
-  'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] [--rank taste] (or --cron "0 9 * * 1-5")';
+  'subscribe --time 09:00 --tz Europe/Berlin [--days mon-fri] [--top 5] [--topics "merging, -survey"] [--min-upvotes N] [--sources hf-api,arxiv-rss] [--announce-empty] [--rank taste] [--weekly-trends fri 16:00] (or --cron "0 9 * * 1-5")';
 
 const str = z.union([z.string(), z.number()]).transform(String);
 const boolish = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'])]).transform((v) => v === true || v === 'true' || v === 'yes' || v === '1' || v === 'on');
@@ -49,6 +52,8 @@ const InputSchema = z
     announceEmpty: boolish.optional(),
     'announce-empty': boolish.optional(),
     rank: z.enum(['default', 'taste']).optional(),
+    weeklyTrends: z.string().optional(),
+    'weekly-trends': z.string().optional(),
   })
   .passthrough();
 
@@ -117,6 +122,13 @@ export function parseSubscriptionSettings(raw: Record<string, unknown>): Subscri
     if (bad.length) fail(`unknown source ${bad.join(', ')}: choose from ${SourceSchema.options.join(', ')}`);
     sources = names.length ? [...new Set(names)].map((n) => SourceSchema.parse(n)) : undefined;
   }
+  let weeklyTrends: WeeklyTrendsSetting | undefined;
+  const weeklyRaw = r.weeklyTrends ?? r['weekly-trends'];
+  if (weeklyRaw !== undefined) {
+    const w = parseWeeklyTrends(weeklyRaw);
+    if (w && 'error' in w) fail(w.error);
+    weeklyTrends = w ?? undefined;
+  }
   return {
     time,
     tz,
@@ -128,6 +140,7 @@ export function parseSubscriptionSettings(raw: Record<string, unknown>): Subscri
     sources,
     announceEmpty: r.announceEmpty ?? r['announce-empty'] ?? false,
     ...(r.rank === 'taste' ? { rank: 'taste' as const } : {}),
+    ...(weeklyTrends ? { weeklyTrends } : {}),
   };
 }
 
@@ -162,5 +175,6 @@ export function describeSettings(s: SubscriptionSettings): string {
   if (s.sources) parts.push(`sources: ${s.sources.join(', ')}`);
   if (s.announceEmpty) parts.push('says so when nothing is new');
   if (s.rank === 'taste') parts.push("ranked by the channel's taste");
+  if (s.weeklyTrends) parts.push(`weekly trends picture ${describeWeeklyTrends(s.weeklyTrends)}`);
   return parts.join(', ');
 }

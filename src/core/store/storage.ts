@@ -5,6 +5,7 @@ import type { InstallationStore } from './installations.js';
 import type { LockStore } from './lock-store.js';
 import type { PaperStore } from './ports.js';
 import type { ReaderFeedbackStore } from '../recommend/ports.js';
+import type { TrendsReader } from '../trends/ports.js';
 import type { SeenEventStore } from './seen-events.js';
 
 /** Which database holds the bot's data: one SQLite file (the default) or a shared PostgreSQL. */
@@ -21,6 +22,8 @@ export interface Storage {
   digests: DigestStore;
   bookmarks: BookmarkStore;
   locks: LockStore;
+  /** The reads behind the trends picture (digest appearances, a workspace's bookmarks). */
+  trends: TrendsReader;
   /** Readers' "not interested" papers and pins, for recommendations. */
   feedback: ReaderFeedbackStore;
   /** Platform app installations (Slack OAuth), shared by every instance. */

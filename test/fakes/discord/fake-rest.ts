@@ -12,6 +12,8 @@ export interface RecordedCall {
   /** Parsed JSON, or payload_json of a multipart body. */
   body: unknown;
   files: Array<{ name: string; content: string }>;
+  /** The same files as the bytes sent (pictures are binary; `content` is their text reading). */
+  fileData: Array<{ name: string; data: Buffer; contentType: string }>;
   status: number;
   /** performance.now() when the request arrived. */
   at: number;
@@ -63,23 +65,27 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
   return status;
 }
 
-async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: RecordedCall['files'] }> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: RecordedCall['files']; fileData: RecordedCall['fileData'] }> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const raw = Buffer.concat(chunks);
   const type = req.headers['content-type'] ?? '';
-  if (raw.length === 0) return { body: undefined, files: [] };
+  if (raw.length === 0) return { body: undefined, files: [], fileData: [] };
   if (type.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
     const files: RecordedCall['files'] = [];
+    const fileData: RecordedCall['fileData'] = [];
     let body: unknown;
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ name: value.name, content: await value.text() });
+      else if (typeof value !== 'string') {
+        files.push({ name: value.name, content: await value.text() });
+        fileData.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()), contentType: value.type });
+      }
     }
-    return { body, files };
+    return { body, files, fileData };
   }
-  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  return { body: JSON.parse(raw.toString('utf8')), files: [], fileData: [] };
 }
 
 /** Answers one REST request under /api/v10 the way Discord does, recording it first. */
@@ -88,7 +94,7 @@ export async function handleRest(state: RestState, req: IncomingMessage, res: Se
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/^\/api\/v10/, '').split('/').map(decodeURIComponent).join('/');
-  const { body, files } = await readBody(req);
+  const { body, files, fileData } = await readBody(req);
   const call: RecordedCall = {
     method,
     path,
@@ -96,6 +102,7 @@ export async function handleRest(state: RestState, req: IncomingMessage, res: Se
     authorization: req.headers.authorization,
     body,
     files,
+    fileData,
     status: 0,
     at,
   };

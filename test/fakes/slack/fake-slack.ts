@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart } from '../multipart.js';
 import { attachSocketMode, type FakeSocketMode } from './fake-socket-mode.js';
 
 /**
@@ -24,6 +25,8 @@ export interface RecordedCall {
   response: unknown;
   /** performance.now() when the request body had arrived. */
   at: number;
+  /** The uploaded file's bytes as sent (`file_upload` only; the file part of a multipart body). */
+  bytes?: Buffer;
 }
 
 /** A scripted answer for the next call(s) to a method. */
@@ -114,6 +117,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const answer = next && (next.status !== undefined || next.body !== undefined || next.headers) ? next : normalAnswer(method, body, token);
       const status = answer.status ?? 200;
       const call: RecordedCall = { method, path, body, contentType, token, status, response: answer.body, at };
+      if (method === 'file_upload') {
+        const raw = Buffer.concat(chunks);
+        call.bytes = contentType.includes('multipart/form-data') ? (parseMultipart(raw, contentType).find((p) => p.filename !== undefined)?.data ?? raw) : raw;
+      }
       calls.push(call);
       res.writeHead(status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));

@@ -114,8 +114,14 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
     },
     async lastSlots() {
       const out = new Map<string, string>();
-      const r = await pool.query<{ platform: string; channel_id: string; slot: string }>(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot NOT LIKE 'manual:%' GROUP BY platform, channel_id`);
+      const r = await pool.query<{ platform: string; channel_id: string; slot: string }>(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot NOT LIKE 'manual:%' AND slot NOT LIKE 'trends:%' GROUP BY platform, channel_id`);
       for (const row of r.rows) out.set(channelKey(row.platform, row.channel_id), row.slot);
+      return out;
+    },
+    async lastTrendsSlots() {
+      const out = new Map<string, string>();
+      const r = await pool.query<{ platform: string; channel_id: string; slot: string }>(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot LIKE 'trends:%' GROUP BY platform, channel_id`);
+      for (const row of r.rows) out.set(channelKey(row.platform, row.channel_id), row.slot.slice('trends:'.length));
       return out;
     },
     createRun: (run) => withTransaction(pool, (c) => insertRun(c, run)),

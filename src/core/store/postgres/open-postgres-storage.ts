@@ -8,6 +8,7 @@ import { migratePostgres } from './migrate.js';
 import { createPostgresPaperStore } from './paper-store.js';
 import { createPostgresReaderFeedbackStore, rekeyDismissalsPg } from './reader-feedback-store.js';
 import { createPostgresSeenEventStore } from './seen-event-store.js';
+import { createPostgresTrendsReader } from './trends-reader.js';
 
 /**
  * The PostgreSQL backend: one pool per process, the schema brought up to date at open. Nothing here
@@ -31,6 +32,7 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
     digests: createPostgresDigestStore(pool),
     bookmarks: createPostgresBookmarkStore(pool, config.clock),
     locks: createPostgresLockStore(pool),
+    trends: createPostgresTrendsReader(pool),
     feedback: createPostgresReaderFeedbackStore(pool, config.clock),
     installations: createPostgresInstallationStore(pool),
     seenEvents: createPostgresSeenEventStore(pool),

@@ -69,7 +69,8 @@ export function createSqliteDigestStore(db: Db): DigestStore {
     get: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?'),
     listAll: db.prepare('SELECT * FROM subscriptions ORDER BY platform, workspace_id, channel_id'),
     pause: db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE platform = ? AND channel_id = ?'),
-    lastSlots: db.prepare(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot NOT LIKE 'manual:%' GROUP BY platform, channel_id`),
+    lastSlots: db.prepare(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot NOT LIKE 'manual:%' AND slot NOT LIKE 'trends:%' GROUP BY platform, channel_id`),
+    lastTrendsSlots: db.prepare(`SELECT platform, channel_id, MAX(slot) AS slot FROM digest_runs WHERE slot LIKE 'trends:%' GROUP BY platform, channel_id`),
     insertRun: db.prepare(`
       INSERT INTO digest_runs (platform, channel_id, slot, status, plan, entry_cursor, detail, created_at, finished_at, claimed_by, lease_until)
       VALUES (@platform, @channelId, @slot, @status, @plan, @entryCursor, @detail, @createdAt, @finishedAt, @claimedBy, @leaseUntil)
@@ -148,6 +149,11 @@ export function createSqliteDigestStore(db: Db): DigestStore {
     async lastSlots() {
       const out = new Map<string, string>();
       for (const r of s.lastSlots.all() as Array<{ platform: string; channel_id: string; slot: string }>) out.set(channelKey(r.platform, r.channel_id), r.slot);
+      return out;
+    },
+    async lastTrendsSlots() {
+      const out = new Map<string, string>();
+      for (const r of s.lastTrendsSlots.all() as Array<{ platform: string; channel_id: string; slot: string }>) out.set(channelKey(r.platform, r.channel_id), r.slot.slice('trends:'.length));
       return out;
     },
     async createRun(run) {

@@ -7,6 +7,7 @@ import { openDatabase } from './open.js';
 import { createSqlitePaperStore } from './paper-store.js';
 import { createSqliteReaderFeedbackStore, rekeyDismissals } from './reader-feedback-store.js';
 import { createSqliteSeenEventStore } from './seen-event-store.js';
+import { createSqliteTrendsReader } from './trends-reader.js';
 
 /** The SQLite backend: every store on one file, one connection (better-sqlite3 serialises writes). */
 export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clock'> = {}): Storage {
@@ -19,6 +20,7 @@ export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clo
     digests: createSqliteDigestStore(db),
     bookmarks: createSqliteBookmarkStore(db, config.clock),
     locks: createSqliteLockStore(db),
+    trends: createSqliteTrendsReader(db),
     feedback: createSqliteReaderFeedbackStore(db, config.clock),
     installations: createSqliteInstallationStore(db),
     seenEvents: createSqliteSeenEventStore(db),

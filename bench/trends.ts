@@ -1,0 +1,142 @@
+/**
+ * npm run bench:trends — the trends picture for a store of 100,000 papers: time to compute (store
+ * reads + counting) and to render (Vega → SVG → resvg → PNG), against the 1 s target.
+ *
+ * Papers are built from real Hugging Face daily-papers titles and ai_keywords (../shared/data/hf-daily,
+ * else the small test/fixtures slice), spread over 27 weeks so `--weeks 26` reads all 100k and the
+ * default `--weeks 4` reads the last five weeks (~18.5k). One topic is made to rise in the last week.
+ * Figures are noisy on a shared machine: each is the median and range of 5 runs after a warm-up, and a
+ * fixed CPU loop (the anchor) measured in the same process shows how loaded the machine was.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSqliteBookmarkStore } from '../src/core/store/sqlite/bookmark-store.js';
+import { createFakeClock } from '../src/core/clock.js';
+import type { Paper } from '../src/core/paper.js';
+import { openDatabase } from '../src/core/store/sqlite/open.js';
+import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
+import { createSqliteTrendsReader } from '../src/core/store/sqlite/trends-reader.js';
+import { computeTrends } from '../src/core/trends/compute.js';
+import { addDays } from '../src/core/trends/dates.js';
+import { renderTrendsPng } from '../src/core/trends/render/render-png.js';
+
+const PAPERS = Number(process.argv[2] ?? 100_000);
+const WEEKS = 27;
+const END = '2026-08-28';
+const shared = '../shared/data/hf-daily';
+const fixtures = 'test/fixtures/hf-daily';
+const source = fs.existsSync(shared) ? shared : fixtures;
+if (source === fixtures) {
+  process.stdout.write(`note: ${shared} not found (clone the shared data beside the project for the full title set); using the ${fixtures} slice as templates\n`);
+}
+
+interface Template {
+  title: string;
+  keywords: string[];
+}
+const templates: Template[] = [];
+for (const f of fs.readdirSync(source).filter((n) => n.endsWith('.json'))) {
+  try {
+    const list = JSON.parse(fs.readFileSync(path.join(source, f), 'utf8')) as Array<{ paper?: { title?: string; ai_keywords?: string[] } }>;
+    for (const e of Array.isArray(list) ? list : []) if (e?.paper?.title) templates.push({ title: e.paper.title, keywords: e.paper.ai_keywords ?? [] });
+  } catch {
+    // A few archive days are Python reprs, not JSON: they add nothing here.
+  }
+}
+
+// Deterministic "random" so runs compare.
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-bench-trends-'));
+const db = openDatabase(path.join(dir, 'papers.db'));
+const store = createSqlitePaperStore(db);
+const days = WEEKS * 7;
+const perDay = Math.ceil(PAPERS / days);
+let t = performance.now();
+let n = 0;
+for (let d = days - 1; d >= 0 && n < PAPERS; d--) {
+  const date = addDays(END, -d);
+  const papers: Paper[] = [];
+  for (let i = 0; i < perDay && n < PAPERS; i++, n++) {
+    const tpl = templates[Math.floor(rand() * templates.length)]!;
+    // The last week: one paper in five is about a rising topic.
+    const rising = d < 7 && rand() < 0.2;
+    papers.push({
+      id: `9${String(n).padStart(8, '0')}`,
+      // The store keeps one paper per title: a number (never a topic term) keeps each one distinct.
+      title: `${tpl.title} ${n}`,
+      abstract: '',
+      authors: ['A. Author'],
+      links: [],
+      keywords: rising ? [...tpl.keywords, 'test-time scaling'] : tpl.keywords,
+      categories: [],
+      digestDate: date,
+      source: 'hf-api',
+      flags: ['no-abstract'],
+    });
+  }
+  await store.ingest({ source: 'hf-api', digestDate: date, papers });
+}
+const loadMs = performance.now() - t;
+const clock = createFakeClock(`${addDays(END, -2)}T12:00:00Z`);
+const bookmarks = createSqliteBookmarkStore(db, clock);
+for (let i = 0; i < 2000; i++) await bookmarks.add({ platform: 'slack', workspaceId: 'T1', userId: `U${i % 40}` }, `9${String(PAPERS - 1 - Math.floor(rand() * 3000)).padStart(8, '0')}`);
+const reader = createSqliteTrendsReader(db);
+const workspace = { platform: 'slack' as const, workspaceId: 'T1' };
+
+function anchor(): number {
+  const s = performance.now();
+  let x = 0;
+  for (let i = 0; i < 20_000_000; i++) x = (x + i * 7) % 1_000_003;
+  if (x < 0) throw new Error('unreachable');
+  return performance.now() - s;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms (range ${s[0]!.toFixed(0)}–${s[s.length - 1]!.toFixed(0)})`;
+};
+
+process.stdout.write(`store: ${n} papers over ${days} days (${perDay}/day), ${templates.length} real title templates; loaded in ${(loadMs / 1000).toFixed(1)} s\n`);
+for (const weeks of [4, 26]) {
+  t = performance.now();
+  const first = await computeTrends(reader, { end: END, weeks, workspace });
+  const c0 = performance.now() - t;
+  t = performance.now();
+  const img = await renderTrendsPng(first);
+  const r0 = performance.now() - t;
+  const compute: number[] = [];
+  const render: number[] = [];
+  const total: number[] = [];
+  const anchors: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    anchors.push(anchor());
+    t = performance.now();
+    const rep = await computeTrends(reader, { end: END, weeks, workspace });
+    const c = performance.now() - t;
+    t = performance.now();
+    await renderTrendsPng(rep);
+    const r = performance.now() - t;
+    compute.push(c);
+    render.push(r);
+    total.push(c + r);
+  }
+  // Where compute goes: the store read alone, the rest is term extraction and counting.
+  const reads: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    await reader.appearances(first.periodStart, END);
+    reads.push(performance.now() - t);
+  }
+  const papersRead = first.papersThisWeek + first.papersEarlierWeekly * weeks;
+  process.stdout.write(
+    `--weeks ${weeks}: ${Math.round(papersRead)} paper-weeks read; top topic "${first.topics[0]?.term}" (${first.topics[0]?.thisWeek} this week vs ${first.topics[0]?.earlierWeekly}/week)\n` +
+      `  first call (includes loading vega/resvg): compute ${c0.toFixed(0)} ms, render ${r0.toFixed(0)} ms\n` +
+      `  compute ${stats(compute)} (of which the store read: ${stats(reads)})\n  render  ${stats(render)}\n  total   ${stats(total)}  — target ≤ 1000 ms\n` +
+      `  anchor loop ${stats(anchors)}; PNG ${img.width}×${img.height}, ${(img.png.length / 1024).toFixed(0)} KB\n`,
+  );
+}
+db.close();
+fs.rmSync(dir, { recursive: true, force: true });
