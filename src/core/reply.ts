@@ -24,6 +24,24 @@ export interface PaperCard {
   /** Code / project links. */
   links: string[];
   score?: number;
+  /** One line on what the paper does, shown first under the title (see cards.ts tldrLine). */
+  tldr?: CardTldr;
+  /** The caller's own reading-list state, on cards of their bookmarks (see cards.ts readingLine). */
+  reading?: CardReading;
+}
+
+/** Hugging Face's `ai_summary` when known, else the sentence extracted from the abstract at ingest. */
+export interface CardTldr {
+  text: string;
+  source: 'hf' | 'extracted';
+}
+
+/** A bookmark's private annotations, as its owner sees them. */
+export interface CardReading {
+  read: boolean;
+  tags: string[];
+  /** The start of the note, already shortened. */
+  note?: string;
 }
 
 /** Something a person can click (or, in the local mode, type) under a reply or a card. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/core/paper.js';
 import { paperId } from '../../../src/core/paper-id.js';
+import { migrations } from '../../../src/core/store/sqlite/migrations/index.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
@@ -169,11 +170,11 @@ describe('SQLite paper store', () => {
 
   it('migrations run once, and a newer schema is refused', async () => {
     const { db, file, store } = openStore();
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     await store.close();
     const again = openDatabase(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(3);
+    expect(again.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     again.pragma('user_version = 99');
     again.close();
     expect(() => openDatabase(file)).toThrow(/newer than this bot knows/);

@@ -18,6 +18,8 @@ interface PaperRow {
   digest_dates: string;
   sources: string;
   flags: string;
+  ai_summary: string | null;
+  tldr: string | null;
   seq: number;
 }
 
@@ -36,6 +38,8 @@ function rowToFields(r: PaperRow): PaperFields {
     digestDates: JSON.parse(r.digest_dates),
     sources: JSON.parse(r.sources),
     flags: JSON.parse(r.flags),
+    aiSummary: r.ai_summary ?? undefined,
+    tldr: r.tldr ?? undefined,
   };
 }
 
@@ -57,6 +61,8 @@ function fieldParams(f: PaperFields) {
     digest_dates: JSON.stringify(f.digestDates),
     sources: JSON.stringify(f.sources),
     flags: JSON.stringify(f.flags),
+    ai_summary: f.aiSummary ?? null,
+    tldr: f.tldr ?? null,
     title_key: normalizeTitle(f.title),
   };
 }
@@ -67,6 +73,8 @@ const PAPER_REFERENCES = [
   ['bookmarks', 'paper_id'],
   ['messages', 'paper_id'],
   ['posts', 'paper_id'],
+  ['reading_notes', 'paper_id'],
+  ['reading_tags', 'paper_id'],
 ] as const;
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
@@ -77,14 +85,14 @@ export function createSqlitePaperStore(db: Db): PaperStore {
     maxSeq: db.prepare<[], { s: number | null }>('SELECT MAX(seq) AS s FROM papers'),
     insert: db.prepare(
       `INSERT INTO papers (id, arxiv_id, title, abstract, authors, links, keywords, categories, upvotes, published_at,
-         digest_dates, sources, flags, title_key, seq, created_at, updated_at)
+         digest_dates, sources, flags, ai_summary, tldr, title_key, seq, created_at, updated_at)
        VALUES (@id, @arxiv_id, @title, @abstract, @authors, @links, @keywords, @categories, @upvotes, @published_at,
-         @digest_dates, @sources, @flags, @title_key, @seq, @now, @now)`,
+         @digest_dates, @sources, @flags, @ai_summary, @tldr, @title_key, @seq, @now, @now)`,
     ),
     update: db.prepare(
       `UPDATE papers SET arxiv_id=@arxiv_id, title=@title, abstract=@abstract, authors=@authors, links=@links,
          keywords=@keywords, categories=@categories, upvotes=@upvotes, published_at=@published_at,
-         digest_dates=@digest_dates, sources=@sources, flags=@flags, title_key=@title_key, seq=@seq, updated_at=@now
+         digest_dates=@digest_dates, sources=@sources, flags=@flags, ai_summary=@ai_summary, tldr=@tldr, title_key=@title_key, seq=@seq, updated_at=@now
        WHERE id=@id`,
     ),
     del: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
