@@ -10,6 +10,8 @@ import { bestLink } from '../src/core/paper.js';
 import type { Caller, OutgoingMessage, Reply } from '../src/core/reply.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
+import type { ReadingStore } from '../src/core/reading/ports.js';
+import { markRead } from './mark-read.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
@@ -24,6 +26,7 @@ export interface ChatCoreDeps {
   search: PaperSearch;
   digests?: DigestService;
   bookmarks: BookmarkStore;
+  reading: ReadingStore;
   logger: Logger;
   clock: Clock;
   /** Accepted for the composition root; export files travel in Reply.file and adapters write them. */
@@ -66,7 +69,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
     const args = validateArgs(c, raw, style, positional, caller.platform);
-    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list };
+    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, reading: deps.reading, clock: deps.clock, logger: log, commands: list };
     return c.run(args, ctx);
   }
 
@@ -115,6 +118,8 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         switch (action.kind) {
           case 'bookmark':
             return bookmark(caller, action.paperId);
+          case 'read':
+            return { text: await markRead(deps, caller, action.paperId, true), ephemeral: true };
           case 'similar':
             return run(findCommand(['similar'], list)!, { id: action.paperId }, caller, 'options');
           case 'share': {
@@ -144,11 +149,15 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       }
     },
 
-    async reaction(caller, messageId, added) {
+    async reaction(caller, messageId, added, kind = 'bookmark') {
       try {
         const paperId = await deps.bookmarks.paperForMessage({ platform: caller.platform, channelId: caller.channelId, messageId });
         if (!paperId) return undefined;
-        if (added) await deps.bookmarks.add(caller, paperId);
+        // ✅ marks read only what is bookmarked (the reading list); on anything else it changes nothing.
+        if (kind === 'read') {
+          if (!(await deps.bookmarks.has(caller, paperId))) return undefined;
+          await deps.reading.setRead(caller, paperId, added);
+        } else if (added) await deps.bookmarks.add(caller, paperId);
         else await deps.bookmarks.remove(caller, paperId);
         return { paperId };
       } catch (err) {

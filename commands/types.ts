@@ -6,6 +6,7 @@ import type { Logger } from '../src/core/logger.js';
 import type { Caller, Reply } from '../src/core/reply.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
+import type { ReadingStore } from '../src/core/reading/ports.js';
 
 /** What a command's `run` may use: the core's ports and who is asking. Never a platform SDK. */
 export interface CommandContext {
@@ -15,6 +16,8 @@ export interface CommandContext {
   /** Absent when the bot runs without the digest engine: digest commands then say so. */
   digests?: DigestService;
   bookmarks: BookmarkStore;
+  /** Notes, tags and read state on the caller's bookmarks. */
+  reading: ReadingStore;
   clock: Clock;
   logger: Logger;
   /** Every declared command, for `help`. */

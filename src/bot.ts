@@ -37,7 +37,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     logger,
     maxLatenessMs: opts.maxLatenessMs,
   });
-  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
+  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, reading: core.reading, logger, clock, exportDir: opts.exportDir });
   return { ...core, chat, digests, bookmarks, clock };
 }
 

@@ -18,7 +18,10 @@ const HELP = `papers — the papers-bot command line (data in DATA_DIR, default 
   papers similar <id> [--limit N] [--json]
   papers show <id> [--json]
   papers stats [--json]
+  papers export --user U [--workspace W] [--platform slack|discord|local] [--format F]
+                [--tag T] [--unread] [--out FILE]   one person's bookmarks with notes and tags
 
+Export formats: bibtex, markdown, csv, ris, csl-json.
 Formats: hf-digest-text, hf-api, arxiv-rss, arxiv-atom, arxiv-jsonl, arxiv-kaggle (detected from the content).`;
 
 /** Runs one CLI invocation; returns the exit code. Exported so tests run it in-process. */
@@ -42,6 +45,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Record<
         return await showCommand(rest, io, await open());
       case 'stats':
         return await statsCommand(rest, io, await open());
+      case 'export':
+        return await (await import('./export-command.js')).exportCommand(rest, io, await open());
       case 'search':
       case 'similar': {
         const c = await open();

@@ -8,6 +8,8 @@ import type { PaperSearch } from './search/ports.js';
 import { openDatabase, type Db } from './store/sqlite/open.js';
 import { createSqlitePaperStore } from './store/sqlite/paper-store.js';
 import type { PaperStore } from './store/ports.js';
+import type { ReadingStore } from './reading/ports.js';
+import { createSqliteReadingStore } from './store/sqlite/reading-store.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,6 +23,8 @@ export interface CoreOptions {
 export interface Core {
   db: Db;
   store: PaperStore;
+  /** Notes, tags and read state on bookmarks (migration 008); the bot and `papers export` share it. */
+  reading: ReadingStore;
   search: PaperSearch;
   ingest: IngestService;
   logger: Logger;
@@ -33,6 +37,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const logger = opts.logger ?? silentLogger;
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
   const store = createSqlitePaperStore(db);
+  const reading = createSqliteReadingStore(db, opts.now);
   const search = await createPaperSearch({ dataDir: opts.dataDir, store, logger: logger.child({ module: 'search' }) });
   const ingest = createIngestService({
     store,
@@ -45,6 +50,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   return {
     db,
     store,
+    reading,
     search,
     ingest,
     logger,

@@ -47,6 +47,8 @@ export interface CardReading {
 /** Something a person can click (or, in the local mode, type) under a reply or a card. */
 export type ReplyAction =
   | { kind: 'bookmark'; paperId: string }
+  /** Mark read in the caller's reading list (only a bookmarked paper). */
+  | { kind: 'read'; paperId: string }
   | { kind: 'similar'; paperId: string }
   | { kind: 'share'; paperId: string }
   /** Run the same command again with these (full) arguments, e.g. the next page. */

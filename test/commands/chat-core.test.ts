@@ -275,7 +275,7 @@ describe('bad input: a short specific error with the usage line, nothing written
       sync: async () => {},
       close: async () => {},
     };
-    const chat = createChatCore({ store: env.core.store, search: broken, bookmarks: createSqliteBookmarkStore(env.core.db), logger, clock: createFakeClock('2026-04-25T00:00:00Z') });
+    const chat = createChatCore({ store: env.core.store, search: broken, bookmarks: createSqliteBookmarkStore(env.core.db), reading: env.core.reading, logger, clock: createFakeClock('2026-04-25T00:00:00Z') });
     const r = await chat.handleText('search merging', member);
     const id = /error id ([0-9a-f]{8})/.exec(r.text)?.[1];
     expect(id).toBeDefined();
@@ -288,6 +288,7 @@ describe('bad input: a short specific error with the usage line, nothing written
       store: env.core.store,
       search: broken,
       bookmarks: createSqliteBookmarkStore(env.core.db),
+      reading: env.core.reading,
       logger,
       clock: createFakeClock('2026-04-25T00:00:00Z'),
       digests: { ...env.digests, subscribe: async () => { throw new UserError('unknown time zone "Mars/Olympus"', 'subscribe --time 09:00 --tz Europe/Berlin'); } },

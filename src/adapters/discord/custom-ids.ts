@@ -13,8 +13,8 @@ import { LIMITS } from './limits.js';
  * asked to run the command again.
  */
 
-const KIND_CODE = { bookmark: 'bm', similar: 'sim', share: 'sh' } as const;
-const CODE_KIND = { bm: 'bookmark', sim: 'similar', sh: 'share' } as const;
+const KIND_CODE = { bookmark: 'bm', similar: 'sim', share: 'sh', read: 'rd' } as const;
+const CODE_KIND = { bm: 'bookmark', sim: 'similar', sh: 'share', rd: 'read' } as const;
 const MAX_REFS = 10_000;
 
 /** What the clicked message tells about itself: each embed's footer text (paper id first). */
@@ -67,7 +67,7 @@ export function createCustomIdCodec(): CustomIdCodec {
       return embedIndex === undefined ? undefined : `p:${KIND_CODE[action.kind]}:#${embedIndex}`;
     },
     decode(customId, ctx) {
-      const m = /^p:(bm|sim|sh|run|ref):(.+)$/s.exec(customId);
+      const m = /^p:(bm|sim|sh|rd|run|ref):(.+)$/s.exec(customId);
       if (!m) return undefined;
       const [, code, rest] = m;
       if (code === 'ref') return refs.get(rest);

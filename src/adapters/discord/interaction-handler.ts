@@ -32,8 +32,8 @@ const EXPIRED: Reply = {
   error: true,
 };
 
-const PICK_KIND: Record<string, 'bookmark' | 'similar' | 'share'> = Object.fromEntries(
-  Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as 'bookmark' | 'similar' | 'share']),
+const PICK_KIND: Record<string, 'bookmark' | 'read' | 'similar' | 'share'> = Object.fromEntries(
+  Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as 'bookmark' | 'read' | 'similar' | 'share']),
 );
 
 function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction): string[] {

@@ -6,21 +6,23 @@ import { LIMITS, clip } from './limits.js';
 export type Row = APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>;
 
 /** Per-card actions shown under an ephemeral reply, and under a channel post (no Share there). */
-export type CardActionKind = 'bookmark' | 'similar' | 'share';
+export type CardActionKind = 'bookmark' | 'read' | 'similar' | 'share';
 
 /** A lone card's buttons: nothing to tell apart, so the full words. */
-const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', similar: 'More like this', share: 'Share' };
+const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', read: '✅ Mark read', similar: 'More like this', share: 'Share' };
 /**
  * Several cards: one row per action, a button per card named by the number on its embed title.
  * Short, so that five of them fit one row on a phone.
  */
 const NUMBERED: Record<CardActionKind, (n: number) => string> = {
   bookmark: (n) => `🔖 ${n}`,
+  read: (n) => `✅ ${n}`,
   similar: (n) => `More like ${n}`,
   share: (n) => `Share ${n}`,
 };
 const PLACEHOLDER: Record<CardActionKind, string> = {
   bookmark: '🔖 Bookmark a paper…',
+  read: '✅ Mark a bookmark read…',
   similar: 'More like this…',
   share: 'Share a paper to the channel…',
 };
@@ -30,7 +32,7 @@ function button(customId: string, label: string, style: ButtonStyle.Primary | Bu
 }
 
 /** The select menu custom_id for a card action: `p:pick:bm` etc. */
-export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', similar: 'p:pick:sim', share: 'p:pick:sh' };
+export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', read: 'p:pick:rd', similar: 'p:pick:sim', share: 'p:pick:sh' };
 
 /**
  * Buttons for the cards and the reply's own actions (Next page) within 5 rows of 5.
@@ -45,7 +47,7 @@ export function renderComponents(
   cards: PaperCard[],
   replyActions: ReplyAction[],
   codec: CustomIdCodec,
-  kinds: CardActionKind[] = ['bookmark', 'similar', 'share'],
+  kinds: CardActionKind[] = ['bookmark', 'read', 'similar', 'share'],
 ): Row[] {
   const rows: Row[] = [];
   const seen = new Set<string>();

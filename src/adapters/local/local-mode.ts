@@ -27,7 +27,8 @@ export const LOCAL_CALLER: Caller = { platform: 'local', workspaceId: 'local', c
 
 const COMMAND_WORDS = new Set(commands.map((c) => c.group ?? c.name));
 const BOOKMARK = /^(🔖|:bookmark:|bookmark)$/u;
-const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, quit to leave.';
+const READ = /^(✅|:white_check_mark:|read)$/u;
+const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, react N ✅ to mark it read, quit to leave.';
 
 /**
  * The bot in a terminal: each line is a chat message. `/papers …` runs a command; `react N 🔖`
@@ -60,16 +61,18 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
   async function react(added: boolean, target: string | undefined, emoji: string | undefined): Promise<void> {
     const verb = added ? 'react' : 'unreact';
     if (!target) return void say(`Say which card: ${verb} N 🔖 (N from the last reply).`);
-    if (emoji && !BOOKMARK.test(emoji)) return void say(`Only 🔖 does something here: ${verb} ${target} 🔖`);
+    const kind = !emoji || BOOKMARK.test(emoji) ? 'bookmark' : READ.test(emoji) ? 'read' : undefined;
+    if (!kind) return void say(`Only 🔖 and ✅ do something here: ${verb} ${target} 🔖`);
     const entry = shown.get(target);
     const messageId = entry?.messageId ?? (/^local-(post-)?\d+$/.test(target) ? target : undefined);
     if (!messageId) {
       return void say(shown.size ? `No card ${target} in the last reply (1-${shown.size}).` : 'No cards shown yet: run /papers search <topic> first.');
     }
-    const result = await chat.reaction(caller, messageId, added);
-    if (!result) return void say(`Message ${target} shows no paper.`);
+    const result = await chat.reaction(caller, messageId, added, kind);
+    if (!result) return void say(kind === 'read' ? `Card ${target} is not in your bookmarks: nothing marked read. Bookmark it first (react ${target} 🔖).` : `Message ${target} shows no paper.`);
     const title = entry?.card.title ?? (await chat.shareMessage(result.paperId).then((m) => m.card?.title, () => undefined)) ?? result.paperId;
-    say(added ? `🔖 Bookmarked "${title}".` : `Removed "${title}" from your bookmarks.`);
+    if (kind === 'read') say(added ? `✅ Marked "${title}" read.` : `Marked "${title}" unread.`);
+    else say(added ? `🔖 Bookmarked "${title}".` : `Removed "${title}" from your bookmarks.`);
   }
 
   async function line(raw: string): Promise<boolean> {

@@ -14,6 +14,8 @@ export function actionHint(action: ReplyAction, cardNumber?: number): string | u
       return `More like this: /papers similar ${action.paperId}`;
     case 'bookmark':
       return cardNumber !== undefined ? `Bookmark: react ${cardNumber} 🔖` : undefined;
+    case 'read':
+      return cardNumber !== undefined ? `Mark read: react ${cardNumber} ✅` : undefined;
     default:
       return undefined;
   }

@@ -97,6 +97,7 @@ export function cardBlocks(card: PaperCard, index: number, share: boolean): Bloc
   for (const url of card.links.filter((l) => l !== card.url).slice(0, 3)) ctx.push(link(url, url.replace(/^https?:\/\//, ''), 100));
   const actions: ReplyAction[] = [
     { kind: 'bookmark', paperId: card.paperId },
+    { kind: 'read', paperId: card.paperId },
     { kind: 'similar', paperId: card.paperId },
   ];
   if (share) actions.push({ kind: 'share', paperId: card.paperId });

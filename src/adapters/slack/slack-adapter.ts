@@ -19,6 +19,8 @@ import { createSlackPublisher } from './slack-publisher.js';
 /** The slash command the manifest declares. */
 export const SLASH_COMMAND = '/papers';
 const BOOKMARK_REACTION = 'bookmark';
+/** ✅ (`:white_check_mark:`) marks a bookmarked paper read; removing it marks it unread. */
+const READ_REACTION = 'white_check_mark';
 const USAGE_HINT = `Try \`${SLASH_COMMAND} help\` for the list of commands.`;
 
 export interface SlackAdapter {
@@ -144,7 +146,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   const onReaction = (added: boolean) =>
     async ({ event, body }: { event: { user?: unknown; reaction?: unknown; item?: { type?: unknown; channel?: unknown; ts?: unknown } }; body: { team_id?: unknown } }) => {
-      if (event.reaction !== BOOKMARK_REACTION || event.item?.type !== 'message' || typeof event.item.ts !== 'string') return;
+      const kind = event.reaction === BOOKMARK_REACTION ? 'bookmark' : event.reaction === READ_REACTION ? 'read' : undefined;
+      if (!kind || event.item?.type !== 'message' || typeof event.item.ts !== 'string') return;
       const ts = event.item.ts;
       await guarded({ kind: 'reaction', added, event }, undefined, async () => {
         // Reactions never need the admin flag; skip the users.info lookup.
@@ -152,8 +155,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         const { channel } = event.item ?? {};
         if (typeof teamId !== 'string' || typeof channel !== 'string' || typeof event.user !== 'string') return;
         const caller: Caller = { platform: 'slack', workspaceId: teamId, channelId: channel, userId: event.user, isAdmin: false };
-        const res = await chat.reaction(caller, ts, added);
-        if (res) logger.info({ userId: event.user, paperId: res.paperId, added }, added ? 'bookmarked by reaction' : 'unbookmarked by reaction');
+        const res = await chat.reaction(caller, ts, added, kind);
+        if (res) logger.info({ userId: event.user, paperId: res.paperId, added, kind }, `${added ? '' : 'un'}${kind === 'read' ? 'marked read' : 'bookmarked'} by reaction`);
       });
     };
   app.event('reaction_added', onReaction(true));
