@@ -12,6 +12,7 @@ import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
 import type { ReadingStore } from '../src/core/reading/ports.js';
 import { markRead } from './mark-read.js';
+import { buildHomeView, type ForMePicks } from './home.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
@@ -31,6 +32,8 @@ export interface ChatCoreDeps {
   clock: Clock;
   /** Accepted for the composition root; export files travel in Reply.file and adapters write them. */
   exportDir?: string;
+  /** HOOK(recommend): for-me picks shown on the Home tab; absent until the recommender is wired in main. */
+  forMe?: ForMePicks;
   /** Defaults to every declared command (tests may pass fewer or extra). */
   commands?: readonly AnyCommand[];
 }
@@ -147,6 +150,10 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       } catch (err) {
         log.error({ err, errorId: randomBytes(4).toString('hex'), messageId, paperId, platform: caller.platform, channelId: caller.channelId }, 'recording a message failed');
       }
+    },
+
+    home(caller) {
+      return buildHomeView({ store: deps.store, reading: deps.reading, caller }, deps.forMe);
     },
 
     async reaction(caller, messageId, added, kind = 'bookmark') {

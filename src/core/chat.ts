@@ -1,3 +1,4 @@
+import type { HomeView } from './home-view.js';
 import type { Caller, OutgoingMessage, Reply, ReplyAction } from './reply.js';
 
 /**
@@ -21,4 +22,6 @@ export interface ChatCore {
    * paper, ✅ (`read`) marks it read/unread when bookmarked. Undefined if nothing changed hands.
    */
   reaction(caller: Caller, messageId: string, added: boolean, kind?: 'bookmark' | 'read'): Promise<{ paperId: string } | undefined>;
+  /** The caller's personal page (Slack App Home): reading list first. Throws only on a store failure. */
+  home(caller: Caller): Promise<HomeView>;
 }

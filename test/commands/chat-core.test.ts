@@ -91,7 +91,7 @@ describe('ChatCore through the neutral run API', () => {
     expect(bib.file).toMatchObject({ name: 'bookmarks-2026-04-25.bib', mime: 'application/x-bibtex' });
     expect(bib.file!.content).toContain('title = {{Twin}-{Merging}: {Dynamic} {Integration}');
     const csv = await env.chat.handleCommand(['bookmarks'], { format: 'csv' }, member);
-    expect(csv.file!.content.split('\r\n')[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links');
+    expect(csv.file!.content.split('\r\n')[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links,tags,read,note');
     const removed = await env.chat.handleText(`bookmarks remove ${TWIN}`, member);
     expect(removed.text).toMatch(/^Removed/);
     const missing = await env.chat.handleText(`bookmarks remove ${TWIN}`, member);
@@ -184,10 +184,10 @@ describe('ChatCore through the neutral run API', () => {
     expect(bad.text).toMatch(/\n\/papers-admin subscribe \[--time HH:MM\]/);
     // An unknown path (a stale registration) lists both top-level commands.
     expect((await env.chat.handleCommand(['nope'], {}, discord)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscriptions|help> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscriptions|help|note|tag|untag|read|unread> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
     );
     expect((await env.chat.handleCommand(['nope'], {}, member)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscribe|unsubscribe|subscriptions|help> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|bookmarks|digest|subscribe|unsubscribe|subscriptions|help|note|tag|untag|read|unread> … — /papers help lists them all",
     );
   });
 });
@@ -209,7 +209,7 @@ describe('bad input: a short specific error with the usage line, nothing written
     ['show 2401.99999', /^No paper with id 2401\.99999 in the store/, /^\/papers show/m],
     ['similar 2401.99999', /^No paper with id 2401\.99999/, /^\/papers similar <id or title words>/m],
     ['show no such title words zzqx', /^No paper title contains "no such title words zzqx"/, /^\/papers show/m],
-    ['bookmarks export pdf', /^<format> must be one of bibtex, markdown, csv \(got 'pdf'\)/, /bookmarks export bibtex\|markdown\|csv/],
+    ['bookmarks export pdf', /^<format> must be one of bibtex, markdown, csv, ris, csl-json \(got 'pdf'\)/, /bookmarks export bibtex\|markdown\|csv\|ris\|csl-json/],
     ['bookmarks remove', /^Say which paper to remove/, /bookmarks remove <id>/],
     ['top 10', /^top takes no words, only flags/, /^\/papers top \[--days N\]/m],
     ['top --days 0', /^--days must be at least 1/, /^\/papers top/m],

@@ -53,9 +53,9 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     expect(data.content).toMatch(/papers match "agents"/);
     expect(data.embeds).toHaveLength(5);
     expect(data.embeds[0].title).toMatch(/^1\. .*Agent/);
-    // A full default page keeps buttons: 🔖 / More like / Share rows of 5, then Next page.
-    expect(data.components).toHaveLength(4);
-    expect(data.components.map((r) => r.components.length)).toEqual([5, 5, 5, 1]);
+    // A full default page keeps buttons: 🔖 / ✅ Mark read / More like / Share rows of 5, then Next page.
+    expect(data.components).toHaveLength(5);
+    expect(data.components.map((r) => r.components.length)).toEqual([5, 5, 5, 5, 1]);
     expect(data.components.flatMap((r) => r.components).every((c) => c.type === 2)).toBe(true);
     const ids = data.components.flatMap((r) => r.components.map((c) => c.custom_id));
     expect(ids.every((id) => id.length <= 100)).toBe(true);

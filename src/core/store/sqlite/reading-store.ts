@@ -2,7 +2,8 @@ import type { BookmarkOwner } from '../../bookmarks/ports.js';
 import type { Annotation, ReadingStore } from '../../reading/ports.js';
 import type { Db } from './open.js';
 
-// Plain SQL (ON CONFLICT … DO UPDATE/NOTHING, no rowid, no JSON): the PostgreSQL port runs the same statements.
+// Plain SQL (ON CONFLICT … DO UPDATE/NOTHING, no JSON): the PostgreSQL port runs the same statements, but for
+// the tie-break of bookmarks made in the same millisecond, which follows the bookmark store's (rowid here).
 const OWNER = 'platform = @platform AND workspace_id = @workspaceId AND user_id = @userId';
 const B_OWNER = 'b.platform = @platform AND b.workspace_id = @workspaceId AND b.user_id = @userId';
 const NOTE_JOIN = `LEFT JOIN reading_notes n ON n.platform = b.platform AND n.workspace_id = b.workspace_id
@@ -11,9 +12,9 @@ const FILTER = `(@unreadOnly = 0 OR n.read_at IS NULL)
   AND (@tagKey IS NULL OR EXISTS (SELECT 1 FROM reading_tags t WHERE t.platform = b.platform AND t.workspace_id = b.workspace_id
     AND t.user_id = b.user_id AND t.paper_id = b.paper_id AND t.tag_key = @tagKey))`;
 const ORDER = {
-  newest: 'b.created_at DESC, b.paper_id DESC',
-  oldest: 'b.created_at ASC, b.paper_id ASC',
-  'unread-first': 'CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, b.created_at DESC, b.paper_id DESC',
+  newest: 'b.created_at DESC, b.rowid DESC',
+  oldest: 'b.created_at ASC, b.rowid ASC',
+  'unread-first': 'CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, b.created_at DESC, b.rowid DESC',
 } as const;
 
 /** The ReadingStore on the reading_notes and reading_tags tables of migration 008 (bookmarks read, never written). */
