@@ -11,7 +11,9 @@ export function splitSentences(text: string): string[] {
   if (!flat) return [];
   const out: string[] = [];
   let start = 0;
-  for (const m of flat.matchAll(/[.!?]["')\]]* (?=["'([]?[\p{Lu}\p{N}])/gu)) {
+  // The ASCII form of the same pattern is several times faster, and most abstracts are ASCII.
+  const ends = /^[\x00-\x7f]*$/.test(flat) ? /[.!?]["')\]]* (?=["'([]?[A-Z0-9])/g : /[.!?]["')\]]* (?=["'([]?[\p{Lu}\p{N}])/gu;
+  for (const m of flat.matchAll(ends)) {
     const end = m.index + m[0].length - 1;
     const candidate = flat.slice(start, end);
     if (m[0][0] === '.' && ABBREVIATIONS.test(flat.slice(Math.max(start, m.index - 8), m.index + 1))) continue;
