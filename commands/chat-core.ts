@@ -13,6 +13,9 @@ import type { Recommender } from '../src/core/recommend/recommender.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
 import type { TrendsReader } from '../src/core/trends/ports.js';
+import type { ReadingStore } from '../src/core/reading/ports.js';
+import { markRead } from './mark-read.js';
+import { buildHomeView, type ForMePicks } from './home.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
@@ -28,12 +31,15 @@ export interface ChatCoreDeps {
   search: PaperSearch;
   digests?: DigestService;
   bookmarks: BookmarkStore;
+  reading: ReadingStore;
   logger: Logger;
   clock: Clock;
   /** Accepted for the composition root; export files travel in Reply.file and adapters write them. */
   exportDir?: string;
   recommender?: Recommender;
   feedback?: ReaderFeedbackStore;
+  /** HOOK(recommend): for-me picks shown on the Home tab; absent until the recommender is wired in main. */
+  forMe?: ForMePicks;
   /** Defaults to every declared command (tests may pass fewer or extra). */
   commands?: readonly AnyCommand[];
   /** The store reads behind `/papers trends`. */
@@ -74,7 +80,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
     const args = validateArgs(c, raw, style, positional, caller.platform);
-    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback, trends: deps.trends };
+    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, reading: deps.reading, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback, trends: deps.trends };
     return c.run(args, ctx);
   }
 
@@ -123,6 +129,8 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         switch (action.kind) {
           case 'bookmark':
             return bookmark(caller, action.paperId);
+          case 'read':
+            return { text: await markRead(deps, caller, action.paperId, true), ephemeral: true };
           case 'similar':
             return run(findCommand(['similar'], list)!, { id: action.paperId }, caller, 'options');
           case 'share': {
@@ -155,11 +163,19 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       }
     },
 
-    async reaction(caller, messageId, added) {
+    home(caller) {
+      return buildHomeView({ store: deps.store, reading: deps.reading, caller }, deps.forMe);
+    },
+
+    async reaction(caller, messageId, added, kind = 'bookmark') {
       try {
         const paperId = await deps.bookmarks.paperForMessage({ platform: caller.platform, channelId: caller.channelId, messageId });
         if (!paperId) return undefined;
-        if (added) await deps.bookmarks.add(caller, paperId);
+        // ✅ marks read only what is bookmarked (the reading list); on anything else it changes nothing.
+        if (kind === 'read') {
+          if (!(await deps.bookmarks.has(caller, paperId))) return undefined;
+          await deps.reading.setRead(caller, paperId, added);
+        } else if (added) await deps.bookmarks.add(caller, paperId);
         else await deps.bookmarks.remove(caller, paperId);
         return { paperId };
       } catch (err) {

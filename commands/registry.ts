@@ -11,6 +11,9 @@ import { subscriptionsCommand } from './subscriptions.js';
 import { topCommand } from './top.js';
 import { trendsCommand } from './trends.js';
 import { unsubscribeCommand } from './unsubscribe.js';
+import { noteCommand } from './note.js';
+import { readCommand, unreadCommand } from './read.js';
+import { tagCommand, untagCommand } from './tag.js';
 import type { AnyCommand } from './types.js';
 
 /** Every `/papers` subcommand, in the order help lists them. */
@@ -27,6 +30,11 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   helpCommand,
+  noteCommand,
+  tagCommand,
+  untagCommand,
+  readCommand,
+  unreadCommand,
   forMeCommand,
 ] as AnyCommand[];
 

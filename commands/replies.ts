@@ -1,3 +1,4 @@
+import { readingLine, tldrLine } from '../src/core/cards.js';
 import type { PaperCard, Reply, ReplyAction, SnippetPart } from '../src/core/reply.js';
 
 /** Plain text of a snippet with the matched words in *stars* (the fallback every platform shows). */
@@ -5,7 +6,7 @@ export function snippetText(parts: SnippetPart[]): string {
   return parts.map((p) => (p.hit ? `*${p.text}*` : p.text)).join('');
 }
 
-/** One card as fallback text lines: title, link, authors · date · upvotes · id, snippet. */
+/** One card as fallback text lines: title, TL;DR, link, authors · date · upvotes · id, snippet, reading state. */
 export function cardLines(card: PaperCard): string[] {
   const meta = [
     card.authors,
@@ -14,10 +15,12 @@ export function cardLines(card: PaperCard): string[] {
     `id ${card.paperId}`,
   ].filter(Boolean);
   const lines = [card.title];
+  if (card.tldr) lines.push(tldrLine(card.tldr));
   if (card.url) lines.push(card.url);
   lines.push(meta.join(' · '));
   const snippet = snippetText(card.snippet);
   if (snippet) lines.push(snippet);
+  if (card.reading) lines.push(readingLine(card.reading));
   return lines;
 }
 

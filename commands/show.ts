@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bibtexEntry, uniqueKeys } from '../src/core/bookmarks/bibtex.js';
-import { toCard } from '../src/core/cards.js';
+import { paperTldr, toCard, tldrLine } from '../src/core/cards.js';
 import { bestLink } from '../src/core/paper.js';
 import { findPaper } from './find-paper.js';
 import { usageLine } from './help-text.js';
@@ -23,6 +23,8 @@ export const showCommand = defineCommand({
     const { paper, others } = await findPaper(ctx.store, a.paper, usageLine(showCommand));
     const url = bestLink(paper);
     const lines = [paper.title];
+    const tldr = paperTldr(paper);
+    if (tldr) lines.push(tldrLine(tldr));
     if (url) lines.push(url);
     lines.push(paper.authors.length ? `Authors: ${paper.authors.join(', ')}` : 'Authors: unknown');
     if (paper.digestDates.length) lines.push(`Digests: ${paper.digestDates.join(', ')}`);

@@ -9,6 +9,7 @@ import type { Recommender } from '../src/core/recommend/recommender.js';
 import type { PaperSearch } from '../src/core/search/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
 import type { TrendsReader } from '../src/core/trends/ports.js';
+import type { ReadingStore } from '../src/core/reading/ports.js';
 
 /** What a command's `run` may use: the core's ports and who is asking. Never a platform SDK. */
 export interface CommandContext {
@@ -18,6 +19,8 @@ export interface CommandContext {
   /** Absent when the bot runs without the digest engine: digest commands then say so. */
   digests?: DigestService;
   bookmarks: BookmarkStore;
+  /** Notes, tags and read state on the caller's bookmarks. */
+  reading: ReadingStore;
   clock: Clock;
   logger: Logger;
   /** Absent when the bot runs without recommendations: for-me then says so. */

@@ -60,7 +60,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     taste: { recommender, channelBookmarks: (platform, channelId, limit) => feedback.channelBookmarks(platform, channelId, limit) },
     trends: core.trends,
   });
-  const chat = createChatCore({ store: core.store, search, digests, bookmarks, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends });
+  const chat = createChatCore({ store: core.store, search, digests, bookmarks, reading: core.reading, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends });
   const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
   return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores };
 }

@@ -55,6 +55,8 @@ export async function runCommand(command: string, rest: string[], io: CliIo, env
         const run = command === 'search' ? mod.searchCommand : mod.similarCommand;
         return await run(rest, io, { store: c.store, search: c.search });
       }
+      case 'export':
+        return await (await import('./export-command.js')).exportCommand(rest, io, await open());
       case 'trends': {
         const { trendsCliCommand } = await import('./trends-command.js');
         return await trendsCliCommand(rest, io, await open(), new Date().toISOString().slice(0, 10));

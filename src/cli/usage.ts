@@ -20,6 +20,8 @@ export const USAGE: Record<string, string> = {
   Unknown ids are named and skipped; exit 2 when every liked id is unknown.`,
   trends: `papers trends [--out FILE.png] [--weeks N] [--end YYYY-MM-DD]
   Draw the week's trends picture (rising topics, papers per day by source) to a PNG and print its path.`,
+  export: `papers export --user U [--workspace W] [--platform slack|discord|local] [--format F] [--tag T] [--unread] [--out FILE]
+  One person's bookmarks with their notes and tags. Formats: bibtex, markdown, csv, ris, csl-json.`,
   show: `papers show <id> [--json]
   One stored paper in full.`,
   stats: `papers stats [--json]

@@ -1,5 +1,35 @@
 import { bestLink, type StoredPaper } from './paper.js';
-import type { PaperCard, SnippetPart } from './reply.js';
+import type { CardReading, CardTldr, PaperCard, SnippetPart } from './reply.js';
+import { trimAtWord } from './tldr/sentences.js';
+
+/** A card's TL;DR line is at most this long (HF summaries run to ~350 characters). */
+const TLDR_CARD_CHARS = 300;
+
+/** Hugging Face's summary when the paper has one, else the extracted sentence; undefined with neither. */
+export function paperTldr(paper: Pick<StoredPaper, 'aiSummary' | 'tldr'>): CardTldr | undefined {
+  if (paper.aiSummary) return { text: trimAtWord(paper.aiSummary, TLDR_CARD_CHARS), source: 'hf' };
+  if (paper.tldr) return { text: trimAtWord(paper.tldr, TLDR_CARD_CHARS), source: 'extracted' };
+  return undefined;
+}
+
+/** What a TL;DR line is prefixed with, so a reader can tell Hugging Face's summary from ours. */
+export const TLDR_LABEL: Record<CardTldr['source'], string> = {
+  hf: 'TL;DR (Hugging Face)',
+  extracted: 'TL;DR (from the abstract)',
+};
+
+/** The TL;DR as one plain line: `TL;DR (Hugging Face): …`. Adapters may style the label. */
+export function tldrLine(tldr: CardTldr): string {
+  return `${TLDR_LABEL[tldr.source]}: ${tldr.text}`;
+}
+
+/** A bookmark's reading state as one plain line: `✅ read · #llm #to-cite · 📝 first words of the note…`. */
+export function readingLine(r: CardReading): string {
+  const parts = [r.read ? '✅ read' : '📖 unread'];
+  if (r.tags.length) parts.push(r.tags.map((t) => `#${t}`).join(' '));
+  if (r.note) parts.push(`📝 ${r.note}`);
+  return parts.join(' · ');
+}
 
 /** "Jane Q. Doe" → "J. Q. Doe"; one-word names and names already abbreviated stay as they are. */
 export function shortName(name: string): string {
@@ -40,5 +70,7 @@ export function toCard(paper: StoredPaper, opts: { snippet?: SnippetPart[]; scor
   if (url) card.url = url;
   if (paper.upvotes !== undefined) card.upvotes = paper.upvotes;
   if (opts.score !== undefined) card.score = opts.score;
+  const tldr = paperTldr(paper);
+  if (tldr) card.tldr = tldr;
   return card;
 }

@@ -1,3 +1,4 @@
+import type { HomeView } from './home-view.js';
 import type { Caller, OutgoingMessage, Reply, ReplyAction } from './reply.js';
 
 /**
@@ -16,6 +17,11 @@ export interface ChatCore {
   shareMessage(paperId: string): Promise<OutgoingMessage>;
   /** Remember that a bot message shows this paper, so a 🔖 reaction on it bookmarks it. */
   recordMessage(caller: Pick<Caller, 'platform' | 'channelId'>, messageId: string, paperId: string): Promise<void>;
-  /** A 🔖 reaction added/removed on a message: bookmark/unbookmark its paper; undefined if it shows none. */
-  reaction(caller: Caller, messageId: string, added: boolean): Promise<{ paperId: string } | undefined>;
+  /**
+   * A reaction added/removed on a message: 🔖 (`bookmark`, the default) bookmarks/unbookmarks its
+   * paper, ✅ (`read`) marks it read/unread when bookmarked. Undefined if nothing changed hands.
+   */
+  reaction(caller: Caller, messageId: string, added: boolean, kind?: 'bookmark' | 'read'): Promise<{ paperId: string } | undefined>;
+  /** The caller's personal page (Slack App Home): reading list first. Throws only on a store failure. */
+  home(caller: Caller): Promise<HomeView>;
 }

@@ -9,6 +9,7 @@ import { openStorage } from './store/open-storage.js';
 import type { PaperStore } from './store/ports.js';
 import type { Storage } from './store/storage.js';
 import type { TrendsReader } from './trends/ports.js';
+import type { ReadingStore } from './reading/ports.js';
 
 export interface CoreOptions {
   /** The search index's local file (and SQLite's papers.db when no databaseUrl is given). */
@@ -27,6 +28,8 @@ export interface Core {
   storage: Storage;
   /** storage.papers, by its old name. */
   store: PaperStore;
+  /** Notes, tags and read state on bookmarks (migration 008); the bot and `papers export` share it. */
+  reading: ReadingStore;
   search: PaperSearch;
   ingest: IngestService;
   logger: Logger;
@@ -53,6 +56,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   return {
     storage,
     store,
+    reading: storage.reading,
     search,
     ingest,
     logger,

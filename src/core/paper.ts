@@ -38,6 +38,8 @@ export const PaperSchema = z.object({
   /** arXiv RSS announce type: new, cross, replace, replace-cross. */
   announceType: z.string().optional(),
   flags: z.array(z.enum(['no-abstract'])),
+  /** Hugging Face's one-sentence `ai_summary`, when the API gives one. */
+  aiSummary: z.string().min(1).optional(),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
@@ -58,6 +60,10 @@ export interface StoredPaper {
   digestDates: string[];
   sources: Source[];
   flags: Array<'no-abstract'>;
+  /** Hugging Face's one-sentence summary (first one seen is kept). */
+  aiSummary?: string;
+  /** The extractive TL;DR: the abstract sentence that best states the contribution (tldr/extract-tldr.ts). */
+  tldr?: string;
   /** Store-assigned, increases on every insert or change: lets an index catch up incrementally. */
   seq: number;
 }

@@ -26,11 +26,31 @@ export interface PaperCard {
   score?: number;
   /** A recommendation: adapters add a 👎 Not interested action (a button, or a reaction in the local mode). */
   dismissable?: boolean;
+  /** One line on what the paper does, shown first under the title (see cards.ts tldrLine). */
+  tldr?: CardTldr;
+  /** The caller's own reading-list state, on cards of their bookmarks (see cards.ts readingLine). */
+  reading?: CardReading;
+}
+
+/** Hugging Face's `ai_summary` when known, else the sentence extracted from the abstract at ingest. */
+export interface CardTldr {
+  text: string;
+  source: 'hf' | 'extracted';
+}
+
+/** A bookmark's private annotations, as its owner sees them. */
+export interface CardReading {
+  read: boolean;
+  tags: string[];
+  /** The start of the note, already shortened. */
+  note?: string;
 }
 
 /** Something a person can click (or, in the local mode, type) under a reply or a card. */
 export type ReplyAction =
   | { kind: 'bookmark'; paperId: string }
+  /** Mark read in the caller's reading list (only a bookmarked paper). */
+  | { kind: 'read'; paperId: string }
   | { kind: 'similar'; paperId: string }
   | { kind: 'share'; paperId: string }
   /** Not interested (a recommendation): a negative example from then on; `undismiss` undoes it. */

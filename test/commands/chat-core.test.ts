@@ -90,7 +90,7 @@ describe('ChatCore through the neutral run API', () => {
     expect(bib.file).toMatchObject({ name: 'bookmarks-2026-04-25.bib', mime: 'application/x-bibtex' });
     expect(bib.file!.content).toContain('title = {{Twin}-{Merging}: {Dynamic} {Integration}');
     const csv = await env.chat.handleCommand(['bookmarks'], { format: 'csv' }, member);
-    expect(csv.file!.content.split('\r\n')[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links');
+    expect(csv.file!.content.split('\r\n')[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links,tags,read,note');
     const removed = await env.chat.handleText(`bookmarks remove ${TWIN}`, member);
     expect(removed.text).toMatch(/^Removed/);
     const missing = await env.chat.handleText(`bookmarks remove ${TWIN}`, member);
@@ -183,10 +183,10 @@ describe('ChatCore through the neutral run API', () => {
     expect(bad.text).toMatch(/\n\/papers-admin subscribe \[--time HH:MM\]/);
     // An unknown path (a stale registration) lists both top-level commands.
     expect((await env.chat.handleCommand(['nope'], {}, discord)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscriptions|help|for-me> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscriptions|help|note|tag|untag|read|unread|for-me> … | /papers-admin <digest|subscribe|unsubscribe> … — /papers help lists them all",
     );
     expect((await env.chat.handleCommand(['nope'], {}, member)).text).toBe(
-      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscribe|unsubscribe|subscriptions|help|for-me> … — /papers help lists them all",
+      "Unknown command 'nope'.\n/papers <search|show|similar|top|trends|bookmarks|digest|subscribe|unsubscribe|subscriptions|help|note|tag|untag|read|unread|for-me> … — /papers help lists them all",
     );
   });
 });
@@ -208,7 +208,7 @@ describe('bad input: a short specific error with the usage line, nothing written
     ['show 2401.99999', /^No paper with id 2401\.99999 in the store/, /^\/papers show/m],
     ['similar 2401.99999', /^No paper with id 2401\.99999/, /^\/papers similar <id or title words>/m],
     ['show no such title words zzqx', /^No paper title contains "no such title words zzqx"/, /^\/papers show/m],
-    ['bookmarks export pdf', /^<format> must be one of bibtex, markdown, csv \(got 'pdf'\)/, /bookmarks export bibtex\|markdown\|csv/],
+    ['bookmarks export pdf', /^<format> must be one of bibtex, markdown, csv, ris, csl-json \(got 'pdf'\)/, /bookmarks export bibtex\|markdown\|csv\|ris\|csl-json/],
     ['bookmarks remove', /^Say which paper to remove/, /bookmarks remove <id>/],
     ['top 10', /^top takes no words, only flags/, /^\/papers top \[--days N\]/m],
     ['top --days 0', /^--days must be at least 1/, /^\/papers top/m],
@@ -274,7 +274,7 @@ describe('bad input: a short specific error with the usage line, nothing written
       sync: async () => {},
       close: async () => {},
     };
-    const chat = createChatCore({ store: env.core.store, search: broken, bookmarks: env.core.storage.bookmarks, logger, clock: createFakeClock('2026-04-25T00:00:00Z') });
+    const chat = createChatCore({ store: env.core.store, search: broken, bookmarks: env.core.storage.bookmarks, reading: env.core.reading, logger, clock: createFakeClock('2026-04-25T00:00:00Z') });
     const r = await chat.handleText('search merging', member);
     const id = /error id ([0-9a-f]{8})/.exec(r.text)?.[1];
     expect(id).toBeDefined();
@@ -287,6 +287,7 @@ describe('bad input: a short specific error with the usage line, nothing written
       store: env.core.store,
       search: broken,
       bookmarks: env.core.storage.bookmarks,
+      reading: env.core.reading,
       logger,
       clock: createFakeClock('2026-04-25T00:00:00Z'),
       digests: { ...env.digests, subscribe: async () => { throw new UserError('unknown time zone "Mars/Olympus"', 'subscribe --time 09:00 --tz Europe/Berlin'); } },

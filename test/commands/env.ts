@@ -52,7 +52,7 @@ export async function createChatEnv(dir: string, opts: { hf?: boolean } = {}): P
   const bookmarks = core.storage.bookmarks;
   const digests = createRecordingDigests();
   const logger = createRecordingLogger();
-  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock });
+  const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, reading: core.reading, logger, clock });
   const tables = ['papers', 'digests', 'digest_papers', 'bookmarks', 'messages', 'subscriptions'];
   return {
     core,

@@ -77,7 +77,7 @@ describe('the command registry', () => {
     const bookmarks = json!.options.find((o) => o.name === 'bookmarks')!;
     expect(bookmarks.type).toBe(OptionType.SubCommand);
     expect(bookmarks.options!.every((o) => !o.required)).toBe(true);
-    expect(bookmarks.options!.find((o) => o.name === 'format')!.choices!.map((c) => c.value)).toEqual(['bibtex', 'markdown', 'csv']);
+    expect(bookmarks.options!.find((o) => o.name === 'format')!.choices!.map((c) => c.value)).toEqual(['bibtex', 'markdown', 'csv', 'ris', 'csl-json']);
     const digest = json!.options.find((o) => o.name === 'digest')!;
     expect(digest.type).toBe(OptionType.SubCommandGroup);
     expect(digest.options!.map((o) => o.name)).toEqual(['preview']);

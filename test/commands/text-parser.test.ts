@@ -15,9 +15,9 @@ describe('Slack-style text parsing from the declarations', () => {
       args: { topic: 'model merging', since: '2025-01-01', hasCode: false, limit: 5, page: 1 },
     });
     expect(parse('/papers search "model merging" --has-code --page=2').args).toMatchObject({ topic: 'model merging', hasCode: true, page: 2 });
-    expect(parse('bookmarks export bibtex').args).toEqual({ action: 'export', format: 'bibtex', page: 1 });
-    expect(parse('bookmarks remove 2401.12345').args).toEqual({ action: 'remove', id: '2401.12345', page: 1 });
-    expect(parse('bookmarks --page 2').args).toEqual({ page: 2 });
+    expect(parse('bookmarks export bibtex').args).toEqual({ action: 'export', format: 'bibtex', page: 1, unread: false });
+    expect(parse('bookmarks remove 2401.12345').args).toEqual({ action: 'remove', id: '2401.12345', page: 1, unread: false });
+    expect(parse('bookmarks --page 2').args).toEqual({ page: 2, unread: false });
     expect(parse('digest now').name).toBe('digest now');
     expect(parse('DIGEST Preview').name).toBe('digest preview');
     expect(parse('subscribe --time 09:00 --tz Europe/Berlin --days mon-fri --top 5 --topics "merging, -survey"').args).toEqual({

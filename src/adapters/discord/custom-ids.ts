@@ -14,8 +14,8 @@ import { LIMITS } from './limits.js';
  * asked to run the command again.
  */
 
-const KIND_CODE = { bookmark: 'bm', similar: 'sim', share: 'sh', dismiss: 'ni', undismiss: 'un' } as const;
-const CODE_KIND = { bm: 'bookmark', sim: 'similar', sh: 'share', ni: 'dismiss', un: 'undismiss' } as const;
+const KIND_CODE = { bookmark: 'bm', similar: 'sim', share: 'sh', read: 'rd', dismiss: 'ni', undismiss: 'un' } as const;
+const CODE_KIND = { bm: 'bookmark', sim: 'similar', sh: 'share', rd: 'read', ni: 'dismiss', un: 'undismiss' } as const;
 const MAX_REFS = 10_000;
 
 /** What the clicked message tells about itself: each embed's footer text (paper id first). */
@@ -68,7 +68,7 @@ export function createCustomIdCodec(): CustomIdCodec {
       return embedIndex === undefined ? undefined : `p:${KIND_CODE[action.kind]}:#${embedIndex}`;
     },
     decode(customId, ctx) {
-      const m = /^p:(bm|sim|sh|ni|un|run|ref):(.+)$/s.exec(customId);
+      const m = /^p:(bm|sim|sh|rd|ni|un|run|ref):(.+)$/s.exec(customId);
       if (!m) return undefined;
       const [, code, rest] = m;
       if (code === 'ref') return refs.get(rest);

@@ -24,6 +24,9 @@ export const EPHEMERAL = 64;
 /** The reaction that bookmarks a paper. */
 export const BOOKMARK_EMOJI = '🔖';
 
+/** The reaction that marks a bookmarked paper read. */
+export const READ_EMOJI = '✅';
+
 /** Cuts `text` to `max` characters (code points kept whole), ending with … when cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -6,10 +6,10 @@ import { LIMITS, clip } from './limits.js';
 export type Row = APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>;
 
 /** Per-card actions shown under an ephemeral reply, and under a channel post (no Share there). */
-export type CardActionKind = 'bookmark' | 'similar' | 'share' | 'dismiss';
+export type CardActionKind = 'bookmark' | 'read' | 'similar' | 'share' | 'dismiss';
 
 /** A lone card's buttons: nothing to tell apart, so the full words. */
-const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', similar: 'More like this', share: 'Share', dismiss: '👎 Not interested' };
+const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', read: '✅ Mark read', similar: 'More like this', share: 'Share', dismiss: '👎 Not interested' };
 /** Reply-level actions that are not `run` (which carries its own label). */
 const REPLY_LABEL: Partial<Record<ReplyAction['kind'], string>> = { undismiss: 'Undo' };
 /**
@@ -18,12 +18,14 @@ const REPLY_LABEL: Partial<Record<ReplyAction['kind'], string>> = { undismiss: '
  */
 const NUMBERED: Record<CardActionKind, (n: number) => string> = {
   bookmark: (n) => `🔖 ${n}`,
+  read: (n) => `✅ ${n}`,
   similar: (n) => `More like ${n}`,
   share: (n) => `Share ${n}`,
   dismiss: (n) => `👎 ${n}`,
 };
 const PLACEHOLDER: Record<CardActionKind, string> = {
   bookmark: '🔖 Bookmark a paper…',
+  read: '✅ Mark a bookmark read…',
   similar: 'More like this…',
   share: 'Share a paper to the channel…',
   dismiss: '👎 Not interested in…',
@@ -34,7 +36,7 @@ function button(customId: string, label: string, style: ButtonStyle.Primary | Bu
 }
 
 /** The select menu custom_id for a card action: `p:pick:bm` etc. */
-export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', similar: 'p:pick:sim', share: 'p:pick:sh', dismiss: 'p:pick:ni' };
+export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', read: 'p:pick:rd', similar: 'p:pick:sim', share: 'p:pick:sh', dismiss: 'p:pick:ni' };
 
 /**
  * Buttons for the cards and the reply's own actions (Next page) within 5 rows of 5.
@@ -49,7 +51,7 @@ export function renderComponents(
   cards: PaperCard[],
   replyActions: ReplyAction[],
   codec: CustomIdCodec,
-  kinds: CardActionKind[] = ['bookmark', 'similar', 'share'],
+  kinds: CardActionKind[] = ['bookmark', 'read', 'similar', 'share'],
 ): Row[] {
   // Recommendations get 👎 Not interested right after Bookmark.
   if (cards.some((c) => c.dismissable) && !kinds.includes('dismiss')) kinds = [kinds[0]!, 'dismiss', ...kinds.slice(1)];

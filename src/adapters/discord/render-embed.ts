@@ -1,4 +1,5 @@
 import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import { TLDR_LABEL, readingLine } from '../../core/cards.js';
 import type { PaperCard, SnippetPart } from '../../core/reply.js';
 import { LIMITS, clip } from './limits.js';
 
@@ -56,7 +57,11 @@ export function renderCardEmbed(card: PaperCard, opts: EmbedOptions = {}): APIEm
     color: COLOR,
   };
   if (isHttpUrl(card.url)) embed.url = card.url;
-  const description = renderSnippet(card.snippet, Math.min(opts.descriptionMax ?? 700, LIMITS.embedDescription));
+  const max = Math.min(opts.descriptionMax ?? 700, LIMITS.embedDescription);
+  // The TL;DR goes first and is cut last: it is the line a skimming reader reads.
+  const tldr = card.tldr && max > 0 ? clip(`*${TLDR_LABEL[card.tldr.source]}:* ${escapeMarkdown(card.tldr.text)}`, max) : '';
+  const snippet = renderSnippet(card.snippet, Math.max(0, max - tldr.length - 2));
+  const description = [tldr, snippet].filter(Boolean).join('\n\n');
   if (description) embed.description = description;
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (card.authors.trim()) fields.push({ name: 'Authors', value: clip(escapeMarkdown(card.authors), LIMITS.fieldValue), inline: false });
@@ -73,6 +78,7 @@ export function renderCardEmbed(card: PaperCard, opts: EmbedOptions = {}): APIEm
     for (const l of links) if (value.length + l.length + 1 <= LIMITS.fieldValue) value += `${value ? '\n' : ''}${l}`;
     if (value) fields.push({ name: 'Code', value, inline: false });
   }
+  if (card.reading) fields.push({ name: 'Your reading list', value: clip(escapeMarkdown(readingLine(card.reading)), LIMITS.fieldValue), inline: false });
   if (fields.length) embed.fields = fields;
   embed.footer = { text: clip(`${card.paperId}${opts.footerHint ? ` · ${opts.footerHint}` : ''}`, LIMITS.footerText) };
   return embed;

@@ -80,7 +80,7 @@ export function renderOutgoing(message: OutgoingMessage, codec: CustomIdCodec): 
   return {
     content: '',
     embeds: renderCardEmbeds([message.card], { footerHint: `react ${BOOKMARK_EMOJI} to bookmark` }),
-    components: renderComponents([message.card], [], codec, ['bookmark', 'similar']),
+    components: renderComponents([message.card], [], codec, ['bookmark', 'read', 'similar']),
     ephemeral: false,
     files: [],
   };

@@ -29,7 +29,8 @@ const COMMAND_WORDS = new Set(commands.map((c) => c.group ?? c.name));
 const BOOKMARK = /^(🔖|:bookmark:|bookmark)$/u;
 /** 👎 on a recommendation: not interested (unreact undoes it), as the platforms' button does. */
 const NOT_INTERESTED = /^(👎|:thumbsdown:|:-1:)$/u;
-const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, quit to leave.';
+const READ = /^(✅|:white_check_mark:|read)$/u;
+const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, react N ✅ to mark it read, react N 👎 on a for-me pick for not interested, quit to leave.';
 
 /**
  * The bot in a terminal: each line is a chat message. `/papers …` runs a command; `react N 🔖`
@@ -69,15 +70,17 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
       const reply = await chat.handleAction({ kind: added ? 'dismiss' : 'undismiss', paperId: entry.card.paperId }, caller);
       return void say(reply.error ? `⚠ ${reply.text}` : reply.text);
     }
-    if (emoji && !BOOKMARK.test(emoji)) return void say(`Only 🔖 does something here: ${verb} ${target} 🔖`);
+    const kind = !emoji || BOOKMARK.test(emoji) ? 'bookmark' : READ.test(emoji) ? 'read' : undefined;
+    if (!kind) return void say(`Only 🔖 and ✅ do something here (and 👎 on a for-me pick): ${verb} ${target} 🔖`);
     const messageId = entry?.messageId ?? (/^local-(post-)?\d+$/.test(target) ? target : undefined);
     if (!messageId) {
       return void say(shown.size ? `No card ${target} in the last reply (1-${shown.size}).` : 'No cards shown yet: run /papers search <topic> first.');
     }
-    const result = await chat.reaction(caller, messageId, added);
-    if (!result) return void say(`Message ${target} shows no paper.`);
+    const result = await chat.reaction(caller, messageId, added, kind);
+    if (!result) return void say(kind === 'read' ? `Card ${target} is not in your bookmarks: nothing marked read. Bookmark it first (react ${target} 🔖).` : `Message ${target} shows no paper.`);
     const title = entry?.card.title ?? (await chat.shareMessage(result.paperId).then((m) => m.card?.title, () => undefined)) ?? result.paperId;
-    say(added ? `🔖 Bookmarked "${title}".` : `Removed "${title}" from your bookmarks.`);
+    if (kind === 'read') say(added ? `✅ Marked "${title}" read.` : `Marked "${title}" unread.`);
+    else say(added ? `🔖 Bookmarked "${title}".` : `Removed "${title}" from your bookmarks.`);
   }
 
   async function line(raw: string): Promise<boolean> {

@@ -16,6 +16,8 @@ export function actionHint(action: ReplyAction, cardNumber?: number): string | u
       return cardNumber !== undefined ? `Undo: unreact ${cardNumber} 👎` : undefined;
     case 'bookmark':
       return cardNumber !== undefined ? `Bookmark: react ${cardNumber} 🔖` : undefined;
+    case 'read':
+      return cardNumber !== undefined ? `Mark read: react ${cardNumber} ✅` : undefined;
     default:
       return undefined;
   }

@@ -7,7 +7,7 @@ import type { ReplyAction } from '../../core/reply.js';
  * (the button is not shown) rather than cut.
  */
 
-export const ACTION_ID_PATTERN = /^papers_(bookmark|similar|share|dismiss|undismiss|run)_\d+$/;
+export const ACTION_ID_PATTERN = /^papers_(bookmark|similar|share|read|dismiss|undismiss|run)_\d+$/;
 const MAX_VALUE = 2000;
 
 export interface EncodedAction {
@@ -28,7 +28,7 @@ export function encodeAction(action: ReplyAction, index: number): EncodedAction 
 export function decodeAction(actionId: unknown, value: unknown): ReplyAction | undefined {
   if (typeof actionId !== 'string' || typeof value !== 'string' || !value) return undefined;
   const kind = ACTION_ID_PATTERN.exec(actionId)?.[1];
-  if (kind === 'bookmark' || kind === 'similar' || kind === 'share' || kind === 'dismiss' || kind === 'undismiss') return { kind, paperId: value };
+  if (kind === 'bookmark' || kind === 'similar' || kind === 'share' || kind === 'read' || kind === 'dismiss' || kind === 'undismiss') return { kind, paperId: value };
   if (kind !== 'run') return undefined;
   let parsed: unknown;
   try {
@@ -51,6 +51,8 @@ export function actionLabel(action: ReplyAction): string {
       return 'More like this';
     case 'share':
       return 'Share to channel';
+    case 'read':
+      return '✅ Mark read';
     case 'dismiss':
       return '👎 Not interested';
     case 'undismiss':

@@ -26,12 +26,13 @@ export interface ManifestOptions {
 /**
  * Scopes: commands (slash command), chat:write (replies, digests, Share), reactions:read (🔖),
  * users:read (admin check), im:write + files:write (large exports go to the user's DM).
+ * The Home tab needs no scope: app_home_opened is a bot event and views.publish a bot-token call.
  * No chat:write.public on purpose: reaction events only arrive from channels the bot is a member
  * of, so a digest channel must invite the bot anyway, and posting without membership would make
  * 🔖 silently do nothing.
  */
 export const BOT_SCOPES = ['commands', 'chat:write', 'reactions:read', 'users:read', 'im:write', 'files:write'] as const;
-export const BOT_EVENTS = ['reaction_added', 'reaction_removed'] as const;
+export const BOT_EVENTS = ['reaction_added', 'reaction_removed', 'app_home_opened'] as const;
 
 export function usageHint(): string {
   const names = [...new Set(commands.map((c) => commandPath(c)[0]))];
@@ -48,11 +49,13 @@ export function buildSlackManifest(opts: ManifestOptions = {}): Record<string, u
       name: opts.name ?? 'Papers',
       description: ROOT.description,
       long_description:
-        'Papers keeps the research papers your team follows (Hugging Face Daily Papers, arXiv) in one place: /papers search finds them, each subscribed channel gets its daily highlights at its own time, and reacting 🔖 to a paper bookmarks it for you. Export your bookmarks as BibTeX, Markdown or CSV.',
+        'Papers keeps the research papers your team follows (Hugging Face Daily Papers, arXiv) in one place: /papers search finds them, each subscribed channel gets its daily highlights at its own time, and reacting 🔖 to a paper bookmarks it for you. Tag and annotate your bookmarks, mark them read with ✅, see your reading list on the Home tab, and export it for Zotero (RIS, CSL-JSON, BibTeX) or as Markdown or CSV.',
       background_color: '#1d3557',
     },
     features: {
       bot_user: { display_name: 'papers', always_online: true },
+      // The Home tab shows each person's reading list (unread bookmarks first, tags, notes).
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       slash_commands: [
         withUrl({ command: SLASH_COMMAND, description: ROOT.description, usage_hint: usageHint(), should_escape: false }, 'url'),
       ],

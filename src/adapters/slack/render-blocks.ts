@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { TLDR_LABEL, readingLine } from '../../core/cards.js';
 import type { OutgoingMessage, PaperCard, Reply, ReplyAction, SnippetPart } from '../../core/reply.js';
 import { actionLabel, encodeAction } from './action-codec.js';
 import { bold, escapeMrkdwn, escapeTruncated, fallbackText, link } from './mrkdwn.js';
@@ -44,9 +45,11 @@ function actionsBlock(actions: ReplyAction[], blockId: string): types.ActionsBlo
   return elements.length ? { type: 'actions', block_id: blockId, elements } : undefined;
 }
 
-/** The card's section text: linked title, byline, snippet with hits bolded, ≤ MAX_SECTION_TEXT. */
+/** The card's section text: linked title, TL;DR, byline, snippet with hits bolded, reading state, ≤ MAX_SECTION_TEXT. */
 export function cardText(card: PaperCard): string {
-  const title = `*${link(card.url, card.title, 400)}*`;
+  let title = `*${link(card.url, card.title, 400)}*`;
+  if (card.tldr) title += `\n_${TLDR_LABEL[card.tldr.source]}:_ ${escapeTruncated(card.tldr.text, 400)}`;
+  const reading = card.reading ? `\n${escapeTruncated(readingLine(card.reading), 400)}` : '';
   const byline: string[] = [];
   if (card.authors) byline.push(escapeTruncated(card.authors, 300));
   const lastDate = card.digestDates[card.digestDates.length - 1];
@@ -55,7 +58,7 @@ export function cardText(card: PaperCard): string {
   const head = byline.length ? `${title}\n${byline.join('  ·  ')}` : title;
 
   // The snippet gets what is left; each part is escaped before measuring so entities stay whole.
-  let budget = MAX_SECTION_TEXT - head.length - 2;
+  let budget = MAX_SECTION_TEXT - head.length - reading.length - 2;
   let snippet = '';
   for (const part of mergeHits(card.snippet)) {
     if (budget <= 1) break;
@@ -66,7 +69,7 @@ export function cardText(card: PaperCard): string {
     if (escaped.endsWith('…') && !part.text.endsWith('…')) break;
   }
   snippet = snippet.replace(/\s+/g, ' ').trim();
-  return snippet ? `${head}\n${snippet}` : head;
+  return (snippet ? `${head}\n${snippet}` : head) + reading;
 }
 
 /** Adjacent hits separated only by spaces become one bold run: `*model merging*`, not `*model* *merging*`. */
@@ -94,6 +97,7 @@ export function cardBlocks(card: PaperCard, index: number, share: boolean): Bloc
   for (const url of card.links.filter((l) => l !== card.url).slice(0, 3)) ctx.push(link(url, url.replace(/^https?:\/\//, ''), 100));
   const actions: ReplyAction[] = [
     { kind: 'bookmark', paperId: card.paperId },
+    { kind: 'read', paperId: card.paperId },
     ...(card.dismissable ? [{ kind: 'dismiss' as const, paperId: card.paperId }] : []),
     { kind: 'similar', paperId: card.paperId },
   ];

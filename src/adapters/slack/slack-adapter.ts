@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
-import type { Caller } from '../../core/reply.js';
+import type { Caller, ReplyAction } from '../../core/reply.js';
 import type { InstallationStore } from '../../core/store/installations.js';
 import type { SeenEventStore } from '../../core/store/seen-events.js';
 import { decodeAction } from './action-codec.js';
@@ -15,6 +15,7 @@ import { createAdminLookup } from './admin-lookup.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { fallbackText, unescapeSlackText } from './mrkdwn.js';
 import { renderOutgoing } from './render-blocks.js';
+import { renderHome } from './render-home.js';
 import { sendReply } from './reply-sender.js';
 import { createTurnstile } from './turnstile.js';
 import { createSlackPublisher } from './slack-publisher.js';
@@ -26,6 +27,10 @@ import { createChannelMemory } from './channel-memory.js';
 /** The slash command the manifest declares. */
 export const SLASH_COMMAND = '/papers';
 const BOOKMARK_REACTION = 'bookmark';
+/** ✅ (`:white_check_mark:`) marks a bookmarked paper read; removing it marks it unread. */
+const READ_REACTION = 'white_check_mark';
+/** The Home tab is no channel; bookmarks and notes are keyed by workspace and user only. */
+const HOME_CHANNEL = 'app_home';
 const USAGE_HINT = `Try \`${SLASH_COMMAND} help\` for the list of commands.`;
 
 export interface SlackAdapter {
@@ -146,6 +151,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       const b = body as { team?: { id?: string } | null; user?: { id?: string; team_id?: string }; channel?: { id?: string }; container?: { channel_id?: string; is_ephemeral?: boolean } };
       const a = action as { action_id?: unknown; value?: unknown };
       const decoded = decodeAction(a.action_id, a.value);
+      // A button on the Home tab has no channel or response_url: act, then show the Home again.
+      const home = (body as { view?: { type?: string } }).view?.type === 'home';
+      if (home && decoded && typeof b.user?.id === 'string') return clickInHome(decoded, b.team?.id ?? b.user.team_id, b.user.id, client);
       const caller = await callerOf(b.team?.id ?? b.user?.team_id, b.channel?.id ?? b.container?.channel_id, b.user?.id, client, context);
       if (!decoded || !caller) return void (await badInput(respond, 'That button is out of date or was not made by this app.'));
       if (decoded.kind === 'share') return shareToChannel(decoded.paperId, caller, client, respond);
@@ -176,7 +184,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   const onReaction = (added: boolean) =>
     async ({ event, body }: { event: { user?: unknown; reaction?: unknown; item?: { type?: unknown; channel?: unknown; ts?: unknown } }; body: { team_id?: unknown } }) => {
-      if (event.reaction !== BOOKMARK_REACTION || event.item?.type !== 'message' || typeof event.item.ts !== 'string') return;
+      const kind = event.reaction === BOOKMARK_REACTION ? 'bookmark' : event.reaction === READ_REACTION ? 'read' : undefined;
+      if (!kind || event.item?.type !== 'message' || typeof event.item.ts !== 'string') return;
       const ts = event.item.ts;
       await guarded({ kind: 'reaction', added, event }, undefined, async () => {
         // Reactions never need the admin flag; skip the users.info lookup.
@@ -184,10 +193,33 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         const { channel } = event.item ?? {};
         if (typeof teamId !== 'string' || typeof channel !== 'string' || typeof event.user !== 'string') return;
         const caller: Caller = { platform: 'slack', workspaceId: teamId, channelId: channel, userId: event.user, isAdmin: false };
-        const res = await chat.reaction(caller, ts, added);
-        if (res) logger.info({ userId: event.user, paperId: res.paperId, added }, added ? 'bookmarked by reaction' : 'unbookmarked by reaction');
+        const res = await chat.reaction(caller, ts, added, kind);
+        if (res) logger.info({ userId: event.user, paperId: res.paperId, added, kind }, `${added ? '' : 'un'}${kind === 'read' ? 'marked read' : 'bookmarked'} by reaction`);
       });
     };
+  /** The Home tab as this person sees it now, published to them (views.publish replaces it). */
+  async function publishHome(caller: Caller, client: webApi.WebClient): Promise<void> {
+    await client.views.publish({ user_id: caller.userId, view: renderHome(await chat.home(caller)) });
+  }
+
+  async function clickInHome(action: ReplyAction, teamId: unknown, userId: string, client: webApi.WebClient): Promise<void> {
+    if (typeof teamId !== 'string' || !teamId) return;
+    const caller: Caller = { platform: 'slack', workspaceId: teamId, channelId: HOME_CHANNEL, userId, isAdmin: false };
+    const reply = await chat.handleAction(action, caller);
+    logger.info({ userId, action: action.kind, error: reply.error ?? false }, 'home tab action');
+    await publishHome(caller, client);
+  }
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    const e = event as { user?: unknown; tab?: unknown };
+    if (e.tab !== 'home' || typeof e.user !== 'string') return;
+    const teamId = (body as { team_id?: unknown }).team_id;
+    if (typeof teamId !== 'string') return;
+    await guarded({ kind: 'app_home_opened', userId: e.user }, undefined, () =>
+      publishHome({ platform: 'slack', workspaceId: teamId, channelId: HOME_CHANNEL, userId: e.user as string, isAdmin: false }, client),
+    );
+  });
+
   app.event('reaction_added', onReaction(true));
   app.event('reaction_removed', onReaction(false));
 

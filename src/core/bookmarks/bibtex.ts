@@ -1,4 +1,6 @@
 import { bestLink, type StoredPaper } from '../paper.js';
+import type { Annotation } from '../reading/ports.js';
+import type { Annotations } from './citation-fields.js';
 
 // BibTeX/LaTeX specials and what stands for each; `\` first so later escapes are not doubled.
 // Braces become LaTeX's brace commands, never `\{`: BibTeX counts a brace whatever precedes it, so
@@ -82,8 +84,8 @@ function suffix(i: number): string {
   return i < 26 ? String.fromCharCode(97 + i) : suffix(Math.floor(i / 26) - 1) + String.fromCharCode(97 + (i % 26));
 }
 
-/** One `@misc` entry. */
-export function bibtexEntry(p: StoredPaper, key: string): string {
+/** One `@misc` entry; the owner's note and tags, when given, go in `note` and `keywords`. */
+export function bibtexEntry(p: StoredPaper, key: string, a?: Annotation): string {
   const fields: Array<[string, string]> = [['title', bibtexTitle(p.title)]];
   if (p.authors.length) fields.push(['author', p.authors.map((a) => escapeBibtex(a.trim())).join(' and ')]);
   const year = paperYear(p);
@@ -95,11 +97,13 @@ export function bibtexEntry(p: StoredPaper, key: string): string {
   const url = bestLink(p);
   // URLs keep % and # (the url package reads them verbatim); only braces would break the entry.
   if (url) fields.push(['url', url.replace(/[{}]/g, encodeURIComponent)]);
+  if (a?.note) fields.push(['note', escapeBibtex(a.note.replace(/\s+/g, ' ').trim())]);
+  if (a?.tags.length) fields.push(['keywords', a.tags.map((t) => escapeBibtex(t.replace(/,/g, ' '))).join(', ')]);
   return `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
 }
 
 /** A .bib file of the papers, keys unique. */
-export function toBibtex(papers: StoredPaper[]): string {
+export function toBibtex(papers: StoredPaper[], notes: Annotations = new Map()): string {
   const keys = uniqueKeys(papers);
-  return papers.map((p, i) => bibtexEntry(p, keys[i]!)).join('\n');
+  return papers.map((p, i) => bibtexEntry(p, keys[i]!, notes.get(p.id))).join('\n');
 }

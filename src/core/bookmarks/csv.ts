@@ -1,6 +1,7 @@
 import { bestLink, type StoredPaper } from '../paper.js';
+import type { Annotations } from './citation-fields.js';
 
-const COLUMNS = ['id', 'arxiv_id', 'title', 'authors', 'url', 'digest_dates', 'upvotes', 'categories', 'links'] as const;
+const COLUMNS = ['id', 'arxiv_id', 'title', 'authors', 'url', 'digest_dates', 'upvotes', 'categories', 'links', 'tags', 'read', 'note'] as const;
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
@@ -12,12 +13,13 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The papers as CSV with a header row, CRLF line ends. */
-export function toCsv(papers: StoredPaper[]): string {
-  const rows = papers.map((p) =>
-    [p.id, p.arxivId, p.title, p.authors.join('; '), bestLink(p), p.digestDates.join(' '), p.upvotes, p.categories.join(' '), p.links.join(' ')]
+/** The papers as CSV with a header row, CRLF line ends; tags `; `-separated, read as the date it was marked. */
+export function toCsv(papers: StoredPaper[], notes: Annotations = new Map()): string {
+  const rows = papers.map((p) => {
+    const a = notes.get(p.id);
+    return [p.id, p.arxivId, p.title, p.authors.join('; '), bestLink(p), p.digestDates.join(' '), p.upvotes, p.categories.join(' '), p.links.join(' '), a?.tags.join('; '), a?.readAt?.slice(0, 10), a?.note]
       .map(csvCell)
-      .join(','),
-  );
+      .join(',');
+  });
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

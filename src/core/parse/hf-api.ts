@@ -8,6 +8,10 @@ import { extractLinks } from './links.js';
 import type { ParseOptions, ParseResult } from './ports.js';
 import { parsePythonLiteral } from './python-literal.js';
 import { createPaperCollector, NO_TITLE } from './validate-papers.js';
+import { trimAtWord } from '../tldr/sentences.js';
+
+/** Hugging Face summaries are one sentence (at most ~350 characters in 1,219 of them); longer is cut. */
+const AI_SUMMARY_MAX_CHARS = 600;
 
 /**
  * The Hugging Face `GET /api/daily_papers` response: a JSON list of `{paper: {...}, ...}`.
@@ -103,6 +107,8 @@ function toPaper(e: Record<string, unknown>, p: Record<string, unknown>, fallbac
       validIsoDay(typeof e.publishedAt === 'string' && e !== p ? e.publishedAt : undefined),
     source: 'hf-api',
     flags: abstract ? [] : ['no-abstract'],
+    // Bounded: a card shows one line, and a hostile API answer must not bloat every row.
+    aiSummary: trimAtWord(cleanText(p.ai_summary), AI_SUMMARY_MAX_CHARS) || undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Paper, Source, StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
+import { extractTldr } from '../tldr/extract-tldr.js';
 
 /** The fields of a stored paper that merging decides (everything but id and seq). */
 export type PaperFields = Omit<StoredPaper, 'id' | 'seq'>;
@@ -34,7 +35,14 @@ export function fieldsFromPaper(p: Paper): PaperFields {
     digestDates: p.digestDate ? [p.digestDate] : [],
     sources: [p.source],
     flags: p.abstract ? [] : ['no-abstract'],
+    aiSummary: p.aiSummary,
+    tldr: extractTldr(p.title, p.abstract),
   };
+}
+
+/** The extractive TL;DR for the merged title and abstract; recomputed only when either changed. */
+function tldrFor(have: PaperFields, title: string, abstract: string): string | undefined {
+  return have.tldr !== undefined && have.title === title && have.abstract === abstract ? have.tldr : extractTldr(title, abstract);
 }
 
 /**
@@ -59,6 +67,8 @@ export function mergeFields(have: PaperFields, p: Paper): PaperFields {
     digestDates,
     sources: unionBy(have.sources, [p.source]) as Source[],
     flags: abstract ? [] : ['no-abstract'],
+    aiSummary: have.aiSummary ?? p.aiSummary,
+    tldr: tldrFor(have, have.title || p.title, abstract),
   };
 }
 
@@ -77,6 +87,8 @@ export function mergeStored(a: PaperFields, b: PaperFields): PaperFields {
     digestDates: unionBy(a.digestDates, b.digestDates).sort(),
     sources: unionBy(a.sources, b.sources) as Source[],
     flags: a.abstract || b.abstract ? [] : ['no-abstract'],
+    aiSummary: a.aiSummary ?? b.aiSummary,
+    tldr: tldrFor(a, a.title || b.title, b.abstract.length > a.abstract.length ? b.abstract : a.abstract),
   };
 }
 

@@ -15,6 +15,12 @@ const TABLES: Array<{ name: string; order: string }> = [
   { name: 'subscriptions', order: 'rowid' },
   { name: 'digest_runs', order: 'id' },
   { name: 'posts', order: 'rowid' },
+  { name: 'dismissals', order: 'rowid' },
+  { name: 'pins', order: 'rowid' },
+  { name: 'reading_notes', order: 'rowid' },
+  { name: 'reading_tags', order: 'rowid' },
+  { name: 'installations', order: 'rowid' },
+  { name: 'installation_channels', order: 'rowid' },
 ];
 
 /** Identity columns whose next value must follow the copied ids. */

@@ -17,6 +17,8 @@ export interface PaperRow {
   digest_dates: string;
   sources: string;
   flags: string;
+  ai_summary: string | null;
+  tldr: string | null;
   seq: number;
 }
 
@@ -35,6 +37,8 @@ export function rowToFields(r: PaperRow): PaperFields {
     digestDates: JSON.parse(r.digest_dates),
     sources: JSON.parse(r.sources),
     flags: JSON.parse(r.flags),
+    aiSummary: r.ai_summary ?? undefined,
+    tldr: r.tldr ?? undefined,
   };
 }
 
@@ -56,6 +60,8 @@ export function fieldParams(f: PaperFields) {
     digest_dates: JSON.stringify(f.digestDates),
     sources: JSON.stringify(f.sources),
     flags: JSON.stringify(f.flags),
+    ai_summary: f.aiSummary ?? null,
+    tldr: f.tldr ?? null,
     title_key: normalizeTitle(f.title),
   };
 }

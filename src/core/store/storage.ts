@@ -5,6 +5,7 @@ import type { InstallationStore } from './installations.js';
 import type { LockStore } from './lock-store.js';
 import type { PaperStore } from './ports.js';
 import type { ReaderFeedbackStore } from '../recommend/ports.js';
+import type { ReadingStore } from '../reading/ports.js';
 import type { TrendsReader } from '../trends/ports.js';
 import type { SeenEventStore } from './seen-events.js';
 
@@ -22,6 +23,8 @@ export interface Storage {
   digests: DigestStore;
   bookmarks: BookmarkStore;
   locks: LockStore;
+  /** Each person's notes, tags and read state on their bookmarks. */
+  reading: ReadingStore;
   /** The reads behind the trends picture (digest appearances, a workspace's bookmarks). */
   trends: TrendsReader;
   /** Readers' "not interested" papers and pins, for recommendations. */

@@ -57,9 +57,9 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     expect(data.content).toMatch(/papers match "agents"/);
     expect(data.embeds).toHaveLength(5);
     expect(data.embeds[0].title).toMatch(/^1\. .*Agent/);
-    // A full default page keeps buttons: 🔖 / More like / Share rows of 5, then Next page.
-    expect(data.components).toHaveLength(4);
-    expect(data.components.map((r) => r.components.length)).toEqual([5, 5, 5, 1]);
+    // A full default page keeps buttons: 🔖 / ✅ Mark read / More like / Share rows of 5, then Next page.
+    expect(data.components).toHaveLength(5);
+    expect(data.components.map((r) => r.components.length)).toEqual([5, 5, 5, 5, 1]);
     expect(data.components.flatMap((r) => r.components).every((c) => c.type === 2)).toBe(true);
     const ids = data.components.flatMap((r) => r.components.map((c) => c.custom_id));
     expect(ids.every((id) => id.length <= 100)).toBe(true);
@@ -145,6 +145,12 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     h.fake.reaction(true, second.id, { user: member });
     expect(await until(() => has(paperOf(second)))).toBe(true);
     expect(h.fake.calls.some((c) => c.method === 'GET' && c.path.endsWith(`/messages/${second.id}`))).toBe(false);
+    // ✅ on it marks that bookmark read; removing the ✅ marks it unread again.
+    const readAt = () => bot.db.prepare('SELECT read_at FROM reading_notes WHERE user_id = ? AND paper_id = ?').pluck().get(member.id, paperOf(second));
+    h.fake.reaction(true, second.id, { user: member, emoji: '✅' });
+    expect(await until(() => typeof readAt() === 'string')).toBe(true);
+    h.fake.reaction(false, second.id, { user: member, emoji: '✅' });
+    expect(await until(() => readAt() === null)).toBe(true);
     h.fake.reaction(false, second.id, { user: member });
     expect(await until(() => !has(paperOf(second)))).toBe(true);
   });

@@ -57,11 +57,12 @@ describe('renderReply', () => {
     expect(r.embeds[0].fields!.map((f) => f.name)).toEqual(['Authors', 'Date', 'Upvotes', 'Code']);
     expect(r.components.map((row) => row.components.map(cid))).toEqual([
       ['p:bm:2404.00001', 'p:bm:2404.00002'],
+      ['p:rd:2404.00001', 'p:rd:2404.00002'],
       ['p:sim:2404.00001', 'p:sim:2404.00002'],
       ['p:sh:2404.00001', 'p:sh:2404.00002'],
       ['p:run:{"c":"search","a":{"topic":"merging","page":2}}'],
     ]);
-    expect(r.components.map((row) => row.components.map(label))).toEqual([['🔖 1', '🔖 2'], ['More like 1', 'More like 2'], ['Share 1', 'Share 2'], ['Next page']]);
+    expect(r.components.map((row) => row.components.map(label))).toEqual([['🔖 1', '🔖 2'], ['✅ 1', '✅ 2'], ['More like 1', 'More like 2'], ['Share 1', 'Share 2'], ['Next page']]);
     const opts = toInteractionOptions(r);
     expect(opts.allowedMentions).toEqual({ parse: [] });
     expect(r.ephemeral).toBe(true);
@@ -80,23 +81,24 @@ describe('renderReply', () => {
     const cards = [card('2404.00001'), card(LONG_ID, 'Long one'), ...[3, 4, 5].map((n) => card(`2404.0000${n}`))];
     const r = renderReply({ text: 'results', cards, ephemeral: true, actions: [{ kind: 'run', label: 'Next page', command: 'search', args: { topic: 'x', page: 2 } }] }, codec);
     checkLimits(r);
-    expect(r.components).toHaveLength(4);
+    expect(r.components).toHaveLength(5);
     expect(r.components.flatMap((row) => row.components).every((c) => c.type === 2)).toBe(true);
     expect(r.components.map((row) => row.components.map(label))).toEqual([
       ['🔖 1', '🔖 2', '🔖 3', '🔖 4', '🔖 5'],
+      ['✅ 1', '✅ 2', '✅ 3', '✅ 4', '✅ 5'],
       ['More like 1', 'More like 2', 'More like 3', 'More like 4', 'More like 5'],
       ['Share 1', 'Share 2', 'Share 3', 'Share 4', 'Share 5'],
       ['Next page'],
     ]);
     // Button n acts on the paper of embed n, whether its id is in the custom_id or in the footer.
     const footers = r.embeds.map((e) => e.footer!.text);
-    const kinds = ['bookmark', 'similar', 'share'];
-    r.components.slice(0, 3).forEach((row, k) =>
+    const kinds = ['bookmark', 'read', 'similar', 'share'];
+    r.components.slice(0, 4).forEach((row, k) =>
       row.components.forEach((c, i) => expect(codec.decode(cid(c), { footers })).toEqual({ kind: kinds[k], paperId: cards[i].paperId })),
     );
     expect(cid(r.components[0].components[1])).toBe('p:bm:#1');
     // Nothing held in memory: a fresh codec (a restarted bot) decodes them the same.
-    expect(createCustomIdCodec().decode(cid(r.components[2].components[1]), { footers })).toEqual({ kind: 'share', paperId: LONG_ID });
+    expect(createCustomIdCodec().decode(cid(r.components[3].components[1]), { footers })).toEqual({ kind: 'share', paperId: LONG_ID });
   });
 
   it('more than 5 cards: select menus keep every card reachable; long ids go through the embed footer', () => {
@@ -156,8 +158,8 @@ describe('renderOutgoing', () => {
     const body = toRestBody(renderOutgoing({ text: 'p', card: card('2404.00001') }, createCustomIdCodec())) as { content: string; embeds: Array<{ footer: { text: string } }>; components: Array<{ components: Array<{ custom_id: string }> }>; allowed_mentions: unknown };
     expect(body.embeds[0].footer.text).toBe('2404.00001 · react 🔖 to bookmark');
     expect(body.components).toHaveLength(1);
-    expect(body.components[0].components.map((c) => c.custom_id)).toEqual(['p:bm:2404.00001', 'p:sim:2404.00001']);
-    expect(body.components[0].components.map(label)).toEqual(['🔖 Bookmark', 'More like this']);
+    expect(body.components[0].components.map((c) => c.custom_id)).toEqual(['p:bm:2404.00001', 'p:rd:2404.00001', 'p:sim:2404.00001']);
+    expect(body.components[0].components.map(label)).toEqual(['🔖 Bookmark', '✅ Mark read', 'More like this']);
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 

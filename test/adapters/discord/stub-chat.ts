@@ -74,6 +74,9 @@ export function createStubChat(opts: { delayMs?: number } = {}) {
       calls.push({ method: 'recordMessage', args: [caller, messageId, paperId] });
       messages.set(messageId, paperId);
     },
+    async home() {
+      return { unread: [], read: [], totals: { bookmarks: 0, unread: 0 }, tags: [] };
+    },
     async reaction(caller, messageId, added) {
       calls.push({ method: 'reaction', args: [caller, messageId, added] });
       const paperId = messages.get(messageId);

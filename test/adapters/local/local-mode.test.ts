@@ -115,7 +115,7 @@ describe('local chat mode (piped stdin, real SQLite, the seed digest)', () => {
     expect(out).toContain('⚠ <topic> is 5000 characters long; at most 500 allowed.');
     expect(out).toContain('⚠ No paper with id 2401.99999 in the store.');
     expect(out).toContain('No cards shown yet');
-    expect(out).toContain('Only 🔖 does something here');
+    expect(out).toContain('Only 🔖 and ✅ do something here');
     expect(out).toContain('Not a command.');
     expect(out).toContain('You have no bookmarks yet.');
     expect(out.match(/^\/papers search <topic>/gm)!.length).toBeGreaterThanOrEqual(5);

@@ -152,6 +152,7 @@ describe('slack buttons end to end with createBot', () => {
     expect(posted.body.response_type).toBeUndefined();
     expect(buttons(posted.body.blocks).map((b) => [b.text.text, b.value])).toEqual([
       ['🔖 Bookmark', paperId],
+      ['✅ Mark read', paperId],
       ['More like this', paperId],
     ]);
     expect(hh.fake.callsTo('chat.postMessage')).toHaveLength(1);

@@ -89,11 +89,11 @@ describe('CSV export', () => {
     expect(csvCell(undefined)).toBe('');
     const csv = toCsv([merging, paper({ id: 'title:q', title: 'Quotes "and", commas' })]);
     const rows = csv.split('\r\n');
-    expect(rows[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links');
+    expect(rows[0]).toBe('id,arxiv_id,title,authors,url,digest_dates,upvotes,categories,links,tags,read,note');
     expect(rows[1]).toBe(
-      '2401.12345,2401.12345,LLMs & Model Merging: 100% of $GPU_cost {saved} ~ via x^2 \\ hacks #1,Jane Q. Doe; Bob Smith; Élodie Ünal,https://arxiv.org/abs/2401.12345,2024-01-23,,cs.LG cs.AI,https://github.com/x/y',
+      '2401.12345,2401.12345,LLMs & Model Merging: 100% of $GPU_cost {saved} ~ via x^2 \\ hacks #1,Jane Q. Doe; Bob Smith; Élodie Ünal,https://arxiv.org/abs/2401.12345,2024-01-23,,cs.LG cs.AI,https://github.com/x/y,,,',
     );
-    expect(rows[2]).toBe('title:q,,"Quotes ""and"", commas",,,,,,');
+    expect(rows[2]).toBe('title:q,,"Quotes ""and"", commas",,,,,,,,,');
     expect(rows[3]).toBe('');
   });
 });

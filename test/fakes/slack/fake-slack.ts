@@ -200,6 +200,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return ok({ upload_url: `${baseUrlRef.value}/upload/F${fileCounter}`, file_id: `F${fileCounter}` });
       case 'file_upload':
         return { body: 'OK' };
+      case 'views.publish':
+        return ok({ view: { id: 'V0HOME', type: 'home', blocks: [] } });
       case 'files.completeUploadExternal':
         return ok({ files: (Array.isArray(body.files) ? body.files : []) as unknown[] });
       default:

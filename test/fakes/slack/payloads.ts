@@ -111,3 +111,27 @@ export function reactionEvent(added: boolean, reaction: string, messageTs: strin
     who,
   );
 }
+
+/** `app_home_opened` as Slack sends it when a person opens the app's Home tab. */
+export function appHomeOpenedEvent(who: Who = {}, tab: 'home' | 'messages' = 'home'): Record<string, unknown> {
+  return eventCallback({ type: 'app_home_opened', user: who.userId ?? 'U0ALICE', channel: 'D0HOME', tab }, who);
+}
+
+/** A button click on the Home tab: a view container, no channel, no response_url (Slack sends none there). */
+export function homeBlockActionsBody(actionId: string, value: string, who: Who = {}): string {
+  const teamId = who.teamId ?? FAKE_TEAM_ID;
+  const payload = {
+    type: 'block_actions',
+    user: { id: who.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: teamId },
+    api_app_id: 'A0FAKE',
+    token: 'verification-token-unused',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: '123.456.ghi',
+    team: { id: teamId, domain: 'fake' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { id: 'V0HOME', type: 'home', blocks: [], state: { values: {} } },
+    actions: [{ action_id: actionId, block_id: 'home_unread_0', text: { type: 'plain_text', text: 'Mark read', emoji: true }, value, type: 'button', action_ts: '1700000003.000000' }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -7,6 +7,7 @@ import { createPostgresLockStore } from './lock-store.js';
 import { migratePostgres } from './migrate.js';
 import { createPostgresPaperStore } from './paper-store.js';
 import { createPostgresReaderFeedbackStore, rekeyDismissalsPg } from './reader-feedback-store.js';
+import { createPostgresReadingStore, rekeyReadingPg } from './reading-store.js';
 import { createPostgresSeenEventStore } from './seen-event-store.js';
 import { createPostgresTrendsReader } from './trends-reader.js';
 
@@ -28,10 +29,11 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
   return {
     backend: 'postgres',
     // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
-    papers: createPostgresPaperStore(pool, [rekeyBookmarksPg, rekeyPostsPg, rekeyDismissalsPg]),
+    papers: createPostgresPaperStore(pool, [rekeyBookmarksPg, rekeyPostsPg, rekeyDismissalsPg, rekeyReadingPg]),
     digests: createPostgresDigestStore(pool),
     bookmarks: createPostgresBookmarkStore(pool, config.clock),
     locks: createPostgresLockStore(pool),
+    reading: createPostgresReadingStore(pool, config.clock ? () => config.clock!.now() : undefined),
     trends: createPostgresTrendsReader(pool),
     feedback: createPostgresReaderFeedbackStore(pool, config.clock),
     installations: createPostgresInstallationStore(pool),

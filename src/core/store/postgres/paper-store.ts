@@ -9,7 +9,7 @@ import { LOCK_KEYS, movePaperReferences, withTransaction, type Queryable } from 
 /** Another store's rows that point at papers, moved inside the ingest transaction on a re-key. */
 export type PgPaperReferrer = (c: Queryable, fromId: string, toId: string) => Promise<void>;
 
-const COLUMNS = ['id', 'arxiv_id', 'title', 'abstract', 'authors', 'links', 'keywords', 'categories', 'upvotes', 'published_at', 'digest_dates', 'sources', 'flags', 'title_key', 'seq', 'created_at', 'updated_at'] as const;
+const COLUMNS = ['id', 'arxiv_id', 'title', 'abstract', 'authors', 'links', 'keywords', 'categories', 'upvotes', 'published_at', 'digest_dates', 'sources', 'flags', 'ai_summary', 'tldr', 'title_key', 'seq', 'created_at', 'updated_at'] as const;
 const TYPES: Record<(typeof COLUMNS)[number], string> = { upvotes: 'int', seq: 'int' } as never;
 
 /** One papers row per element of parallel arrays: one statement for a whole batch of new papers. */
@@ -138,8 +138,8 @@ export function createPostgresPaperStore(pool: pg.Pool, referrers: PgPaperReferr
         const f = fieldParams(k.fields);
         await c.query(
           `UPDATE papers SET arxiv_id=$2, title=$3, abstract=$4, authors=$5, links=$6, keywords=$7, categories=$8, upvotes=$9,
-             published_at=$10, digest_dates=$11, sources=$12, flags=$13, title_key=$14, seq=$15, updated_at=$16 WHERE id=$1`,
-          [id, f.arxiv_id, f.title, f.abstract, f.authors, f.links, f.keywords, f.categories, f.upvotes, f.published_at, f.digest_dates, f.sources, f.flags, f.title_key, k.seq, now],
+             published_at=$10, digest_dates=$11, sources=$12, flags=$13, title_key=$14, seq=$15, updated_at=$16, ai_summary=$17, tldr=$18 WHERE id=$1`,
+          [id, f.arxiv_id, f.title, f.abstract, f.authors, f.links, f.keywords, f.categories, f.upvotes, f.published_at, f.digest_dates, f.sources, f.flags, f.title_key, k.seq, now, f.ai_summary, f.tldr],
         );
       }
       if (k.state !== 'db') known.set(id, { ...k, state: 'db' });

@@ -6,6 +6,7 @@ import { createSqliteLockStore } from './lock-store.js';
 import { openDatabase } from './open.js';
 import { createSqlitePaperStore } from './paper-store.js';
 import { createSqliteReaderFeedbackStore, rekeyDismissals } from './reader-feedback-store.js';
+import { createSqliteReadingStore, rekeyReading } from './reading-store.js';
 import { createSqliteSeenEventStore } from './seen-event-store.js';
 import { createSqliteTrendsReader } from './trends-reader.js';
 
@@ -13,13 +14,14 @@ import { createSqliteTrendsReader } from './trends-reader.js';
 export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clock'> = {}): Storage {
   const db = openDatabase(file);
   // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
-  const papers = createSqlitePaperStore(db, [rekeyBookmarks, rekeyPosts, rekeyDismissals]);
+  const papers = createSqlitePaperStore(db, [rekeyBookmarks, rekeyPosts, rekeyDismissals, rekeyReading]);
   return {
     backend: 'sqlite',
     papers,
     digests: createSqliteDigestStore(db),
     bookmarks: createSqliteBookmarkStore(db, config.clock),
     locks: createSqliteLockStore(db),
+    reading: createSqliteReadingStore(db, config.clock ? () => config.clock!.now() : undefined),
     trends: createSqliteTrendsReader(db),
     feedback: createSqliteReaderFeedbackStore(db, config.clock),
     installations: createSqliteInstallationStore(db),

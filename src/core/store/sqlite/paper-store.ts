@@ -25,14 +25,14 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     maxSeq: db.prepare<[], { s: number | null }>('SELECT MAX(seq) AS s FROM papers'),
     insert: db.prepare(
       `INSERT INTO papers (id, arxiv_id, title, abstract, authors, links, keywords, categories, upvotes, published_at,
-         digest_dates, sources, flags, title_key, seq, created_at, updated_at)
+         digest_dates, sources, flags, ai_summary, tldr, title_key, seq, created_at, updated_at)
        VALUES (@id, @arxiv_id, @title, @abstract, @authors, @links, @keywords, @categories, @upvotes, @published_at,
-         @digest_dates, @sources, @flags, @title_key, @seq, @now, @now)`,
+         @digest_dates, @sources, @flags, @ai_summary, @tldr, @title_key, @seq, @now, @now)`,
     ),
     update: db.prepare(
       `UPDATE papers SET arxiv_id=@arxiv_id, title=@title, abstract=@abstract, authors=@authors, links=@links,
          keywords=@keywords, categories=@categories, upvotes=@upvotes, published_at=@published_at,
-         digest_dates=@digest_dates, sources=@sources, flags=@flags, title_key=@title_key, seq=@seq, updated_at=@now
+         digest_dates=@digest_dates, sources=@sources, flags=@flags, ai_summary=@ai_summary, tldr=@tldr, title_key=@title_key, seq=@seq, updated_at=@now
        WHERE id=@id`,
     ),
     del: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),

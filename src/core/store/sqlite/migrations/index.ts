@@ -2,8 +2,9 @@ import { papers001 } from './001-papers.js';
 import { chat002 } from './002-chat.js';
 import { digests003 } from './003-digests.js';
 import { claims005 } from './005-claims.js';
-import { installations009 } from './009-installations.js';
 import { readerFeedback006 } from './006-reader-feedback.js';
+import { reading008 } from './008-reading.js';
+import { installations009 } from './009-installations.js';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in PRAGMA user_version. */
 export interface Migration {
@@ -16,6 +17,7 @@ export interface Migration {
  * Every migration ever shipped, in order. Never edit a shipped one: append a new version.
  * 001 papers & digests (ingest), 002 bookmarks & message→paper map (chat), 003 subscriptions,
  * digest runs & posts (scheduled digests), 005 run claims & named leases (several instances),
- * 006 reader feedback (dismissals, pins), 009 app installations & seen deliveries (platforms).
+ * 006 reader feedback (dismissals, pins), 008 TL;DRs, reading notes, read state and tags,
+ * 009 app installations & seen deliveries (platforms).
  */
-export const migrations: Migration[] = [papers001, chat002, digests003, claims005, readerFeedback006, installations009];
+export const migrations: Migration[] = [papers001, chat002, digests003, claims005, readerFeedback006, reading008, installations009];
