@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChatCore } from '../../commands/chat-core.js';
-import { createSqliteBookmarkStore } from '../../src/core/bookmarks/sqlite-bookmark-store.js';
+import { peekSqlite } from '../helpers/peek-sqlite.js';
 import { createFakeClock } from '../../src/core/clock.js';
 import { createRecordingLogger } from '../../src/core/logger.js';
 import { openCore } from '../../src/core/open-core.js';
@@ -15,13 +15,13 @@ export const SSM = '2405.21060';
 /** A chat core over a fresh store in `dir` holding the fixture's papers; nothing from ../shared. */
 export async function createReadingEnv(dir: string) {
   const clock = createFakeClock('2026-05-01T10:00:00.000Z');
-  const core = await openCore({ dataDir: dir, now: () => clock.now() });
+  const core = await openCore({ dataDir: dir, clock, now: () => clock.now() });
   const ingested = await core.ingest.ingestFile(HF_FIXTURE);
   if (!ingested.ok) throw new Error(ingested.error);
-  const bookmarks = createSqliteBookmarkStore(core.db, clock);
+  const bookmarks = core.storage.bookmarks;
   const logger = createRecordingLogger();
   const chat = createChatCore({ store: core.store, search: core.search, bookmarks, reading: core.reading, logger, clock });
-  const count = (table: string) => (core.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) => (peekSqlite(dir).prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     core,
     chat,

@@ -146,7 +146,7 @@ describe('Discord end to end: the real bot (createBot) behind the real discord.j
     expect(await until(() => has(paperOf(second)))).toBe(true);
     expect(h.fake.calls.some((c) => c.method === 'GET' && c.path.endsWith(`/messages/${second.id}`))).toBe(false);
     // ✅ on it marks that bookmark read; removing the ✅ marks it unread again.
-    const readAt = () => bot.db.prepare('SELECT read_at FROM reading_notes WHERE user_id = ? AND paper_id = ?').pluck().get(member.id, paperOf(second));
+    const readAt = () => peekSqlite(dataDir).prepare('SELECT read_at FROM reading_notes WHERE user_id = ? AND paper_id = ?').pluck().get(member.id, paperOf(second));
     h.fake.reaction(true, second.id, { user: member, emoji: '✅' });
     expect(await until(() => typeof readAt() === 'string')).toBe(true);
     h.fake.reaction(false, second.id, { user: member, emoji: '✅' });

@@ -5,12 +5,14 @@ import type { Caller } from '../../../src/core/reply.js';
 import { appHomeOpenedEvent, homeBlockActionsBody, reactionEvent } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/sign.js';
 import { HF_FIXTURE, PREF, RSTAR, SSM } from '../../commands/reading-env.js';
+import { peekSqlite } from '../../helpers/peek-sqlite.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { buttons, SIGNING_SECRET, startHarness, waitUntil, type Harness } from './harness.js';
 
 /** The real bot (createBot over the HF fixture) behind real Bolt, against the fake Slack: Home tab and ✅. */
 const tempDir = useTempDirs();
 let bot: Bot;
+let dataDir: string;
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.stop();
@@ -22,7 +24,8 @@ const ALICE: Caller = { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C0
 
 async function start() {
   const clock = createFakeClock('2026-05-01T10:00:00.000Z');
-  bot = await createBot({ dataDir: tempDir(), clock });
+  dataDir = tempDir();
+  bot = await createBot({ dataDir, clock });
   const outcome = await bot.ingest.ingestFile(HF_FIXTURE);
   if (!outcome.ok) throw new Error(outcome.error);
   h = await startHarness(bot.chat);
@@ -61,7 +64,7 @@ describe('Slack App Home and ✅', () => {
     const text = textOf(view);
     expect(text).toContain('*Your tags:* #agents (1)');
     // Unread ones first (newest first), then the read one.
-    const order = [PREF, RSTAR, SSM].map((id) => text.indexOf(bot.db.prepare('SELECT title FROM papers WHERE id = ?').pluck().get(id) as string));
+    const order = [PREF, RSTAR, SSM].map((id) => text.indexOf(peekSqlite(dataDir).prepare('SELECT title FROM papers WHERE id = ?').pluck().get(id) as string));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order[1]).toBeLessThan(order[0]!);
     expect(order[0]).toBeLessThan(order[2]!);
@@ -87,13 +90,13 @@ describe('Slack App Home and ✅', () => {
     // ✅ on a post of a paper Alice never bookmarked: checked at the end, after several round trips.
     expect(await h.event(reactionEvent(true, 'white_check_mark', '1700000000.000043'))).toBe(200);
     expect(await h.event(reactionEvent(true, 'bookmark', '1700000000.000042'))).toBe(200);
-    await waitUntil(() => bot.db.prepare('SELECT 1 FROM bookmarks').all().length === 1);
+    await waitUntil(() => peekSqlite(dataDir).prepare('SELECT 1 FROM bookmarks').all().length === 1);
     expect(await h.event(reactionEvent(true, 'white_check_mark', '1700000000.000042'))).toBe(200);
-    await waitUntil(() => bot.db.prepare('SELECT 1 FROM reading_notes WHERE read_at IS NOT NULL').all().length === 1);
+    await waitUntil(() => peekSqlite(dataDir).prepare('SELECT 1 FROM reading_notes WHERE read_at IS NOT NULL').all().length === 1);
     expect(await h.event(reactionEvent(false, 'white_check_mark', '1700000000.000042'))).toBe(200);
-    await waitUntil(() => bot.db.prepare('SELECT 1 FROM reading_notes WHERE read_at IS NULL').all().length === 1);
+    await waitUntil(() => peekSqlite(dataDir).prepare('SELECT 1 FROM reading_notes WHERE read_at IS NULL').all().length === 1);
     expect(await readAt()).toBeUndefined();
     expect(await bot.bookmarks.has(ALICE, RSTAR)).toBe(false);
-    expect(bot.db.prepare('SELECT COUNT(*) FROM reading_notes WHERE paper_id = ?').pluck().get(RSTAR)).toBe(0);
+    expect(peekSqlite(dataDir).prepare('SELECT COUNT(*) FROM reading_notes WHERE paper_id = ?').pluck().get(RSTAR)).toBe(0);
   });
 });

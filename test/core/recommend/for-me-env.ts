@@ -20,6 +20,6 @@ export async function createForMeEnv(dir: string) {
   const feedback = core.storage.feedback;
   const logger = createRecordingLogger();
   const recommender = createRecommender({ store: core.store, logger });
-  const chat = createChatCore({ store: core.store, search: core.search, bookmarks, logger, clock, recommender, feedback });
+  const chat = createChatCore({ store: core.store, search: core.search, bookmarks, reading: core.reading, logger, clock, recommender, feedback });
   return { core, chat, bookmarks, feedback, clock, logger, close: () => core.close() };
 }
