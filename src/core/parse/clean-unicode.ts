@@ -1,6 +1,7 @@
 // C0 controls but tab, LF and CR; DEL; C1 controls. Tab/LF/CR are white space, which cleanText
 // already folds. None of the rest is text: a JSON `\u0000`, an XML `&#x1;` or a stray byte in a
 // text digest would otherwise be stored inside a title or abstract.
+// eslint-disable-next-line no-control-regex -- removing control characters is this regex's purpose
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const HAS_CONTROL = new RegExp(CONTROL.source);
 // A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag:

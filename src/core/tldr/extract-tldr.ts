@@ -23,6 +23,7 @@ function stemOf(word: string): string {
 }
 
 // Most abstracts are ASCII: a plain regex is several times faster than the Unicode-aware one.
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is the point
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;

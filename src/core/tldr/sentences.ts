@@ -12,6 +12,7 @@ export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   // The ASCII form of the same pattern is several times faster, and most abstracts are ASCII.
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is the point
   const ends = /^[\x00-\x7f]*$/.test(flat) ? /[.!?]["')\]]* (?=["'([]?[A-Z0-9])/g : /[.!?]["')\]]* (?=["'([]?[\p{Lu}\p{N}])/gu;
   for (const m of flat.matchAll(ends)) {
     const end = m.index + m[0].length - 1;

@@ -15,6 +15,7 @@ const TITLE_FILLER: ReadonlySet<string> = new Set(
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 // Most titles are ASCII: a plain character class is several times faster than Unicode properties.
 const ASCII_WORD = /[a-z0-9][a-z0-9'-]*/g;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is the point
 const ASCII = /^[\x00-\x7f]*$/;
 const MAX_TERM_CHARS = 60;
 

@@ -10,6 +10,7 @@ import { useTempDirs } from '../../helpers/temp-dir.js';
 const tempDir = useTempDirs();
 
 // Control characters (C0 but tab/LF/CR, DEL, C1) and lone surrogates, as each format can carry them.
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose
 const BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const jsonTitle = 'Null\\u0000 and \\u0007bell \\ud800 lone';
