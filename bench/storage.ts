@@ -10,12 +10,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { silentLogger } from '../src/core/logger.js';
 import { createPaperSearch } from '../src/core/search/create-paper-search.js';
 import { openStorage } from '../src/core/store/open-storage.js';
 import { startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js';
+import { freshSchema } from './lib/pg-schema.js';
 import { chatQueries, corpus, realPapers } from './lib/corpus.js';
 
 const SHARED = join(process.cwd(), '..', 'shared', 'data');
@@ -31,16 +30,7 @@ const papers = corpus(real, N);
 
 const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ durable: true });
 const base = process.env.DATABASE_URL ?? server!.url;
-async function freshSchema(): Promise<string> {
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.end();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
+const schema = () => freshSchema(base);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
@@ -79,7 +69,7 @@ async function measure(label: string, databaseUrl?: string) {
 
 try {
   await measure('SQLite');
-  await measure('PostgreSQL', await freshSchema());
+  await measure('PostgreSQL', await schema());
 } finally {
   await server?.stop();
 }

@@ -18,9 +18,7 @@ import { checkDataDir, DataDirError, isReadOnlyError } from './runtime/data-dir.
 import { startMinuteTick } from './runtime/minute-tick.js';
 import { noMetrics } from './core/metrics.js';
 import type { HealthCheck, HealthServer } from './runtime/health-server.js';
-
-/** The sources lease outlives a few missed minute ticks, then another instance takes over. */
-const SOURCES_LEASE_MS = 3 * 60_000;
+import { createSourcesLease } from './core/sources/sources-lease.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -128,36 +126,15 @@ async function main(environment: Environment): Promise<number> {
 
   // One tick a minute. Digests never wait for sources (an HF fetch with retries can take a minute),
   // and the engine itself makes overlapping ticks safe, so only the sources get a guard.
-  // The sources (HF, arXiv, the inbox watcher) run on one instance at a time: the one holding the
-  // 'sources' lease, renewed every tick, so a day is fetched once however many instances run.
-  let sources: ReturnType<typeof createLiveSources> | undefined;
-  let fetching = false;
-  const holdSources = async (): Promise<boolean> => {
-    const now = bot.clock.now();
-    const held = await bot.storage.locks.acquire('sources', instanceId, now.toISOString(), new Date(now.getTime() + SOURCES_LEASE_MS).toISOString());
-    if (held && !sources) sources = newSources();
-    if (!held && sources) {
-      logger.warn({ instanceId }, 'another instance holds the sources lease; stopped fetching here');
-      sources.close();
-      sources = undefined;
-    }
-    return held;
-  };
+  // The sources (HF, arXiv, the inbox watcher) run on one instance at a time (sources-lease.ts).
+  const sources = createSourcesLease({ locks: bot.storage.locks, holder: instanceId, clock: bot.clock, logger, start: newSources });
   const tick = () => {
-    void holdSources()
-      .then((held) => {
-        if (!held || fetching || !sources) return;
-        fetching = true;
-        void sources.tick().finally(() => {
-          fetching = false;
-        });
-      })
-      .catch((err) => logger.error({ err }, 'sources lease check failed'));
+    void sources.tick().catch((err) => logger.error({ err }, 'sources lease check failed'));
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
   };
   const task = startMinuteTick(tick, logger);
   // At start too, so the inbox is watched at once rather than from the first minute tick.
-  void holdSources().catch((err) => logger.error({ err }, 'sources lease check failed'));
+  void sources.tick().catch((err) => logger.error({ err }, 'sources lease check failed'));
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
 
   const shutdown = async () => {
@@ -166,8 +143,7 @@ async function main(environment: Environment): Promise<number> {
     await task.stop();
     await health?.close();
     for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
-    sources?.close();
-    if (sources) await bot.storage.locks.release('sources', instanceId).catch(() => undefined);
+    await sources.close().catch((err) => logger.error({ err }, 'sources lease release failed'));
     await bot.close();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));

@@ -1,28 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../src/core/paper.js';
 import { paperId } from '../../../src/core/paper-id.js';
 import { migrations } from '../../../src/core/store/sqlite/migrations/index.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { useBackends } from './backends.js';
+import { paper } from './paper-factory.js';
 
 const tempDir = useTempDirs();
 const backends = useBackends();
 
-function paper(over: Partial<Paper> & { title: string }): Paper {
-  return {
-    id: paperId(over.arxivId, over.title),
-    abstract: 'An abstract.',
-    authors: [],
-    links: [],
-    keywords: [],
-    categories: [],
-    source: 'hf-api',
-    flags: [],
-    ...over,
-  };
-}
 
 describe.each(backends)('paper store ($name)', (b) => {
   const openStore = async () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../src/core/paper.js';
-import { paperId } from '../../../src/core/paper-id.js';
 import { useBackends } from './backends.js';
+import { paper } from './paper-factory.js';
 
 const backends = useBackends();
 
-const paper = (over: Partial<Paper> & { title: string }): Paper => ({
-  id: paperId(over.arxivId, over.title),
-  abstract: 'An abstract.',
-  authors: [],
-  links: [],
-  keywords: [],
-  categories: [],
-  source: 'hf-api',
-  flags: [],
-  ...over,
-});
 
 describe.each(backends)('storage-level re-keying and the change feed ($name)', (b) => {
   it("re-keying a title paper to its arXiv id moves every store's rows in the ingest transaction", async () => {
