@@ -1,7 +1,0 @@
-function bareToken(token) {
-  return token.replace(/^(Bot|Bearer)\s*/i, "");
-}
-export {
-  bareToken
-};
-//# sourceMappingURL=token.js.map

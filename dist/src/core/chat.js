@@ -1,1 +1,0 @@
-//# sourceMappingURL=chat.js.map

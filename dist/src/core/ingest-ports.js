@@ -1,1 +1,0 @@
-//# sourceMappingURL=ingest-ports.js.map

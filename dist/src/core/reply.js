@@ -1,1 +1,0 @@
-//# sourceMappingURL=reply.js.map
