@@ -16,6 +16,7 @@ import type { TrendsReader } from '../src/core/trends/ports.js';
 import type { ReadingStore } from '../src/core/reading/ports.js';
 import { markRead } from './mark-read.js';
 import { buildHomeView, type ForMePicks } from './home.js';
+import { forMeCommand } from './for-me.js';
 import { argInfos } from './arg-info.js';
 import { usageLine } from './help-text.js';
 import { commands as allCommands, findCommand } from './registry.js';
@@ -80,9 +81,19 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
     }
     const args = validateArgs(c, raw, style, positional, caller.platform);
-    const ctx: CommandContext = { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, reading: deps.reading, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback, trends: deps.trends };
-    return c.run(args, ctx);
+    return c.run(args, contextFor(caller));
   }
+
+  function contextFor(caller: Caller): CommandContext {
+    return { caller, store: deps.store, search: deps.search, digests: deps.digests, bookmarks: deps.bookmarks, reading: deps.reading, clock: deps.clock, logger: log, commands: list, recommender: deps.recommender, feedback: deps.feedback, trends: deps.trends };
+  }
+
+  /** The Home tab's for-me picks: the first page of /papers for-me over the last week (cards only). */
+  const forMePicks: ForMePicks | undefined =
+    deps.forMe ??
+    (deps.recommender && deps.feedback
+      ? async (caller, limit) => ((await forMeCommand.run({ action: 'show', days: 7, page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit)
+      : undefined);
 
   async function bookmark(caller: Caller, paperId: string): Promise<Reply> {
     const paper = await deps.store.getPaper(paperId);
@@ -164,7 +175,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     },
 
     home(caller) {
-      return buildHomeView({ store: deps.store, reading: deps.reading, caller }, deps.forMe);
+      return buildHomeView({ store: deps.store, reading: deps.reading, caller }, forMePicks);
     },
 
     async reaction(caller, messageId, added, kind = 'bookmark') {

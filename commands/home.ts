@@ -7,8 +7,8 @@ const UNREAD_SHOWN = 10;
 const READ_SHOWN = 5;
 
 /**
- * HOOK(recommend): the for-me picks for the Home tab. The recommend work (/papers for-me) is built on
- * another branch; wire its "papers for this person" here (ChatCoreDeps.forMe) and Home shows them.
+ * The for-me picks for the Home tab: chat-core passes the first page of /papers for-me when the
+ * recommender is wired (ChatCoreDeps.forMe overrides it, e.g. in tests).
  */
 export type ForMePicks = (caller: Caller, limit: number) => Promise<PaperCard[]>;
 
