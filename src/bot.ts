@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createSqliteBookmarkStore } from './core/bookmarks/sqlite-bookmark-store.js';
+import { createRetentionSweep } from './core/bookmarks/message-retention.js';
+import { createSqliteMessageRetention } from './core/bookmarks/sqlite-message-retention.js';
 import type { BookmarkStore } from './core/bookmarks/ports.js';
 import type { ChatCore } from './core/chat.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -22,6 +24,8 @@ export interface Bot extends Core {
   digests: DigestEngine;
   bookmarks: BookmarkStore;
   clock: Clock;
+  /** Forgets old chat cards once a day (main drives it from the minute tick). */
+  retention: ReturnType<typeof createRetentionSweep>;
 }
 
 export async function createBot(opts: BotOptions): Promise<Bot> {
@@ -38,7 +42,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     maxLatenessMs: opts.maxLatenessMs,
   });
   const chat = createChatCore({ store: core.store, search: core.search, digests, bookmarks, logger, clock, exportDir: opts.exportDir });
-  return { ...core, chat, digests, bookmarks, clock };
+  const retention = createRetentionSweep({ store: createSqliteMessageRetention(core.db), clock, logger });
+  return { ...core, chat, digests, bookmarks, clock, retention };
 }
 
 /**

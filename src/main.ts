@@ -89,7 +89,9 @@ async function main(): Promise<number> {
       });
     }
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
+    void bot.retention.tick().catch((err) => logger.error({ err }, 'message retention sweep failed'));
   };
+  void bot.retention.tick().catch((err) => logger.error({ err }, 'message retention sweep failed'));
   const task = cron.schedule('* * * * *', tick);
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
 
