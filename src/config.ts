@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   DIGEST_MAX_LATENESS_HOURS: z.coerce.number().min(0).max(168).default(6),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** On SIGTERM/SIGINT, work in flight gets this long to finish before it is abandoned and the bot exits. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
@@ -80,6 +82,7 @@ export interface Config {
   arxiv: { rssUrl: string; categories: string[] };
   digestMaxLatenessMs: number;
   fetchTimeoutMs: number;
+  shutdownTimeoutMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     arxiv: { rssUrl: e.ARXIV_RSS_URL, categories: e.ARXIV_CATEGORIES },
     digestMaxLatenessMs: e.DIGEST_MAX_LATENESS_HOURS * 3600_000,
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     slack,
     discord,
   };
