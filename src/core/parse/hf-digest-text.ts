@@ -14,11 +14,27 @@ const MARKUP = /^(?:#{1,6}\s|```|~~~|[-*+]\s|>\s|\|)/;
 const MAX_MARKUP_SHARE = 0.1;
 
 /**
+ * A day's digest is ~300 lines. Splitting costs ~100 bytes per line and block: 50 MB of one-word
+ * paragraphs (17M lines) ran a 1 GB heap out of memory. Past this the text is refused unread.
+ */
+export const MAX_DIGEST_LINES = 200_000;
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && n <= MAX_DIGEST_LINES; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
  * The Hugging Face Daily Papers page or email as copied: optional header lines, a date line (`Apr 22`),
  * then title paragraph / abstract paragraph pairs. A title with no abstract is kept, flagged
  * 'no-abstract', with a warning; text with no title before it is skipped with a warning.
  */
 export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult {
+  const lines = countLines(text);
+  if (lines > MAX_DIGEST_LINES) {
+    throw new ParseError(`too many lines for a text digest (more than ${MAX_DIGEST_LINES}); split it into smaller files`);
+  }
   const warnings: string[] = [];
   const candidates: Candidate[] = [];
   const dates = new DateResolver(opts, warnings);

@@ -71,3 +71,11 @@ describe('memory bounded per XML input', () => {
     expect(() => parseDigest(Buffer.from(feed))).toThrow(`too many XML elements for one feed (${MAX_XML_TAGS + 1} tags, at most ${MAX_XML_TAGS}); split it into smaller files`);
   });
 });
+
+describe('memory bounded per text input', () => {
+  it('a text of more lines than any digest is refused before it is split', async () => {
+    const { MAX_DIGEST_LINES } = await import('../../../src/core/parse/hf-digest-text.js');
+    const text = 'Word\n\n'.repeat(MAX_DIGEST_LINES);
+    expect(() => parseDigest(Buffer.from(text))).toThrow(`too many lines for a text digest (more than ${MAX_DIGEST_LINES}); split it into smaller files`);
+  });
+});
