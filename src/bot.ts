@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRetentionSweep } from './core/bookmarks/message-retention.js';
 import type { BookmarkStore } from './core/bookmarks/ports.js';
 import type { ChatCore } from './core/chat.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -33,6 +34,8 @@ export interface Bot extends Core {
   clock: Clock;
   /** Slack OAuth installations and deliveries already taken, shared by every instance. */
   platformStores: PlatformStores;
+  /** Forgets old chat cards once a day (main drives it from the minute tick). */
+  retention: ReturnType<typeof createRetentionSweep>;
 }
 
 export async function createBot(opts: BotOptions): Promise<Bot> {
@@ -62,7 +65,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   });
   const chat = createChatCore({ store: core.store, search, digests, bookmarks, reading: core.reading, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends });
   const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
-  return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores };
+  const retention = createRetentionSweep({ store: core.storage.retention, clock, logger });
+  return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores, retention };
 }
 
 /**

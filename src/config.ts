@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   FETCH_TIMEOUT_MS: numberIn(100, 600_000, { int: true, unit: 'ms' }).default(20_000),
   /** 0 takes any free port (tests). */
   PORT: numberIn(0, 65535, { int: true }).default(3000),
+  /** On SIGTERM/SIGINT, work in flight gets this long to finish before it is abandoned and the bot exits. */
+  SHUTDOWN_TIMEOUT_MS: numberIn(100, 600_000, { int: true, unit: 'ms' }).default(10_000),
 
   SLACK_BOT_TOKEN: prefixed('xoxb-', 'a Slack bot token').optional(),
   SLACK_SIGNING_SECRET: text.optional(),
@@ -117,6 +119,7 @@ export interface Config {
   arxiv: { rssUrl: string; categories: string[] };
   digestMaxLatenessMs: number;
   fetchTimeoutMs: number;
+  shutdownTimeoutMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   /** The health and metrics HTTP port; undefined: not served. */
@@ -191,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     arxiv: { rssUrl: e.ARXIV_RSS_URL, categories: e.ARXIV_CATEGORIES },
     digestMaxLatenessMs: e.DIGEST_MAX_LATENESS_HOURS * 3600_000,
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     slack,
     discord,
     metricsPort: e.METRICS_PORT,

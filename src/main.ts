@@ -131,26 +131,51 @@ async function main(environment: Environment): Promise<number> {
   const tick = () => {
     void sources.tick().catch((err) => logger.error({ err }, 'sources lease check failed'));
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));
+    void bot.retention.tick().catch((err) => logger.error({ err }, 'message retention sweep failed'));
   };
   const task = startMinuteTick(tick, logger);
   // At start too, so the inbox is watched at once rather than from the first minute tick.
   void sources.tick().catch((err) => logger.error({ err }, 'sources lease check failed'));
+  void bot.retention.tick().catch((err) => logger.error({ err }, 'message retention sweep failed'));
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
 
-  const shutdown = async () => {
-    if (stopped) return;
-    stopped = true;
-    await task.stop();
-    await health?.close();
-    for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
-    await sources.close().catch((err) => logger.error({ err }, 'sources lease release failed'));
-    await bot.close();
+  // Stops new work (local lines, ticks, platform events), lets what is in flight finish, closes the store.
+  const stopping = new AbortController();
+  let closing: Promise<void> | undefined;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      stopped = true;
+      stopping.abort();
+      await task.stop();
+      await health?.close();
+      for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
+      await sources.close().catch((err) => logger.error({ err }, 'sources lease release failed'));
+      await bot.close();
+    })());
+  // A signal gets SHUTDOWN_TIMEOUT_MS: 1,500 queued chat lines kept the bot answering for over 30 s.
+  // Past it, what is still running is abandoned: the store is closed between two statements (SQLite
+  // calls are synchronous, so none is half done when this timer runs) and the bot exits 0.
+  const onSignal = (signal: string) => {
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    setTimeout(() => {
+      logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown took too long: abandoning work in flight');
+      // SQLite closes synchronously inside close(); PostgreSQL gets a second to end its pool.
+      const closed = bot.storage.close().catch((err) => logger.error({ err }, 'closing the store failed'));
+      void Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]).then(() => process.exit(0));
+    }, config.shutdownTimeoutMs).unref();
+    void shutdown().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
 
   if (local) {
-    await runLocalMode({ chat: bot.chat, digests: bot.digests, input: process.stdin, output: process.stdout, exportDir: join(config.dataDir, 'exports') });
+    await runLocalMode({ chat: bot.chat, digests: bot.digests, input: process.stdin, output: process.stdout, exportDir: join(config.dataDir, 'exports'), signal: stopping.signal });
     await shutdown();
   }
   return 0;

@@ -21,6 +21,8 @@ export interface LocalModeOptions {
   exportDir: string;
   /** Show a banner and a `> ` prompt (default: when the input is a terminal). */
   interactive?: boolean;
+  /** Aborted at shutdown: the line being answered finishes, no further line is read. */
+  signal?: AbortSignal;
 }
 
 export const LOCAL_CALLER: Caller = { platform: 'local', workspaceId: 'local', channelId: 'local', userId: 'local-user', isAdmin: true };
@@ -105,7 +107,12 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
   if (interactive) say(`papers-bot local chat mode. ${HELP}`);
   const prompt = () => interactive && output.write('> ');
   prompt();
+  opts.signal?.addEventListener('abort', () => rl.close(), { once: true });
   for await (const raw of rl) {
+    // Answering a line can run on promises alone (SQLite is synchronous): without a turn of the
+    // event loop between lines a SIGTERM is not even seen until every queued line is answered.
+    await new Promise((r) => setImmediate(r));
+    if (opts.signal?.aborted) break;
     let go = true;
     try {
       go = await line(raw);

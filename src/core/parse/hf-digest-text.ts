@@ -8,12 +8,33 @@ import { extractLinks } from './links.js';
 import type { ParseOptions, ParseResult } from './ports.js';
 import { validatePapers, type Candidate } from './validate-papers.js';
 
+// A paragraph starting like Markdown: a heading, a code fence, a list item, a quote, a table row.
+const MARKUP = /^(?:#{1,6}\s|```|~~~|[-*+]\s|>\s|\|)/;
+/** More than this share of Markdown paragraphs (and more than one) and the text is not a digest. */
+const MAX_MARKUP_SHARE = 0.1;
+
+/**
+ * A day's digest is ~300 lines. Splitting costs ~100 bytes per line and block: 50 MB of one-word
+ * paragraphs (17M lines) ran a 1 GB heap out of memory. Past this the text is refused unread.
+ */
+export const MAX_DIGEST_LINES = 200_000;
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && n <= MAX_DIGEST_LINES; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
  * The Hugging Face Daily Papers page or email as copied: optional header lines, a date line (`Apr 22`),
  * then title paragraph / abstract paragraph pairs. A title with no abstract is kept, flagged
  * 'no-abstract', with a warning; text with no title before it is skipped with a warning.
  */
 export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult {
+  const lines = countLines(text);
+  if (lines > MAX_DIGEST_LINES) {
+    throw new ParseError(`too many lines for a text digest (more than ${MAX_DIGEST_LINES}); split it into smaller files`);
+  }
   const warnings: string[] = [];
   const candidates: Candidate[] = [];
   const dates = new DateResolver(opts, warnings);
@@ -22,6 +43,8 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
   let pending: Paragraph | undefined;
 
   let pairs = 0;
+  let paragraphs = 0;
+  let markup = 0;
   const emit = (title: Paragraph, abstract: string): void => {
     if (abstract) pairs++;
     if (!abstract) warnings.push(`line ${title.line}: title without an abstract, kept and flagged no-abstract: "${short(title.text)}"`);
@@ -53,8 +76,10 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
       digestDate = day;
       continue;
     }
-    let kind = classifyParagraph(block.text);
-    if (kind === 'unsure') kind = pending ? 'abstract' : 'title';
+    paragraphs++;
+    if (MARKUP.test(block.text)) markup++;
+    const sure = classifyParagraph(block.text);
+    const kind = sure === 'unsure' ? (pending ? 'abstract' : 'title') : sure;
     if (kind === 'title') {
       if (pending) emit(pending, '');
       pending = block;
@@ -70,6 +95,13 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
   // Titles alone (a CSV, a note, a list of words) are not a digest: at least one pair must be there.
   if (pairs === 0) {
     throw new ParseError('unrecognized format: no title/abstract paragraphs found (not a digest?)');
+  }
+  // Markdown is not a digest either: a README's headings and paragraphs read as 53 "papers". A
+  // digest holds none (the seed digest: 0 of 148 paragraphs). A share of paragraphs in pairs was
+  // tried too, but digests the tests accept (dangling titles, one-sentence abstracts) fall below any
+  // share that refuses a LICENSE file.
+  if (markup > Math.max(1, paragraphs * MAX_MARKUP_SHARE)) {
+    throw new ParseError(`unrecognized format: Markdown or code, not a digest (${markup} of ${paragraphs} paragraphs are headings, list items, code or tables)`);
   }
   return { format: 'hf-digest-text', digestDate: dates.first ?? dates.fallback, papers: validatePapers(candidates, warnings), warnings };
 }

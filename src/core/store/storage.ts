@@ -1,3 +1,4 @@
+import type { MessageRetentionStore } from '../bookmarks/message-retention.js';
 import type { BookmarkStore } from '../bookmarks/ports.js';
 import type { Clock } from '../clock.js';
 import type { DigestStore } from '../digest/digest-store.js';
@@ -23,6 +24,8 @@ export interface Storage {
   digests: DigestStore;
   bookmarks: BookmarkStore;
   locks: LockStore;
+  /** Forgets old chat cards' message rows (digest posts are kept). */
+  retention: MessageRetentionStore;
   /** Each person's notes, tags and read state on their bookmarks. */
   reading: ReadingStore;
   /** The reads behind the trends picture (digest appearances, a workspace's bookmarks). */

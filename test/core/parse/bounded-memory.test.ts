@@ -63,3 +63,19 @@ describe('memory bounded per JSON input', () => {
     expect(() => parseDigest(Buffer.from(many))).toThrow(`more than ${MAX_PAPERS_PER_INPUT} papers in one input (stopped at entry ${MAX_PAPERS_PER_INPUT + 1}); split it into smaller files`);
   });
 });
+
+describe('memory bounded per XML input', () => {
+  it('a feed of more tags than any real one is refused before it is built', async () => {
+    const { MAX_XML_TAGS } = await import('../../../src/core/parse/xml.js');
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>${'<item/>'.repeat(MAX_XML_TAGS)}</channel></rss>`;
+    expect(() => parseDigest(Buffer.from(feed))).toThrow(`too many XML elements for one feed (${MAX_XML_TAGS + 1} tags, at most ${MAX_XML_TAGS}); split it into smaller files`);
+  });
+});
+
+describe('memory bounded per text input', () => {
+  it('a text of more lines than any digest is refused before it is split', async () => {
+    const { MAX_DIGEST_LINES } = await import('../../../src/core/parse/hf-digest-text.js');
+    const text = 'Word\n\n'.repeat(MAX_DIGEST_LINES);
+    expect(() => parseDigest(Buffer.from(text))).toThrow(`too many lines for a text digest (more than ${MAX_DIGEST_LINES}); split it into smaller files`);
+  });
+});

@@ -4,6 +4,7 @@ import { createPostgresBookmarkStore, rekeyBookmarksPg } from './bookmark-store.
 import { createPostgresDigestStore, rekeyPostsPg } from './digest-store.js';
 import { createPostgresInstallationStore } from './installation-store.js';
 import { createPostgresLockStore } from './lock-store.js';
+import { createPostgresMessageRetention } from './message-retention.js';
 import { migratePostgres } from './migrate.js';
 import { createPostgresPaperStore } from './paper-store.js';
 import { createPostgresReaderFeedbackStore, rekeyDismissalsPg } from './reader-feedback-store.js';
@@ -33,6 +34,7 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
     digests: createPostgresDigestStore(pool),
     bookmarks: createPostgresBookmarkStore(pool, config.clock),
     locks: createPostgresLockStore(pool),
+    retention: createPostgresMessageRetention(pool),
     reading: createPostgresReadingStore(pool, config.clock ? () => config.clock!.now() : undefined),
     trends: createPostgresTrendsReader(pool),
     feedback: createPostgresReaderFeedbackStore(pool, config.clock),

@@ -3,6 +3,7 @@ import { createSqliteBookmarkStore, rekeyBookmarks } from './bookmark-store.js';
 import { createSqliteDigestStore, rekeyPosts } from './digest-store.js';
 import { createSqliteInstallationStore } from './installation-store.js';
 import { createSqliteLockStore } from './lock-store.js';
+import { createSqliteMessageRetention } from './message-retention.js';
 import { openDatabase } from './open.js';
 import { createSqlitePaperStore } from './paper-store.js';
 import { createSqliteReaderFeedbackStore, rekeyDismissals } from './reader-feedback-store.js';
@@ -21,6 +22,7 @@ export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clo
     digests: createSqliteDigestStore(db),
     bookmarks: createSqliteBookmarkStore(db, config.clock),
     locks: createSqliteLockStore(db),
+    retention: createSqliteMessageRetention(db),
     reading: createSqliteReadingStore(db, config.clock ? () => config.clock!.now() : undefined),
     trends: createSqliteTrendsReader(db),
     feedback: createSqliteReaderFeedbackStore(db, config.clock),
