@@ -4,8 +4,6 @@
  * node-cron minute tick. Nothing else in the project reads the environment or imports node-cron
  * (src/runtime/minute-tick.ts holds the one schedule call).
  */
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createLocalPublisher } from './adapters/local/local-publisher.js';
 import { runLocalMode } from './adapters/local/local-mode.js';
@@ -19,6 +17,7 @@ import { startMinuteTick } from './runtime/minute-tick.js';
 import { noMetrics } from './core/metrics.js';
 import type { HealthCheck, HealthServer } from './runtime/health-server.js';
 import { createSourcesLease } from './core/sources/sources-lease.js';
+import { isGoneInstance, newInstanceId } from './runtime/instance-id.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -54,7 +53,7 @@ async function main(environment: Environment): Promise<number> {
   const prom = config.metricsPort !== undefined ? (await import('./runtime/prom-metrics.js')).createPromMetrics() : undefined;
   const metrics = prom ?? noMetrics;
   // Names this process in digest-run claims and the sources lease when several instances share a store.
-  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const instanceId = newInstanceId();
   const bot = await createBot({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -127,7 +126,7 @@ async function main(environment: Environment): Promise<number> {
   // One tick a minute. Digests never wait for sources (an HF fetch with retries can take a minute),
   // and the engine itself makes overlapping ticks safe, so only the sources get a guard.
   // The sources (HF, arXiv, the inbox watcher) run on one instance at a time (sources-lease.ts).
-  const sources = createSourcesLease({ locks: bot.storage.locks, holder: instanceId, clock: bot.clock, logger, start: newSources });
+  const sources = createSourcesLease({ locks: bot.storage.locks, holder: instanceId, clock: bot.clock, logger, start: newSources, isGone: (h) => isGoneInstance(h) });
   const tick = () => {
     void sources.tick().catch((err) => logger.error({ err }, 'sources lease check failed'));
     void bot.digests.tick().catch((err) => logger.error({ err }, 'digest tick failed'));

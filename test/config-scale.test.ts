@@ -11,7 +11,7 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
-const discord = { DISCORD_TOKEN: 't', DISCORD_APP_ID: 'a' };
+const discord = { DISCORD_TOKEN: 't', DISCORD_APP_ID: '123456789012345678' };
 const oauth = { SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'shh', SLACK_STATE_SECRET: 'a-state-secret-of-16+', SLACK_SIGNING_SECRET: 'sig' };
 
 describe('config: Discord shards', () => {

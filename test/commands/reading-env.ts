@@ -12,7 +12,7 @@ export const PREF = '2508.20751';
 export const RSTAR = '2508.20722';
 export const SSM = '2405.21060';
 
-/** A chat core over a fresh store in `dir` holding the fixture's papers; nothing from ../shared. */
+/** A chat core over a fresh store in `dir` holding the fixture's papers; nothing from the shared data folder. */
 export async function createReadingEnv(dir: string) {
   const clock = createFakeClock('2026-05-01T10:00:00.000Z');
   const core = await openCore({ dataDir: dir, clock, now: () => clock.now() });

@@ -8,4 +8,6 @@ export interface LockStore {
   acquire(name: string, holder: string, now: string, until: string): Promise<boolean>;
   /** Gives the lease back if we hold it (a clean shutdown), so another instance need not wait for it to expire. */
   release(name: string, holder: string): Promise<void>;
+  /** Who holds the lease now (expired or not), if anyone. */
+  holderOf(name: string): Promise<string | undefined>;
 }

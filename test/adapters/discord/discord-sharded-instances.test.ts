@@ -85,7 +85,7 @@ describe('Discord sharded across two instances', () => {
     const paperId = (posted!.embeds[0] as { footer: { text: string } }).footer.text.split(' · ')[0];
 
     fake.reaction(true, posted!.id, { guild, user });
-    const handled = await bots[1].waitForLog((l) => l.msg === 'bookmark reaction' && l.messageId === posted!.id, 10_000);
+    const handled = await bots[1].waitForLog((l) => l.msg === 'reaction' && l.kind === 'bookmark' && l.messageId === posted!.id, 10_000);
     expect(handled.paperId).toBe(paperId);
     expect(logsOf(bots[0], posted!.id)).toEqual([]);
 

@@ -33,8 +33,9 @@ describe('slack manifest', () => {
 describe('slack:manifest arguments', () => {
   it('refuses a request URL Slack would never call, with a clear message', async () => {
     const { parseManifestArgs } = await import('../../../src/adapters/slack/manifest.js');
-    expect(parseManifestArgs(['--url', 'https://papers.example.org'])).toEqual({ socketMode: false, baseUrl: 'https://papers.example.org' });
-    expect(parseManifestArgs(['--socket'])).toEqual({ socketMode: true });
+    expect(parseManifestArgs(['--url', 'https://papers.example.org'])).toEqual({ socketMode: false, baseUrl: 'https://papers.example.org', oauth: false });
+    expect(parseManifestArgs(['--socket'])).toEqual({ socketMode: true, oauth: false });
+    expect(parseManifestArgs(['--url', 'https://papers.example.org', '--oauth'])).toEqual({ socketMode: false, baseUrl: 'https://papers.example.org', oauth: true });
     expect(parseManifestArgs(['--url', 'http://papers.example.org'])).toBe(
       '--url http://papers.example.org: Slack only calls https:// URLs; put the bot behind a TLS reverse proxy and give its https:// address',
     );

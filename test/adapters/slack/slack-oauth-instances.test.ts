@@ -14,7 +14,7 @@ import { postSigned } from '../../fakes/slack/sign.js';
 import { buttons, cardPaperIds } from './harness.js';
 
 const SIGNING_SECRET = 'oauth-test-signing-secret';
-/** Committed with the repository (not ../shared): 74 papers. */
+/** Committed with the repository (not the shared data folder): 74 papers. */
 const SAMPLE = 'data/sample-digest.txt';
 
 /** One bot instance: its own connection to the shared DATA_DIR, its own Bolt app in OAuth mode. */

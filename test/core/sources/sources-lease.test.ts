@@ -52,3 +52,25 @@ describe.each(backends)('the live sources run on one instance at a time ($name)'
     expect(one.log.started).toBe(2);
   });
 });
+
+describe.each(backends)('a lease whose holder is gone ($name)', (b) => {
+  it('is taken over at once when the holder is known gone, and waited out otherwise', async () => {
+    const clock = createFakeClock('2026-03-02T09:00:00Z');
+    const s1 = await b.open({ clock });
+    const s2 = await b.reopen(s1, { clock });
+    const logger = createRecordingLogger();
+    const dead = createSourcesLease({ locks: s1.locks, holder: 'host:111:aa', clock, logger, start: recordingSources().start, leaseMs: 180_000 });
+    expect((await dead.tick()).held).toBe(true);
+    // The first process stops without handing the lease back (killed); a new one starts a minute later.
+    clock.advance(60_000);
+    const unsure = createSourcesLease({ locks: s2.locks, holder: 'host:222:bb', clock, logger, start: recordingSources().start, leaseMs: 180_000, isGone: () => false });
+    expect((await unsure.tick()).held).toBe(false);
+    const asked: string[] = [];
+    const next = recordingSources();
+    const sure = createSourcesLease({ locks: s2.locks, holder: 'host:333:cc', clock, logger, start: next.start, leaseMs: 180_000, isGone: (h) => (asked.push(h), h === 'host:111:aa') });
+    expect((await sure.tick()).held).toBe(true);
+    expect(asked).toEqual(['host:111:aa']);
+    expect(next.log.started).toBe(1);
+    expect(await s1.locks.holderOf('sources')).toBe('host:333:cc');
+  });
+});

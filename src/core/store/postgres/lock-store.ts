@@ -16,5 +16,8 @@ export function createPostgresLockStore(pool: pg.Pool): LockStore {
     async release(name, holder) {
       await pool.query('DELETE FROM locks WHERE name = $1 AND holder = $2', [name, holder]);
     },
+    async holderOf(name) {
+      return (await pool.query<{ holder: string }>('SELECT holder FROM locks WHERE name = $1', [name])).rows[0]?.holder;
+    },
   };
 }
