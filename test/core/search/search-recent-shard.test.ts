@@ -50,7 +50,6 @@ const ids = async (s: PaperSearch, text: string, limit = 25) => {
   const r = await s.search({ text, limit });
   return { ...r, ids: r.hits.map((h) => h.paper.id) };
 };
-const newest = (from: number, to: number) => new Set(Array.from({ length: to - from }, (_, i) => numbered(from + i).id));
 const shardRows = (dir: string) => {
   const db = new Database(join(dir, 'search.db'), { readonly: true });
   try {
