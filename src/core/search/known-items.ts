@@ -76,7 +76,8 @@ export function createKnownItemFinder(db: SearchDb, df: (word: string) => number
       push(all(`SELECT rowid, title_key FROM docs WHERE name_key = @key${sql} ${ORDER} LIMIT @cap`, { ...params, key, cap }));
 
       const chunks = raw.split(/\s+/).filter((c) => compactKey(c));
-      for (let i = chunks.length - 1; i >= 1 && out.length < cap; i--) {
+      // A name is at most MAX_NAME_WORDS words: a pasted abstract costs at most that many look-ups.
+      for (let i = Math.min(chunks.length - 1, MAX_NAME_WORDS); i >= 1 && out.length < cap; i--) {
         // Every word after the name must be in the title, stop words too ("LLaMA-Adapter based").
         const rest = tokenize(chunks.slice(i).join(' '));
         const name = compactKey(chunks.slice(0, i).join(''));
