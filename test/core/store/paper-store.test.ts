@@ -169,11 +169,13 @@ describe('SQLite paper store', () => {
 
   it('migrations run once, and a newer schema is refused', async () => {
     const { db, file, store } = openStore();
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    // 006 (reader feedback) is the newest migration on this branch.
+    const latest = 6;
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     await store.close();
     const again = openDatabase(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(3);
+    expect(again.pragma('user_version', { simple: true })).toBe(latest);
     again.pragma('user_version = 99');
     again.close();
     expect(() => openDatabase(file)).toThrow(/newer than this bot knows/);
