@@ -30,6 +30,13 @@ const all = !args.has('--tune') && !args.has('--quality') && !args.has('--speed'
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const mb = () => process.memoryUsage().rss / 1e6;
+/** Heap and typed-array memory in use (RSS keeps what the fit's transients once took). */
+const liveMb = () => (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers) / 1e6;
+/** CPU time of this process in ms: on a shared, busy machine wall time mostly measures the neighbours. */
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
 
 function ours(setup: ReturnType<typeof makeReaders>, tuning: RecommenderTuning, model?: RecommenderModel) {
   const m = model ?? RecommenderModel.fit(setup.papers.map((p) => ({ ...p, digestDates: [p.day] })), tuning);
@@ -82,7 +89,7 @@ function quality(tuneOnly: boolean) {
   }
   const rankA = anchor(setup);
   const rankO = ours(setup, DEFAULT_TUNING);
-  const rankWords = ours(setup, { ...DEFAULT_TUNING, conceptWeight: 0, center: 0 });
+  const rankWords = ours(setup, { ...DEFAULT_TUNING, conceptWeight: 0, center: 0, feedback: 0, keepTerms: 100_000 });
   console.log('precision@10          tuning half   report half');
   for (const [name, rank] of [['anchor (sanity SVM)', rankA], ['ours (tf-idf + LSA)', rankO], ['tf-idf centroid only', rankWords]] as const) {
     const [t, r] = setup.readers.map((rs) => score(rank, rs, byId));
@@ -108,30 +115,38 @@ function speed() {
   }));
   global.gc?.();
   const loaded = mb();
+  const loadedLive = liveMb();
+  const fitCpu = cpuMs();
   let t = performance.now();
   const model = RecommenderModel.fit(papers, DEFAULT_TUNING);
   const fitS = (performance.now() - t) / 1000;
+  const fitCpuS = (cpuMs() - fitCpu) / 1000;
   global.gc?.();
   const fitted = mb();
-  console.log(`${size.toLocaleString('en-US')} papers: fit ${fitS.toFixed(1)} s; RSS ${base.toFixed(0)} MB at start, ${loaded.toFixed(0)} MB with the papers loaded, ${fitted.toFixed(0)} MB with the model (+${(fitted - loaded).toFixed(0)} MB)`);
+  const fittedLive = liveMb();
+  console.log(`${size.toLocaleString('en-US')} papers: fit ${fitS.toFixed(1)} s; RSS ${base.toFixed(0)} MB at start, ${loaded.toFixed(0)} MB with the papers loaded, ${fitted.toFixed(0)} MB with the model (+${(fitted - loaded).toFixed(0)} MB RSS, +${(fittedLive - loadedLive).toFixed(0)} MB live heap and arrays); fit CPU ${fitCpuS.toFixed(1)} s`);
   const rand = rng(5);
   const ids = papers.map((p) => p.id);
   const some = (n: number) => Array.from({ length: n }, () => ids[Math.floor(rand() * ids.length)]!);
   for (let i = 0; i < 10; i++) model.recommend({ positives: some(50), limit: 10 });
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 200; i++) {
     const positives = some(50);
     t = performance.now();
+    const c = cpuMs();
     model.recommend({ positives, negatives: some(5), limit: 10 });
+    cpu.push(cpuMs() - c);
     times.push(performance.now() - t);
   }
-  console.log(`one reader, 50 bookmarks, all ${size.toLocaleString('en-US')} papers ranked: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (200 requests)`);
+  console.log(`one reader, 50 bookmarks, all ${size.toLocaleString('en-US')} papers ranked: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms wall; CPU p50 ${pct(cpu, 0.5).toFixed(1)} ms, p95 ${pct(cpu, 0.95).toFixed(1)} ms (200 requests)`);
   const last = papers[papers.length - 1]!.digestDates[0]!;
   const since = new Date(Date.parse(last) - 6 * 86_400_000).toISOString().slice(0, 10);
   const subscribers = Array.from({ length: 1000 }, () => ({ positives: some(20 + Math.floor(rand() * 31)), exclude: some(10), pins: rand() < 0.2 ? ['language model'] : [] }));
   t = performance.now();
+  const planCpu = cpuMs();
   for (const s of subscribers) model.recommend({ ...s, since, until: last, limit: 5 });
-  console.log(`1,000 personal digests planned (last 7 days, 20–50 bookmarks each): ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  console.log(`1,000 personal digests planned (last 7 days, 20–50 bookmarks each): ${((performance.now() - t) / 1000).toFixed(2)} s wall, ${((cpuMs() - planCpu) / 1000).toFixed(2)} s CPU`);
   t = performance.now();
   model.add(corpus(real, 100, 3, size).map((p) => ({ ...p, digestDates: [last] })));
   console.log(`100 new papers folded in: ${(performance.now() - t).toFixed(0)} ms`);

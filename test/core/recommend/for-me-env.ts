@@ -20,6 +20,8 @@ export async function createForMeEnv(dir: string) {
   const feedback = core.storage.feedback;
   const logger = createRecordingLogger();
   const recommender = createRecommender({ store: core.store, logger });
+  // Fitted here, not inside the first command: on a busy machine that can outlast a fake's reply wait.
+  await recommender.sync();
   const chat = createChatCore({ store: core.store, search: core.search, bookmarks, reading: core.reading, logger, clock, recommender, feedback });
-  return { core, chat, bookmarks, feedback, clock, logger, close: () => core.close() };
+  return { core, chat, bookmarks, feedback, recommender, clock, logger, close: () => core.close() };
 }
