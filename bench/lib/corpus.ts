@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Paper } from '../../src/core/paper.js';
 import { parsePythonLiteral } from '../../src/core/parse/python-literal.js';
+import { seededRandom } from '../../src/core/seeded-random.js';
 
 /**
  * Bench corpora from the real shared data. The ~9.6k unique papers of hf-daily + arxiv-daily are
@@ -12,16 +13,7 @@ import { parsePythonLiteral } from '../../src/core/parse/python-literal.js';
  */
 
 /** Deterministic PRNG (mulberry32): the same corpus and queries every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 function basePaper(x: Partial<Paper> & Pick<Paper, 'id' | 'title' | 'source'>): Paper {
   return { abstract: '', authors: [], links: [], keywords: [], categories: [], flags: [], ...x };

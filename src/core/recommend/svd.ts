@@ -1,4 +1,5 @@
 import type { Csr } from './sparse.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** Right singular vectors (cols × k, row-major) and singular values, largest first. */
 export interface TruncatedSvd {
@@ -7,17 +8,6 @@ export interface TruncatedSvd {
   singular: Float64Array;
 }
 
-/** Deterministic PRNG (mulberry32): the same archive gives the same concept space. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Y = X · W, X sparse (n × c), W dense (c × l) → n × l. */
 function times(x: Csr, w: Float64Array, l: number): Float64Array {
@@ -155,7 +145,7 @@ function symmetricEigen(a: Float64Array, l: number): { values: Float64Array; vec
 export function truncatedSvd(x: Csr, k: number, opts: { oversample?: number; power?: number; seed?: number } = {}): TruncatedSvd {
   const l = Math.min(k + (opts.oversample ?? 10), x.cols, x.rows);
   k = Math.min(k, l);
-  const rand = rng(opts.seed ?? 42);
+  const rand = seededRandom(opts.seed ?? 42);
   // Gaussian sketch by Box–Muller.
   const omega = new Float64Array(x.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());

@@ -1,5 +1,6 @@
-import { stemmer } from 'stemmer';
 import { STOP_WORDS } from '../search/stop-words.js';
+// The search's Porter stem (memoised there, bounded): a TL;DR and a search agree on what a word is.
+import { stem } from '../search/text.js';
 import { splitSentences, trimAtWord } from './sentences.js';
 
 /** Longest extracted TL;DR: about a line on a phone. */
@@ -8,19 +9,6 @@ export const TLDR_MAX_CHARS = 200;
 // Words every abstract uses: they say nothing about what this paper does.
 const GENERIC = new Set(['paper', 'work', 'approach', 'method', 'model', 'models', 'result', 'results', 'show', 'new', 'novel', 'propos', 'present', 'introduc', 'task', 'data']);
 
-// Stemming costs ~10 µs a word and every ingested abstract is stemmed: remember them, bounded.
-const stems = new Map<string, string>();
-const MAX_REMEMBERED = 100_000;
-
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = /^[a-z]+$/.test(word) ? stemmer(word) : word;
-    if (stems.size >= MAX_REMEMBERED) stems.clear();
-    stems.set(word, s);
-  }
-  return s;
-}
 
 // Most abstracts are ASCII: a plain regex is several times faster than the Unicode-aware one.
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is the point
@@ -34,7 +22,7 @@ export function contentStems(text: string): Set<string> {
   const lower = text.toLowerCase();
   for (const w of lower.match(ASCII.test(lower) ? ASCII_WORD : WORD) ?? []) {
     if (w.length < 2 || STOP_WORDS.has(w) || /^\d+$/.test(w)) continue;
-    const s = stemOf(w);
+    const s = stem(w);
     if (!GENERIC.has(s)) out.add(s);
   }
   return out;

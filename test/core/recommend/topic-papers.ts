@@ -1,4 +1,5 @@
 import type { Paper } from '../../../src/core/paper.js';
+import { seededRandom } from '../../../src/core/seeded-random.js';
 
 /** Three research topics, each with its own words; papers draw most words from one topic. */
 export const TOPICS = {
@@ -10,24 +11,13 @@ export type Topic = keyof typeof TOPICS;
 
 const COMMON = 'we propose method results show approach model performance experiments data training evaluation benchmark novel framework'.split(' ');
 
-/** Deterministic PRNG (mulberry32), so every run builds the same papers. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `perTopic` papers of each topic, ids `2401.<topic index><n>`, over `days` digest days from
  * 2024-01-01 (paper n on day n mod days). Titles and abstracts mix topic words with common ones.
  */
 export function topicPapers(perTopic = 40, days = 4, seed = 3): Paper[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = (xs: readonly string[]) => xs[Math.floor(rand() * xs.length)]!;
   const out: Paper[] = [];
   (Object.keys(TOPICS) as Topic[]).forEach((topic, t) => {
