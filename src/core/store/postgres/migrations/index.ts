@@ -1,7 +1,8 @@
+import type { Migration } from '../../sqlite/migrations/index.js';
+import { readerFeedback006 } from '../../sqlite/migrations/006-reader-feedback.js';
+import { reading008 } from '../../sqlite/migrations/008-reading.js';
+import { installations009 } from '../../sqlite/migrations/009-installations.js';
 import { schema001 } from './001-schema.js';
-import { platforms002 } from './002-platforms.js';
-import { readerFeedback003 } from './003-reader-feedback.js';
-import { reading004 } from './004-reading.js';
 
 /** One schema step, applied in its own transaction and recorded in schema_migrations. */
 export interface PgMigration {
@@ -10,5 +11,12 @@ export interface PgMigration {
   sql: string;
 }
 
-/** Every PostgreSQL migration ever shipped, in order. Never edit a shipped one: append a new version. */
-export const pgMigrations: PgMigration[] = [schema001, platforms002, readerFeedback003, reading004];
+/** A SQLite migration whose statements are plain SQL that PostgreSQL runs unchanged, under its own version. */
+const fromSqlite = (version: number, m: Migration): PgMigration => ({ version, name: m.name, sql: m.sql });
+
+/**
+ * Every PostgreSQL migration ever shipped, in order. Never edit a shipped one: append a new version.
+ * 001 SQLite's 001–003 and 005; 002 platforms (SQLite 009); 003 reader feedback (006); 004 TL;DRs and
+ * the reading list (008).
+ */
+export const pgMigrations: PgMigration[] = [schema001, fromSqlite(2, installations009), fromSqlite(3, readerFeedback006), fromSqlite(4, reading008)];
