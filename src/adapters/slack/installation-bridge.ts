@@ -33,10 +33,20 @@ export function createBoltInstallationStore(store: InstallationStore, logger: Lo
   };
 }
 
-/** The bot token of the installation that reaches `channelId`, for posts that come from no request (digests); undefined when none is usable. */
-export async function botTokenForChannel(store: InstallationStore, channelId: string): Promise<string | undefined> {
+/**
+ * The bot token for a post that comes from no request (digests), undefined when none is usable: the
+ * installation remembered for the channel, else the one of its workspace (the subscription's team
+ * id). The workspace fallback is what lets a bot moved from one token to OAuth installs post to
+ * channels it has not heard from since.
+ */
+export async function botTokenForChannel(store: InstallationStore, channelId: string, workspaceId?: string): Promise<string | undefined> {
   const id = await store.installationOfChannel('slack', channelId);
-  const data = id ? await store.get('slack', id) : undefined;
+  const token = id ? await botTokenOf(store, id) : undefined;
+  return token ?? (workspaceId && workspaceId !== id ? await botTokenOf(store, workspaceId) : undefined);
+}
+
+async function botTokenOf(store: InstallationStore, installationId: string): Promise<string | undefined> {
+  const data = await store.get('slack', installationId);
   if (!data) return undefined;
   let token: unknown;
   try {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { commands } from '../../../commands/registry.js';
 import { ROOT } from '../../../commands/roots.js';
 import { commandPath } from '../../../commands/types.js';
+import { HISTORY_SCOPES } from './posted-marker.js';
 import { SLASH_COMMAND } from './slack-adapter.js';
 
 /**
@@ -25,13 +26,15 @@ export interface ManifestOptions {
 
 /**
  * Scopes: commands (slash command), chat:write (replies, digests, Share), reactions:read (🔖),
- * users:read (admin check), im:write + files:write (large exports go to the user's DM).
+ * users:read (admin check), im:write + files:write (large exports go to the user's DM),
+ * channels:history + groups:history (before re-sending a digest post after a crash, the bot looks for
+ * it in the channel: Slack has no idempotent post; see posted-marker.ts).
  * The Home tab needs no scope: app_home_opened is a bot event and views.publish a bot-token call.
  * No chat:write.public on purpose: reaction events only arrive from channels the bot is a member
  * of, so a digest channel must invite the bot anyway, and posting without membership would make
  * 🔖 silently do nothing.
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'reactions:read', 'users:read', 'im:write', 'files:write'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'reactions:read', 'users:read', 'im:write', 'files:write', ...HISTORY_SCOPES] as const;
 export const BOT_EVENTS = ['reaction_added', 'reaction_removed', 'app_home_opened'] as const;
 
 export function usageHint(): string {

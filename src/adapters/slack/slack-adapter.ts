@@ -19,6 +19,7 @@ import { renderHome } from './render-home.js';
 import { sendReply } from './reply-sender.js';
 import { createTurnstile } from './turnstile.js';
 import { createSlackPublisher } from './slack-publisher.js';
+import { createPostedMarkerCheck } from './posted-marker.js';
 import { createDeliveryDedupe } from './delivery-dedupe.js';
 import { botTokenForChannel, createBoltInstallationStore, installationIdOf } from './installation-bridge.js';
 import { BOT_SCOPES } from './manifest.js';
@@ -90,7 +91,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   const isAdmin = createAdminLookup({ client: app.client, adminUsers: config.adminUsers, logger });
   const installations = oauth ? opts.installations : undefined;
-  const publisher = createSlackPublisher(app.client, installations && ((channelId) => botTokenForChannel(installations, channelId)));
+  const publisher = createSlackPublisher(
+    app.client,
+    installations && ((channelId, workspaceId) => botTokenForChannel(installations, channelId, workspaceId)),
+    createPostedMarkerCheck(app.client, logger),
+  );
   const channels = installations ? createChannelMemory(installations, logger) : undefined;
   if (opts.seenEvents) app.use(createDeliveryDedupe({ seen: opts.seenEvents, logger }));
   const turnstile = createTurnstile();

@@ -2,7 +2,7 @@ import type { BookmarkStore } from '../bookmarks/ports.js';
 import type { Clock } from '../clock.js';
 import { PermanentPublishError, RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Publisher } from '../publisher.js';
+import type { Delivery, Publisher } from '../publisher.js';
 import type { OutgoingMessage } from '../reply.js';
 import type { PaperStore } from '../store/ports.js';
 import { channelKey, type DigestRun, type DigestStore } from './digest-store.js';
@@ -64,7 +64,22 @@ class Stop extends Error {}
 /** Another instance took the run over: it is theirs now, so neither post nor status is touched. */
 class Lost extends Error {}
 
-async function send(d: PostDeps, channelId: string, message: OutgoingMessage): Promise<string> {
+/**
+ * The run's messages as Deliveries. Posting is serial per run, so after a crash or a takeover only the
+ * first message this attempt sends can be in the channel unrecorded; it goes out with `mayExist`.
+ */
+function deliveries(run: DigestRun, workspaceId: string | undefined) {
+  let resumed = run.status !== 'planned';
+  return {
+    next(item: string): Delivery {
+      const delivery = { workspaceId, runId: run.id, item, mayExist: resumed, since: run.createdAt };
+      resumed = false;
+      return delivery;
+    },
+  };
+}
+
+async function send(d: PostDeps, channelId: string, message: OutgoingMessage, delivery: Delivery): Promise<string> {
   const key = channelKey(d.publisher.platform, channelId);
   let limited = 0;
   let transient = 0;
@@ -79,7 +94,7 @@ async function send(d: PostDeps, channelId: string, message: OutgoingMessage): P
     if (stop) throw new Stop(stop);
     if (d.holdClaim && !(await d.holdClaim())) throw new Lost('claim lost');
     try {
-      const { messageId } = await d.publisher.post(channelId, message);
+      const { messageId } = await d.publisher.post(channelId, message, delivery);
       d.lastPostAt.set(key, d.clock.now().getTime());
       return messageId;
     } catch (err) {
@@ -93,6 +108,8 @@ async function send(d: PostDeps, channelId: string, message: OutgoingMessage): P
         continue;
       }
       // TransientPublishError, and anything unexpected from an adapter: retry with backoff, then give up.
+      // A timeout or a 5xx does not say whether the message was posted, so the retry may find it there.
+      delivery = { ...delivery, mayExist: true };
       if (++transient > d.retry.maxTransient) throw new GiveUp(`failed ${transient} times in a row: ${err instanceof Error ? err.message : String(err)}`);
       const backoff = d.retry.backoffMs * 2 ** (transient - 1);
       d.logger.warn({ channelId, err, attempt: transient, backoffMs: backoff }, 'post failed; retrying');
@@ -110,6 +127,9 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
   const log = d.logger.child({ platform: run.platform, channelId: run.channelId, runId: run.id, slot: run.slot });
   let posted = 0;
   try {
+    // The subscription's workspace lets a publisher find the channel's credentials (Slack OAuth installs).
+    const workspaceId = (await d.store.get(run.platform, run.channelId))?.workspaceId ?? run.plan.trends?.workspaceId;
+    const delivery = deliveries(run, workspaceId);
     if (run.status === 'planned') await d.store.setStatus(run.id, 'posting');
     const ids = run.plan.paperIds;
     const done = await d.store.postedAmong(run.platform, run.channelId, ids);
@@ -122,11 +142,11 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     // A weekly trends run is one message, sent like a header: recorded once sent, never sent twice.
     if (run.plan.trends && !run.headerMessageId) {
       if (!d.trendsMessage) throw new Error('a weekly trends run needs trendsMessage');
-      const id = await send(d, run.channelId, await d.trendsMessage(run));
+      const id = await send(d, run.channelId, await d.trendsMessage(run), delivery.next('trends'));
       await d.store.setHeader(run.id, id);
     }
     if (run.plan.header && !run.headerMessageId) {
-      const id = await send(d, run.channelId, { text: run.plan.header });
+      const id = await send(d, run.channelId, { text: run.plan.header }, delivery.next('header'));
       await d.store.setHeader(run.id, id);
     }
     const papers = new Map((await d.papers.getPapers(todo)).map((p) => [p.id, p] as const));
@@ -136,7 +156,7 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
         log.warn({ paperId: id }, 'planned paper no longer in the store; skipped');
         continue;
       }
-      const messageId = await send(d, run.channelId, paperMessage(p, ids.indexOf(id) + 1, ids.length));
+      const messageId = await send(d, run.channelId, paperMessage(p, ids.indexOf(id) + 1, ids.length), delivery.next(id));
       await d.store.recordPost({ platform: run.platform, channelId: run.channelId, paperId: id, runId: run.id, messageId, postedAt: d.clock.now().toISOString() });
       await d.messages?.recordMessage({ platform: run.platform, channelId: run.channelId, messageId }, id);
       posted++;

@@ -12,7 +12,7 @@ describe('slack manifest', () => {
     expect(cmd.command).toBe('/papers');
     expect(cmd.url).toBe('https://bot.example.org/slack/events');
     expect(String(cmd.usage_hint)).toMatch(/search .*bookmarks.*help/);
-    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'reactions:read', 'users:read']));
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'reactions:read', 'users:read', 'channels:history', 'groups:history']));
     expect(m.settings.event_subscriptions.bot_events).toEqual(['reaction_added', 'reaction_removed', 'app_home_opened']);
     expect(m.settings.interactivity.request_url).toBe('https://bot.example.org/slack/events');
     expect(m.settings.socket_mode_enabled).toBe(false);

@@ -7,7 +7,8 @@ import { attachSocketMode, type FakeSocketMode } from './fake-socket-mode.js';
  * A fake Slack on 127.0.0.1: the Web API (`/api/<method>`), response_url endpoints (`/response/<id>`)
  * and Socket Mode (`apps.connections.open` → a local websocket). Every request is recorded as Slack
  * received it, so tests assert on what the bot sent. Answers are shaped like Slack's; failures
- * (429 + Retry-After, 5xx, `{ok:false}`) can be scripted per method.
+ * (429 + Retry-After, 5xx, `{ok:false}`) can be scripted per method. Posted messages are kept per
+ * channel with their metadata and served back by conversations.history.
  */
 
 export interface RecordedCall {
@@ -56,6 +57,15 @@ export interface FakeSlack {
   users: Map<string, FakeUser>;
   /** Channels chat.postMessage answers `{ok:false, error}` for. */
   channelErrors: Map<string, string>;
+  /** Messages chat.postMessage created, per channel, oldest first (what conversations.history serves). */
+  messages: Map<string, FakeMessage[]>;
+  /** Scopes the app was not granted: methods needing them answer `missing_scope` (conversations.history). */
+  missingScopes: Set<string>;
+  /**
+   * Asked for every call once Slack has done what it asks (a message is created): true keeps the
+   * answer back for good, as when the bot dies the instant its post reaches Slack.
+   */
+  holdAnswer?: (call: RecordedCall) => boolean;
   socket: FakeSocketMode;
   /** The app's OAuth side: credentials the fake accepts, and the Redirect URL set in the app's settings. */
   oauth: FakeOAuthApp;
@@ -64,6 +74,14 @@ export interface FakeSlack {
   /** Resolves with the first recorded call matching, waiting up to `timeoutMs`. */
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
+}
+
+export interface FakeMessage {
+  ts: string;
+  text: unknown;
+  metadata?: unknown;
+  /** Wall-clock seconds when it was posted: the fake's ts count from a fixed epoch, `oldest` compares with this. */
+  postedAt: number;
 }
 
 export interface FakeOAuthApp {
@@ -81,6 +99,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const scripted = new Map<string, ScriptedAnswer[]>();
   const users = new Map<string, FakeUser>();
   const channelErrors = new Map<string, string>();
+  const messages = new Map<string, FakeMessage[]>();
+  const missingScopes = new Set<string>();
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   let tsCounter = 0;
   let responseCounter = 0;
@@ -122,6 +142,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         call.bytes = contentType.includes('multipart/form-data') ? (parseMultipart(raw, contentType).find((p) => p.filename !== undefined)?.data ?? raw) : raw;
       }
       calls.push(call);
+      if (fake.holdAnswer?.(call)) return;
       res.writeHead(status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
       for (const w of [...waiters]) {
@@ -163,7 +184,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return ok({
           app_id: 'A0FAKE',
           authed_user: { id: `UINSTALLER${grant.teamId}` },
-          scope: 'commands,chat:write,reactions:read,users:read,im:write,files:write',
+          scope: 'commands,chat:write,reactions:read,users:read,im:write,files:write,channels:history,groups:history',
           token_type: 'bot',
           access_token: access,
           bot_user_id: issued.botUserId,
@@ -179,7 +200,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (!channel) return { body: { ok: false, error: 'channel_not_found' } };
         tsCounter += 1;
         const ts = `1700000000.${String(tsCounter).padStart(6, '0')}`;
+        const kept: FakeMessage = { ts, text: body.text, postedAt: Date.now() / 1000, ...(body.metadata ? { metadata: body.metadata } : {}) };
+        messages.set(channel, [...(messages.get(channel) ?? []), kept]);
         return ok({ channel, ts, message: { type: 'message', user: FAKE_BOT_USER_ID, text: body.text, ts } });
+      }
+      case 'conversations.history': {
+        const needed = channelNeeds(String(body.channel ?? ''));
+        if (missingScopes.has(needed)) return { body: { ok: false, error: 'missing_scope', needed, provided: 'commands,chat:write' } };
+        const oldest = Number(body.oldest ?? 0);
+        // Newest first, like Slack; a page is `limit` messages, the cursor is the offset of the next one.
+        const all = (messages.get(String(body.channel ?? '')) ?? []).filter((m) => m.postedAt >= oldest).reverse();
+        const limit = Math.max(1, Math.min(Number(body.limit ?? 100) || 100, 999));
+        const from = Number(body.cursor ?? 0) || 0;
+        const page = all.slice(from, from + limit).map((m) => ({
+          type: 'message',
+          user: FAKE_BOT_USER_ID,
+          bot_id: 'B0BOT',
+          text: m.text,
+          ts: m.ts,
+          ...(m.metadata && String(body.include_all_metadata) === 'true' ? { metadata: m.metadata } : {}),
+        }));
+        const more = from + limit < all.length;
+        return ok({ messages: page, has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } });
       }
       case 'chat.postEphemeral':
         tsCounter += 1;
@@ -209,13 +251,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   }
 
+  /** Private channels (G…) need groups:history, public ones channels:history. */
+  const channelNeeds = (channel: string) => (channel.startsWith('G') ? 'groups:history' : 'channels:history');
+
   const socket = attachSocketMode(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   baseUrlRef.value = baseUrl;
 
-  return {
+  const fake: FakeSlack = {
     apiUrl: `${baseUrl}/api/`,
     baseUrl,
     calls,
@@ -226,6 +271,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     users,
     channelErrors,
+    messages,
+    missingScopes,
     socket,
     oauth,
     tokens,
@@ -247,6 +294,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }
 
 /** Slack's Web API takes form bodies with objects (blocks, attachments) as JSON strings, or JSON. */
