@@ -36,7 +36,12 @@ export function createBoltInstallationStore(store: InstallationStore, logger: Lo
 /** The bot token of the installation that reaches `channelId`, for posts that come from no request (digests); undefined when none is usable. */
 export async function botTokenForChannel(store: InstallationStore, channelId: string): Promise<string | undefined> {
   const id = await store.installationOfChannel('slack', channelId);
-  const data = id ? await store.get('slack', id) : undefined;
+  return id ? botTokenOf(store, id) : undefined;
+}
+
+/** The bot token of one installation (a workspace's T… id, or an org's E… id); undefined when none is usable. */
+export async function botTokenOf(store: InstallationStore, installationId: string): Promise<string | undefined> {
+  const data = await store.get('slack', installationId);
   if (!data) return undefined;
   let token: unknown;
   try {

@@ -20,7 +20,9 @@ import { sendReply } from './reply-sender.js';
 import { createTurnstile } from './turnstile.js';
 import { createSlackPublisher } from './slack-publisher.js';
 import { createDeliveryDedupe } from './delivery-dedupe.js';
-import { botTokenForChannel, createBoltInstallationStore, installationIdOf } from './installation-bridge.js';
+import { botTokenForChannel, botTokenOf, createBoltInstallationStore, installationIdOf } from './installation-bridge.js';
+import { createSlackDirectMessages } from './direct-messages.js';
+import { withDirectMessages } from '../../core/direct-messages.js';
 import { BOT_SCOPES } from './manifest.js';
 import { createChannelMemory } from './channel-memory.js';
 
@@ -90,8 +92,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   const isAdmin = createAdminLookup({ client: app.client, adminUsers: config.adminUsers, logger });
   const installations = oauth ? opts.installations : undefined;
-  const publisher = createSlackPublisher(app.client, installations && ((channelId) => botTokenForChannel(installations, channelId)));
   const channels = installations ? createChannelMemory(installations, logger) : undefined;
+  // Digests to `dm:<team>:<user>` (personal digests) go to that member's DM with the bot.
+  const directMessages = createSlackDirectMessages(app.client, {
+    ...(installations ? { tokenForWorkspace: (teamId: string) => botTokenOf(installations, teamId) } : {}),
+    ...(channels ? { remember: channels.remember } : {}),
+  });
+  const publisher = withDirectMessages(createSlackPublisher(app.client, installations && ((channelId) => botTokenForChannel(installations, channelId))), directMessages);
   if (opts.seenEvents) app.use(createDeliveryDedupe({ seen: opts.seenEvents, logger }));
   const turnstile = createTurnstile();
   opts.onPublisher?.(publisher);

@@ -56,6 +56,8 @@ export interface FakeSlack {
   users: Map<string, FakeUser>;
   /** Channels chat.postMessage answers `{ok:false, error}` for. */
   channelErrors: Map<string, string>;
+  /** Users conversations.open answers `{ok:false, error}` for (`cannot_dm_bot`, `user_not_found`, …). */
+  dmErrors: Map<string, string>;
   socket: FakeSocketMode;
   /** The app's OAuth side: credentials the fake accepts, and the Redirect URL set in the app's settings. */
   oauth: FakeOAuthApp;
@@ -81,6 +83,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const scripted = new Map<string, ScriptedAnswer[]>();
   const users = new Map<string, FakeUser>();
   const channelErrors = new Map<string, string>();
+  const dmErrors = new Map<string, string>();
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   let tsCounter = 0;
   let responseCounter = 0;
@@ -191,8 +194,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'apps.connections.open':
         return ok({ url: socket.wsUrl() });
-      case 'conversations.open':
-        return ok({ channel: { id: `D${String(body.users ?? 'X')}` } });
+      case 'conversations.open': {
+        // One user's DM with the bot: the same D… channel every time, as Slack does.
+        const user = String(body.users ?? '');
+        if (!user) return { body: { ok: false, error: 'users_list_not_supplied' } };
+        const err = dmErrors.get(user);
+        if (err) return { body: { ok: false, error: err } };
+        return ok({ channel: { id: `D${user}` } });
+      }
       case 'response_url':
         return ok({});
       case 'files.getUploadURLExternal':
@@ -226,6 +235,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     users,
     channelErrors,
+    dmErrors,
     socket,
     oauth,
     tokens,
