@@ -1,4 +1,6 @@
+import { afterEach } from 'vitest';
 import { createBot, type Bot } from '../../src/bot.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
 import { createFakeClock } from '../../src/core/clock.js';
 import { topicPapers } from '../core/recommend/topic-papers.js';
 
@@ -14,4 +16,20 @@ export async function createDmBot(dataDir: string): Promise<{ bot: Bot; clock: R
     await bot.store.ingest({ source: 'arxiv-jsonl', digestDate: day, papers: papers.filter((p) => p.digestDate === day) });
   }
   return { bot, clock };
+}
+
+/** A fresh DM bot per test and the platform harness over it, both closed after each test. */
+export function useDmBot<H extends { stop(): Promise<void> }>(startHarness: (bot: Bot) => Promise<H>) {
+  const tempDir = useTempDirs();
+  const open: Array<{ stop(): Promise<void> }> = [];
+  afterEach(async () => {
+    for (const x of open.splice(0).reverse()) await x.stop();
+  });
+  return async () => {
+    const env = await createDmBot(tempDir());
+    open.push({ stop: () => env.bot.close() });
+    const h = await startHarness(env.bot);
+    open.push(h);
+    return { ...env, h };
+  };
 }

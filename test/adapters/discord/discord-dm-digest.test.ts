@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../../src/bot.js';
+import { describe, expect, it } from 'vitest';
 import { dmChannelId } from '../../../src/core/direct-messages.js';
-import { useTempDirs } from '../../helpers/temp-dir.js';
 import { topicOf } from '../../core/recommend/topic-papers.js';
 import { snowflake } from '../../fakes/discord/payloads.js';
-import { createDmBot, DM_SLOT } from '../dm-bot.js';
-import { startHarness, type Harness } from './harness.js';
+import { DM_SLOT, useDmBot } from '../dm-bot.js';
+import { startHarness } from './harness.js';
 
-const tempDir = useTempDirs();
-let h: Harness | undefined;
-let bot: Bot | undefined;
-afterEach(async () => {
-  await h?.stop();
-  await bot?.close();
-  h = bot = undefined;
+const start = useDmBot(async (b) => {
+  const h = await startHarness(b.chat);
+  b.digests.setPublisher(h.adapter.publisher);
+  return h;
 });
 
 type Body = { type: number; data?: { content?: string; flags?: number } };
@@ -27,11 +22,8 @@ const subscribeOptions = [
 
 describe('Discord: the personal digest by direct message, real engine behind real discord.js', () => {
   it('opens the DM (POST /users/@me/channels) and posts there once; a member who blocks DMs (50007) is paused and told once', async () => {
-    const env = await createDmBot(tempDir());
-    bot = env.bot;
-    const b = env.bot;
-    h = await startHarness(b.chat);
-    b.digests.setPublisher(h.adapter.publisher);
+    const env = await start();
+    const { bot: b, h } = env;
     const ada = h.fake.defaultUser;
     const bob = { id: snowflake(), username: 'bob' };
     const guild = h.fake.guild.id;

@@ -1,29 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../../src/bot.js';
+import { describe, expect, it } from 'vitest';
 import { dmChannelId } from '../../../src/core/direct-messages.js';
-import { useTempDirs } from '../../helpers/temp-dir.js';
 import { topicOf } from '../../core/recommend/topic-papers.js';
 import { FAKE_TEAM_ID } from '../../fakes/slack/fake-slack.js';
-import { createDmBot, DM_SLOT } from '../dm-bot.js';
-import { cardPaperIds, startHarness, type Harness } from './harness.js';
+import { DM_SLOT, useDmBot } from '../dm-bot.js';
+import { cardPaperIds, startHarness } from './harness.js';
 
-const tempDir = useTempDirs();
-let h: Harness | undefined;
-let bot: Bot | undefined;
-afterEach(async () => {
-  await h?.stop();
-  await bot?.close();
-  h = bot = undefined;
-});
+const start = useDmBot((b) => startHarness(b.chat, {}, undefined, (p) => b.digests.setPublisher(p)));
 
 const reader = (userId: string) => ({ platform: 'slack' as const, workspaceId: FAKE_TEAM_ID, userId });
 
 describe('Slack: the personal digest by direct message, real engine behind Bolt', () => {
   it('opens the DM with conversations.open and posts there once; a member who cannot be messaged is paused and told once', async () => {
-    const env = await createDmBot(tempDir());
-    bot = env.bot;
-    const b = env.bot;
-    h = await startHarness(b.chat, {}, undefined, (p) => b.digests.setPublisher(p));
+    const env = await start();
+    const { bot: b, h } = env;
 
     const sub = await h.command('for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
     expect(sub.reply.body.text).toMatch(/^Subscribed: your recommendations by direct message, 08:00 Europe\/Berlin, every day, top 3\./);

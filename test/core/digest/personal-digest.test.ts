@@ -9,7 +9,7 @@ import type { Caller } from '../../../src/core/reply.js';
 import { createRecommender, type Recommender } from '../../../src/core/recommend/recommender.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { topicOf, topicPapers } from '../recommend/topic-papers.js';
-import { timedPublisher } from './helpers.js';
+import { dyingPublisher, timedPublisher } from './helpers.js';
 
 const tempDir = useTempDirs();
 let core: Core | undefined;
@@ -55,18 +55,12 @@ describe('personal digest by direct message', () => {
     expect(sub.text).toMatch(/^Subscribed: your recommendations by direct message, 08:00 Europe\/Berlin, every day, top 5\. Next: .*It starts once you have 3 bookmarks: bookmark 3 more papers\./);
     expect(sub.ephemeral).toBe(true);
     await t.bookmark('U1', AGENTS);
-    let reached!: () => void;
-    const hung = new Promise<void>((r) => (reached = r));
     // Call 0 is the header, 1-2 two papers; call 3 never returns: the process "dies" there.
-    const first = timedPublisher(t.clock, 'slack', (_c, _m, call) => {
-      if (call !== 3) return undefined;
-      reached();
-      return 'hang';
-    });
+    const { publisher: first, died } = dyingPublisher(t.clock, 3);
     t.engine.setPublisher(first);
     t.clock.set(SLOT);
     void t.engine.tick();
-    await hung;
+    await died;
     expect(first.sent.map((s) => s.channelId)).toEqual(Array(3).fill(dmChannelId('T1', 'U1')));
     expect(first.sent[0]!.text).toMatch(/^📬 Your papers for today: 5 picked from your 3 bookmarks \(digests 2023-12-29 to 2024-01-04\)/);
 
