@@ -4,6 +4,7 @@ import { toCard } from '../src/core/cards.js';
 import type { ChatCore } from '../src/core/chat.js';
 import type { Clock } from '../src/core/clock.js';
 import type { DigestService } from '../src/core/digest/ports.js';
+import type { DmNoticeStore } from '../src/core/digest/dm-notice-store.js';
 import { UserError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/logger.js';
 import { bestLink } from '../src/core/paper.js';
@@ -45,6 +46,8 @@ export interface ChatCoreDeps {
   commands?: readonly AnyCommand[];
   /** The store reads behind `/papers trends`. */
   trends?: TrendsReader;
+  /** Readers whose personal digest (by DM) was paused are told here once, at their next /papers. */
+  dmNotices?: DmNoticeStore;
 }
 
 const ADMIN_HINT: Record<Caller['platform'], string> = {
@@ -76,6 +79,24 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     }
   }
 
+  /**
+   * The one-time notice of a paused personal digest goes ahead of the caller's next private reply
+   * (never a channel-visible one: it is theirs). Taking it removes it, so it is shown once.
+   */
+  async function withNotice(caller: Caller, reply: Reply): Promise<Reply> {
+    if (!deps.dmNotices || !reply.ephemeral) return reply;
+    try {
+      const n = await deps.dmNotices.take(caller);
+      if (!n) return reply;
+      const notice = `⚠️ Your personal digest by direct message is paused: I could not send you a direct message (${n.reason}). Allow direct messages from this bot, then run /papers for-me subscribe again to resume it.`;
+      return { ...reply, text: `${notice}\n\n${reply.text}` };
+    } catch (err) {
+      // The reply itself matters more than the notice; the notice stays for next time.
+      log.warn({ err, platform: caller.platform, userId: caller.userId }, 'could not read the personal digest notice');
+      return reply;
+    }
+  }
+
   async function run(c: AnyCommand, raw: Record<string, unknown>, caller: Caller, style: LabelStyle, positional?: readonly string[]): Promise<Reply> {
     if (c.admin && !caller.isAdmin) {
       throw new UserError(`${typedName(c, caller.platform)} is for admins (${ADMIN_HINT[caller.platform]}).`, usageLine(c, caller.platform));
@@ -92,7 +113,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const forMePicks: ForMePicks | undefined =
     deps.forMe ??
     (deps.recommender && deps.feedback
-      ? async (caller, limit) => ((await forMeCommand.run({ action: 'show', days: 7, page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit)
+      ? async (caller, limit) => ((await forMeCommand.run({ action: 'show', days: '7', page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit)
       : undefined);
 
   async function bookmark(caller: Caller, paperId: string): Promise<Reply> {
@@ -117,7 +138,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         const parsed = parseCommandText(typeof text === 'string' ? text : '', list);
         command = parsed.command;
         return run(parsed.command, parsed.args, caller, 'text', parsed.positional);
-      });
+      }).then((reply) => withNotice(caller, reply));
     },
 
     handleCommand(path, options, caller) {
@@ -132,7 +153,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           raw[infos.find((a) => a.option === k || a.field === k)?.field ?? k] = v;
         }
         return run(c, raw, caller, 'options');
-      });
+      }).then((reply) => withNotice(caller, reply));
     },
 
     handleAction(action, caller) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
+import { MIN_BOOKMARKS, PROFILE_SIZE } from '../src/core/digest/personal.js';
 import { becauseSnippet } from '../src/core/recommend/explain.js';
 import type { SnippetPart } from '../src/core/reply.js';
 import { pageArg } from './arg-types.js';
@@ -10,18 +11,33 @@ import { pageSize } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand, type CommandContext } from './types.js';
 
-/** Fewer bookmarks than this say too little about a reader to rank for them. */
-export const MIN_BOOKMARKS = 3;
 const PER_PAGE = 5;
-/** The newest this-many bookmarks and dismissals make the profile: the reader's taste as it is now. */
-const PROFILE_SIZE = 200;
+const DEFAULT_DAYS = 7;
 
 const args = z.object({
-  action: z.enum(['show', 'pin', 'unpin', 'pins']).optional().describe('show (default), pin or unpin an author or keyword, or list pins'),
+  action: z
+    .enum(['show', 'pin', 'unpin', 'pins', 'subscribe', 'unsubscribe'])
+    .optional()
+    .describe('show (default), pin/unpin, pins, or subscribe/unsubscribe to a daily DM'),
   text: z.string().trim().min(1).max(200).meta({ placeholder: 'TEXT' }).optional().describe('The author or keyword to pin or unpin'),
-  days: z.number().int().min(1).max(365).default(7).describe('How many days of digests to look in (default 7)'),
+  // One flag, two readings, as people type them: a number of days to look back in (show), or the
+  // weekdays a personal digest comes on (subscribe --days mon-fri).
+  days: z.string().trim().min(1).max(40).meta({ placeholder: 'N|mon-fri' }).optional().describe('Days of digests to look in (default 7); with subscribe: days to send, e.g. mon-fri'),
+  time: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00').max(5).meta({ placeholder: 'HH:MM' }).optional().describe('subscribe: local time of your daily DM (default 09:00)'),
+  tz: z.string().trim().min(1).max(64).meta({ placeholder: 'ZONE' }).optional().describe('subscribe: IANA time zone, e.g. Europe/Berlin (default UTC)'),
+  top: z.number().int().min(1).max(25).optional().describe('subscribe: papers per DM (default 5)'),
   page: pageArg,
 });
+
+/** `--days` of `for-me` itself: a whole number of days from 1 to 365. */
+function windowDays(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_DAYS;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 365) {
+    throw new UserError(`--days must be a whole number of days from 1 to 365, not '${raw}' (weekdays such as mon-fri go with for-me subscribe).`, usageLine(forMeCommand));
+  }
+  return n;
+}
 
 /**
  * `/papers for-me`: recommendations from the caller's own bookmarks, over the last N days of
@@ -34,18 +50,29 @@ export const forMeCommand = defineCommand({
   args,
   admin: false,
   positional: (first) => (first === 'pin' || first === 'unpin' ? ['action', 'text'] : ['action']),
-  usage: '/papers for-me [--days N] [--page N] | /papers for-me pin|unpin "<author or keyword>" | /papers for-me pins',
-  examples: ['/papers for-me', '/papers for-me --days 30', '/papers for-me pin "Yann LeCun"', '/papers for-me pin "world models"'],
+  usage:
+    '/papers for-me [--days N] [--page N] | /papers for-me pin|unpin "<author or keyword>" | /papers for-me pins | /papers for-me subscribe --time 08:00 --tz Europe/Berlin [--days mon-fri] [--top 5] | /papers for-me unsubscribe',
+  examples: ['/papers for-me', '/papers for-me --days 30', '/papers for-me pin "Yann LeCun"', '/papers for-me pin "world models"', '/papers for-me subscribe --time 08:00 --tz Europe/Berlin --days mon-fri'],
   async run(a, ctx) {
     if (!ctx.recommender || !ctx.feedback) return textReply('Recommendations are not enabled on this bot.');
     const action = a.action ?? (a.text ? 'pin' : 'show');
+    if (action === 'subscribe' || action === 'unsubscribe') {
+      if (!ctx.digests) return textReply('Digests are not enabled on this bot.');
+      if (action === 'unsubscribe') return ctx.digests.unsubscribePersonal(ctx.caller);
+      // Only what the reader typed: the engine owns the defaults.
+      const settings = Object.fromEntries(Object.entries({ time: a.time, tz: a.tz, days: a.days, top: a.top }).filter(([, v]) => v !== undefined));
+      return ctx.digests.subscribePersonal(ctx.caller, settings);
+    }
+    if (a.time !== undefined || a.tz !== undefined || a.top !== undefined) {
+      throw new UserError('--time, --tz and --top go with for-me subscribe.', usageLine(forMeCommand));
+    }
     const text = a.text?.replace(/^["']|["']$/g, '').trim();
     if (action === 'pin' || action === 'unpin') {
       if (!text) throw new UserError(`Say what to ${action}: /papers for-me ${action} "world models".`, usageLine(forMeCommand));
       return action === 'pin' ? pin(text, ctx) : unpin(text, ctx);
     }
     if (action === 'pins') return listPins(ctx);
-    return show(a.days, a.page, ctx);
+    return show(windowDays(a.days), a.page, ctx);
   },
 });
 
@@ -112,7 +139,7 @@ async function show(days: number, page: number, ctx: CommandContext) {
   });
   const more = page * per < r.total;
   return cardsReply(`For you, from your ${total} bookmarks: digests ${since} to ${end} — page ${page}${note}`, cards, {
-    actions: more ? [{ kind: 'run', label: 'Next page', command: 'for-me', args: { action: 'show', days, page: page + 1 } }] : [],
+    actions: more ? [{ kind: 'run', label: 'Next page', command: 'for-me', args: { action: 'show', days: String(days), page: page + 1 } }] : [],
   });
 }
 

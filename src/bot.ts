@@ -62,8 +62,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     leaseMs: opts.digestLeaseMs,
     taste: { recommender, channelBookmarks: (platform, channelId, limit) => feedback.channelBookmarks(platform, channelId, limit) },
     trends: core.trends,
+    personal: { recommender, bookmarks, feedback, notices: core.storage.dmNotices },
   });
-  const chat = createChatCore({ store: core.store, search, digests, bookmarks, reading: core.reading, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends });
+  const chat = createChatCore({ store: core.store, search, digests, bookmarks, reading: core.reading, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends, dmNotices: core.storage.dmNotices });
   const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
   const retention = createRetentionSweep({ store: core.storage.retention, clock, logger });
   return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores, retention };

@@ -23,7 +23,7 @@ export function createRecordingDigests(): DigestService & { calls: Array<{ metho
     calls.push(settings ? { method, caller, settings } : { method, caller });
     return { text: `digests.${method} done`, ephemeral: true };
   };
-  return { calls, subscribe: answer('subscribe'), unsubscribe: answer('unsubscribe'), list: answer('list'), preview: answer('preview'), runNow: answer('runNow') };
+  return { calls, subscribe: answer('subscribe'), unsubscribe: answer('unsubscribe'), list: answer('list'), preview: answer('preview'), runNow: answer('runNow'), subscribePersonal: answer('subscribePersonal'), unsubscribePersonal: answer('unsubscribePersonal') };
 }
 
 export interface ChatEnv {

@@ -6,6 +6,8 @@ import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
 import type { DiscordConfig } from '../../config.js';
 import { createCustomIdCodec } from './custom-ids.js';
+import { withDirectMessages } from '../../core/direct-messages.js';
+import { createDiscordDirectMessages } from './direct-messages.js';
 import { createDiscordPublisher } from './discord-publisher.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { createReactionHandler } from './reaction-handler.js';
@@ -81,7 +83,8 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   // The publisher works before login: catch-up posts need no gateway.
   const postsRest = new REST({ ...api, retries: 0, rejectOnRateLimit: rejectPostsOnRateLimit }).setToken(bareToken(config.token));
   const codec = createCustomIdCodec();
-  const publisher = createDiscordPublisher({ rest: postsRest, codec, logger });
+  // Digests to `dm:<guild>:<user>` (personal digests) go to that member's DM channel.
+  const publisher = withDirectMessages(createDiscordPublisher({ rest: postsRest, codec, logger }), createDiscordDirectMessages(postsRest, logger));
   const onInteraction = createInteractionHandler({
     chat,
     publisher,

@@ -1,6 +1,9 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { PermanentPublishError, RateLimitedError, TransientPublishError } from '../../core/errors.js';
 
+/** Discord's "Cannot send messages to this user". */
+const CANNOT_MESSAGE_USER = 50007;
+
 /** When a 429 gives no usable delay, wait this long before the same message is tried again. */
 const DEFAULT_RETRY_MS = 1000;
 
@@ -19,6 +22,8 @@ export function toPublishError(err: unknown, channelId: string): Error {
   if (err instanceof DiscordAPIError) {
     if (err.status === 429) return new RateLimitedError(DEFAULT_RETRY_MS);
     if (err.status >= 500) return new TransientPublishError(`Discord ${err.status} posting to ${channelId}: ${err.message}`);
+    // The member blocks DMs from the bot (or shares no server with it): said plainly, it is the pause reason they see.
+    if (err.code === CANNOT_MESSAGE_USER) return new PermanentPublishError(`Discord: this user does not accept direct messages from the bot (code ${err.code})`);
     return new PermanentPublishError(`Discord refused posting to ${channelId} (${err.status}, code ${err.code}): ${err.message}`);
   }
   if (err instanceof HTTPError) {

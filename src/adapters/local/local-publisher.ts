@@ -1,7 +1,15 @@
 import type { Writable } from 'node:stream';
+import { withDirectMessages, type DirectMessages } from '../../core/direct-messages.js';
 import type { Publisher } from '../../core/publisher.js';
 import { saveFile } from './local-mode.js';
 import { renderPost } from './render-text.js';
+
+/** The terminal has one reader: their direct messages print under `[#dm-<user>]`. */
+export const localDirectMessages: DirectMessages = {
+  async openDirectMessage(_workspaceId, userId) {
+    return `dm-${userId}`;
+  },
+};
 
 /**
  * The terminal as a channel: digest posts are printed, each with a message id (`local-post-N`)
@@ -10,7 +18,7 @@ import { renderPost } from './render-text.js';
  */
 export function createLocalPublisher(output: Writable, imageDir?: string): Publisher {
   let n = 0;
-  return {
+  return withDirectMessages({
     platform: 'local',
     minIntervalMs: 0,
     async post(channelId, message) {
@@ -20,5 +28,5 @@ export function createLocalPublisher(output: Writable, imageDir?: string): Publi
       if (message.image && imageDir) output.write(`[#${channelId}] picture saved to ${await saveFile(imageDir, { name: message.image.name, content: message.image.data })}\n`);
       return { messageId };
     },
-  };
+  }, localDirectMessages);
 }

@@ -45,7 +45,8 @@ export async function botTokenForChannel(store: InstallationStore, channelId: st
   return token ?? (workspaceId && workspaceId !== id ? await botTokenOf(store, workspaceId) : undefined);
 }
 
-async function botTokenOf(store: InstallationStore, installationId: string): Promise<string | undefined> {
+/** The bot token of one installation (a workspace's T… id, or an org's E… id); undefined when none is usable. */
+export async function botTokenOf(store: InstallationStore, installationId: string): Promise<string | undefined> {
   const data = await store.get('slack', installationId);
   if (!data) return undefined;
   let token: unknown;

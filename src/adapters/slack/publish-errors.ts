@@ -28,6 +28,12 @@ const PERMANENT = new Set([
   'invalid_blocks',
   'msg_too_long',
   'too_many_attachments',
+  // A member the bot cannot message directly (a personal digest): their digest is paused.
+  'cannot_dm_bot',
+  'user_not_found',
+  'user_not_visible',
+  'user_disabled',
+  'messages_tab_disabled',
 ]);
 
 /** Platform errors Slack documents as momentary. */

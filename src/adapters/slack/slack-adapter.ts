@@ -21,7 +21,9 @@ import { createTurnstile } from './turnstile.js';
 import { createSlackPublisher } from './slack-publisher.js';
 import { createPostedMarkerCheck } from './posted-marker.js';
 import { createDeliveryDedupe } from './delivery-dedupe.js';
-import { botTokenForChannel, createBoltInstallationStore, installationIdOf } from './installation-bridge.js';
+import { botTokenForChannel, botTokenOf, createBoltInstallationStore, installationIdOf } from './installation-bridge.js';
+import { createSlackDirectMessages } from './direct-messages.js';
+import { withDirectMessages } from '../../core/direct-messages.js';
 import { BOT_SCOPES } from './manifest.js';
 import { createChannelMemory } from './channel-memory.js';
 
@@ -91,12 +93,20 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   const isAdmin = createAdminLookup({ client: app.client, adminUsers: config.adminUsers, logger });
   const installations = oauth ? opts.installations : undefined;
-  const publisher = createSlackPublisher(
-    app.client,
-    installations && ((channelId, workspaceId) => botTokenForChannel(installations, channelId, workspaceId)),
-    createPostedMarkerCheck(app.client, logger),
-  );
   const channels = installations ? createChannelMemory(installations, logger) : undefined;
+  // Digests to `dm:<team>:<user>` (personal digests) go to that member's DM with the bot.
+  const directMessages = createSlackDirectMessages(app.client, {
+    ...(installations ? { tokenForWorkspace: (teamId: string) => botTokenOf(installations, teamId) } : {}),
+    ...(channels ? { remember: channels.remember } : {}),
+  });
+  const publisher = withDirectMessages(
+    createSlackPublisher(
+      app.client,
+      installations && ((channelId, workspaceId) => botTokenForChannel(installations, channelId, workspaceId)),
+      createPostedMarkerCheck(app.client, logger),
+    ),
+    directMessages,
+  );
   if (opts.seenEvents) app.use(createDeliveryDedupe({ seen: opts.seenEvents, logger }));
   const turnstile = createTurnstile();
   opts.onPublisher?.(publisher);

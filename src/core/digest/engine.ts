@@ -19,6 +19,9 @@ import { buildRun, planRun, previewReply } from './plan-run.js';
 import type { TasteDeps } from './taste-order.js';
 import type { TrendsReader } from '../trends/ports.js';
 import { planTrendsRuns, trendsRunMessage, weeklyTrendsPreviewLine } from './trends-runs.js';
+import { dmChannelId, isDmChannel } from '../direct-messages.js';
+import { buildPersonalRun, latestDigestOnce, MIN_BOOKMARKS, readerOf, type PersonalDigestDeps } from './personal.js';
+import { parsePersonalSettings } from './personal-settings.js';
 
 export interface DigestEngineOptions {
   /** storage.digests, shared by every instance on the same storage. */
@@ -48,6 +51,8 @@ export interface DigestEngineOptions {
   taste?: TasteDeps;
   /** The store reads behind the weekly trends picture; without them `--weekly-trends` posts nothing. */
   trends?: TrendsReader;
+  /** Personal digests by direct message (`/papers for-me subscribe`); without it they are refused. */
+  personal?: PersonalDigestDeps;
 }
 
 export interface TickReport {
@@ -99,7 +104,8 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   async function planDue(now: Date): Promise<TickReport> {
     const started = performance.now();
     const report: TickReport = { planned: 0, skipped: 0, empty: 0, posted: 0, paused: 0, stopped: 0, planMs: 0 };
-    const subs = (await store.list({ activeOnly: true })).filter((s) => publishers.has(s.platform));
+    // A reader's personal digest is a channel of its own (`dm:<workspace>:<user>`), planned from their recommendations.
+    const subs = (await store.list({ activeOnly: true })).filter((s) => publishers.has(s.platform) && (opts.personal || !isDmChannel(s.channelId)));
     const last = await store.lastSlots();
     const byKey = new Map(subs.map((s) => [channelKey(s.platform, s.channelId), s] as const));
     const decisions = decideDue(
@@ -112,15 +118,26 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
       maxLatenessMs,
     );
     const cache = newSelectionCache();
-    const runs: NewRun[] = await Promise.all(
+    const latestDigest = latestDigestOnce(opts.papers);
+    const planned = await Promise.all(
       decisions.map(async (dec) => {
         const sub = byKey.get(dec.key)!;
         const slot = new Date(dec.slotMs).toISOString();
-        if (dec.action === 'run') return buildRun(deps(cache), sub, slot, now);
+        if (dec.action === 'run') {
+          // One subscription whose papers cannot be chosen now (the recommender still fitting, a store
+          // error) must not hold up the others: its slot stays unplanned, so the next tick plans it again.
+          try {
+            return isDmChannel(sub.channelId) ? await buildPersonalRun({ ...opts.personal!, store, logger, latestDigest }, sub, slot, now) : await buildRun(deps(cache), sub, slot, now);
+          } catch (err) {
+            logger.warn({ err, platform: sub.platform, channelId: sub.channelId, slot }, 'digest not planned this minute; retried at the next tick');
+            return undefined;
+          }
+        }
         logger.warn({ platform: sub.platform, channelId: sub.channelId, slot, latenessMs: dec.latenessMs, maxLatenessMs }, 'digest slot missed while down; too late to post, skipped');
         return { platform: sub.platform, channelId: sub.channelId, slot, status: 'skipped', plan: { header: '', paperIds: [] }, entryCursor: sub.entryCursor, advanceCursor: false, detail: `missed by ${Math.round(dec.latenessMs / 60_000)} min`, createdAt: now.toISOString() } satisfies NewRun;
       }),
     );
+    const runs: NewRun[] = planned.filter((r): r is NewRun => r !== undefined);
     if (opts.trends) runs.push(...(await planTrendsRuns(store, subs, now, maxLatenessMs, logger)));
     // One transaction for every channel due this minute: 1,000 commits would dominate the tick.
     for (const run of await store.createRuns(runs)) {
@@ -173,7 +190,10 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
           if (out.status === 'stopped') report.stopped++;
           // No break on a pause: the channel's later runs then close themselves at their first post
           // instead of lingering unfinished until some later tick.
-          if (out.status === 'paused') report.paused++;
+          if (out.status === 'paused') {
+            report.paused++;
+            await personalPaused(run, out.reason);
+          }
         } catch (err) {
           // A bug or a store error in one channel is logged; the other channels go on. The claim
           // lapses with its lease, so a later tick (here or elsewhere) tries the run again.
@@ -184,6 +204,14 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  /** A personal digest that could not be delivered: the reader is told once, at their next /papers. */
+  async function personalPaused(run: DigestRun, reason: string): Promise<void> {
+    const reader = isDmChannel(run.channelId) ? readerOf(run) : undefined;
+    if (!reader) return;
+    logger.warn({ ...reader, runId: run.id, reason }, 'personal digest paused: the direct message could not be delivered');
+    await opts.personal?.notices?.add({ ...reader, reason, createdAt: clock.now().toISOString() });
   }
 
   const postDeps = (platform: Platform) => ({ store, papers: opts.papers, publisher: publishers.get(platform)!, clock, logger, retry, lastPostAt, messages: opts.messages, metrics, trendsMessage });
@@ -233,7 +261,8 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
       return { text: removed ? 'Unsubscribed: this channel gets no more digests.' : 'This channel had no digest subscription.', ephemeral: !removed };
     },
     async list(caller): Promise<Reply> {
-      const subs = await store.list({ platform: caller.platform, workspaceId: caller.workspaceId });
+      // Readers' personal digests are theirs: `for-me subscribe` shows them, channel listings do not.
+      const subs = (await store.list({ platform: caller.platform, workspaceId: caller.workspaceId })).filter((s) => !isDmChannel(s.channelId));
       if (!subs.length) return { text: 'No channel here has a digest. Subscribe one with `subscribe --time 09:00 --tz Europe/Berlin`.', ephemeral: true };
       const now = clock.now().getTime();
       const lines = subs.map((s) => `• ${s.channelId}${s.channelId === caller.channelId ? ' (this channel)' : ''}: ${describeSettings(s.settings)}${s.pausedReason ? ` — PAUSED (${s.pausedReason}); subscribe again to resume` : ` — next: ${nextText(s.settings, now)}`}`);
@@ -244,6 +273,27 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
       const reply = await previewReply(deps(newSelectionCache()), caller, sub);
       const weekly = weeklyTrendsPreviewLine(sub, clock.now().getTime());
       return weekly ? { ...reply, text: `${reply.text}\n${weekly}` } : reply;
+    },
+    async subscribePersonal(caller, raw): Promise<Reply> {
+      if (!opts.personal) throw new UserError('Personal digests are not enabled on this bot.');
+      const settings = parsePersonalSettings(raw);
+      const now = clock.now();
+      const reader = { platform: caller.platform, workspaceId: caller.workspaceId, userId: caller.userId };
+      // Subscribing again also resumes a digest paused because a DM failed: nothing left to tell them.
+      await store.upsert({ ...reader, channelId: dmChannelId(caller.workspaceId, caller.userId), settings, now: now.toISOString() });
+      await opts.personal.notices?.clear(reader);
+      const { total } = await opts.personal.bookmarks.list(reader, { limit: 1 });
+      const more = MIN_BOOKMARKS - total;
+      const wait = more > 0 ? ` It starts once you have ${MIN_BOOKMARKS} bookmarks: bookmark ${more} more paper${more > 1 ? 's' : ''}.` : '';
+      return {
+        text: `Subscribed: your recommendations by direct message, ${describeSettings(settings)}. Next: ${nextText(settings, now.getTime())}.${wait} Allow direct messages from this bot, or the digest pauses. /papers for-me unsubscribe stops it.`,
+        ephemeral: true,
+      };
+    },
+    async unsubscribePersonal(caller): Promise<Reply> {
+      const removed = await store.remove(caller.platform, dmChannelId(caller.workspaceId, caller.userId));
+      await opts.personal?.notices?.clear(caller);
+      return { text: removed ? 'Unsubscribed: no more recommendations by direct message.' : 'You had no personal digest subscription.', ephemeral: true };
     },
     async runNow(caller): Promise<Reply> {
       requireAdmin(caller, 'post a digest now');

@@ -12,6 +12,9 @@ export interface DigestService {
   list(caller: Caller): Promise<Reply>;
   /** What the channel's digest would post now, without posting or recording anything. */
   preview(caller: Caller): Promise<Reply>;
+  /** The caller's own digest of recommendations by direct message (`for-me subscribe`): time, tz, days, top. */
+  subscribePersonal(caller: Caller, settings: Record<string, unknown>): Promise<Reply>;
+  unsubscribePersonal(caller: Caller): Promise<Reply>;
   /** Post the channel's digest now through the caller's platform publisher. */
   runNow(caller: Caller): Promise<Reply>;
 }

@@ -21,6 +21,7 @@ const TABLES: Array<{ name: string; order: string }> = [
   { name: 'reading_tags', order: 'rowid' },
   { name: 'installations', order: 'rowid' },
   { name: 'installation_channels', order: 'rowid' },
+  { name: 'dm_digest_notices', order: 'rowid' },
 ];
 
 /** Identity columns whose next value must follow the copied ids. */

@@ -2,6 +2,7 @@ import type { MessageRetentionStore } from '../bookmarks/message-retention.js';
 import type { BookmarkStore } from '../bookmarks/ports.js';
 import type { Clock } from '../clock.js';
 import type { DigestStore } from '../digest/digest-store.js';
+import type { DmNoticeStore } from '../digest/dm-notice-store.js';
 import type { InstallationStore } from './installations.js';
 import type { LockStore } from './lock-store.js';
 import type { PaperStore } from './ports.js';
@@ -32,6 +33,8 @@ export interface Storage {
   trends: TrendsReader;
   /** Readers' "not interested" papers and pins, for recommendations. */
   feedback: ReaderFeedbackStore;
+  /** One-time notices for readers whose personal digest (by DM) could not be delivered. */
+  dmNotices: DmNoticeStore;
   /** Platform app installations (Slack OAuth), shared by every instance. */
   installations: InstallationStore;
   /** Platform deliveries already handled (Slack retries), shared by every instance. */

@@ -23,7 +23,7 @@ describe('Discord: /papers for-me and the 👎 Not interested button, real chat 
 
   it('shows recommendations with 👎 buttons; a click dismisses, Undo takes it back', async () => {
     for (const id of ['2401.30000', '2401.30001', '2401.30002']) await env.bookmarks.add(reader(), id);
-    const i = h.fake.slash(['for-me'], [{ name: 'days', type: 4, value: 4 }]);
+    const i = h.fake.slash(['for-me'], [{ name: 'days', type: 3, value: '4' }]);
     const body = (await h.answer(i.token)).body as Body;
     expect(body.data?.content).toMatch(/^For you, from your 3 bookmarks/);
     const dismiss = buttons(body).filter((c) => c.custom_id.startsWith('p:ni:'));

@@ -83,3 +83,15 @@ export function expectedTop(date: string, n: number, posted: Set<string>): strin
     .slice(0, n)
     .map((p) => p.id);
 }
+
+/** A publisher whose call `dieAt` never returns (the process "dies" there); `died` resolves when it is reached. */
+export function dyingPublisher(clock: { now(): Date }, dieAt: number) {
+  let reached!: () => void;
+  const died = new Promise<void>((r) => (reached = r));
+  const publisher = timedPublisher(clock, 'slack', (_c, _m, call) => {
+    if (call !== dieAt) return undefined;
+    reached();
+    return 'hang';
+  });
+  return { publisher, died };
+}

@@ -59,6 +59,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
     failures: [],
     events,
     interactions: new Map(),
+    dmChannels: new Map(),
+    blockedDms: new Set(),
   };
   const gatewayRecords: GatewayRecord[] = [];
   const gateway = createFakeGateway({
@@ -150,6 +152,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
     gatewayRecords,
     gateway,
 
+    /** DM channels the bot opened: recipient user id → channel id. */
+    dmChannels: rest.dmChannels,
+    /** This user does not accept DMs from the bot (Discord answers 50007 to a message). */
+    blockDms(userId: string): void {
+      rest.blockedDms.add(userId);
+    },
     /** Script failures for matching REST calls (first match wins, used up after `times`). */
     fail(f: ScriptedFailure): void {
       rest.failures.push(f);

@@ -46,6 +46,10 @@ export interface RestState {
   events: EventEmitter;
   /** Interaction token → where it was used, so webhook messages get a channel. */
   interactions: Map<string, { channelId: string; guildId?: string }>;
+  /** DM channels opened with POST /users/@me/channels: recipient user id → channel id. */
+  dmChannels: Map<string, string>;
+  /** Users who do not accept DMs from the bot: a message to their DM answers 403, code 50007. */
+  blockedDms: Set<string>;
 }
 
 const ERRORS: Record<number, { code: number; message: string }> = {
@@ -141,6 +145,21 @@ function route(state: RestState, call: RecordedCall, res: ServerResponse): numbe
     });
   }
   if (method === 'GET' && path === '/users/@me') return send(res, 200, userObject(state.bot));
+
+  // Create DM: the same channel for the same recipient, as Discord does.
+  if (method === 'POST' && path === '/users/@me/channels') {
+    const recipient = String((call.body as { recipient_id?: unknown } | undefined)?.recipient_id ?? '');
+    if (!/^\d+$/.test(recipient)) return send(res, 400, { code: 50035, message: 'Invalid Form Body' });
+    let id = state.dmChannels.get(recipient);
+    if (!id) state.dmChannels.set(recipient, (id = snowflake()));
+    return send(res, 200, { id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user-${recipient.slice(-4)}`, discriminator: '0', avatar: null }] });
+  }
+  // A message into a DM channel; refused (50007) when the recipient blocks DMs from the bot.
+  const dmRecipient = p[0] === 'channels' && p[2] === 'messages' && p.length === 3 && method === 'POST' ? [...state.dmChannels].find(([, id]) => id === p[1])?.[0] : undefined;
+  if (dmRecipient !== undefined) {
+    if (state.blockedDms.has(dmRecipient)) return send(res, 403, { code: 50007, message: 'Cannot send messages to this user' });
+    return send(res, 200, messageObject(storeMessage(state, p[1]!, undefined, (call.body ?? {}) as Record<string, unknown>, call.files, state.bot)));
+  }
 
   // /channels/:id/messages[/:id]
   if (p[0] === 'channels') {

@@ -66,6 +66,8 @@ export interface FakeSlack {
    * answer back for good, as when the bot dies the instant its post reaches Slack.
    */
   holdAnswer?: (call: RecordedCall) => boolean;
+  /** Users conversations.open answers `{ok:false, error}` for (`cannot_dm_bot`, `user_not_found`, …). */
+  dmErrors: Map<string, string>;
   socket: FakeSocketMode;
   /** The app's OAuth side: credentials the fake accepts, and the Redirect URL set in the app's settings. */
   oauth: FakeOAuthApp;
@@ -101,6 +103,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channelErrors = new Map<string, string>();
   const messages = new Map<string, FakeMessage[]>();
   const missingScopes = new Set<string>();
+  const dmErrors = new Map<string, string>();
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   let tsCounter = 0;
   let responseCounter = 0;
@@ -233,8 +236,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'apps.connections.open':
         return ok({ url: socket.wsUrl() });
-      case 'conversations.open':
-        return ok({ channel: { id: `D${String(body.users ?? 'X')}` } });
+      case 'conversations.open': {
+        // One user's DM with the bot: the same D… channel every time, as Slack does.
+        const user = String(body.users ?? '');
+        if (!user) return { body: { ok: false, error: 'users_list_not_supplied' } };
+        const err = dmErrors.get(user);
+        if (err) return { body: { ok: false, error: err } };
+        return ok({ channel: { id: `D${user}` } });
+      }
       case 'response_url':
         return ok({});
       case 'files.getUploadURLExternal':
@@ -273,6 +282,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     channelErrors,
     messages,
     missingScopes,
+    dmErrors,
     socket,
     oauth,
     tokens,

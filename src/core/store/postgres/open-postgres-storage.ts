@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Storage, StorageConfig } from '../storage.js';
 import { createPostgresBookmarkStore, rekeyBookmarksPg } from './bookmark-store.js';
 import { createPostgresDigestStore, rekeyPostsPg } from './digest-store.js';
+import { createPostgresDmNoticeStore } from './dm-notice-store.js';
 import { createPostgresInstallationStore } from './installation-store.js';
 import { createPostgresLockStore } from './lock-store.js';
 import { createPostgresMessageRetention } from './message-retention.js';
@@ -38,6 +39,7 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
     reading: createPostgresReadingStore(pool, config.clock ? () => config.clock!.now() : undefined),
     trends: createPostgresTrendsReader(pool),
     feedback: createPostgresReaderFeedbackStore(pool, config.clock),
+    dmNotices: createPostgresDmNoticeStore(pool),
     installations: createPostgresInstallationStore(pool),
     seenEvents: createPostgresSeenEventStore(pool),
     close: async () => {

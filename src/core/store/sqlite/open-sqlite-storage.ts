@@ -1,6 +1,7 @@
 import type { Storage, StorageConfig } from '../storage.js';
 import { createSqliteBookmarkStore, rekeyBookmarks } from './bookmark-store.js';
 import { createSqliteDigestStore, rekeyPosts } from './digest-store.js';
+import { createSqliteDmNoticeStore } from './dm-notice-store.js';
 import { createSqliteInstallationStore } from './installation-store.js';
 import { createSqliteLockStore } from './lock-store.js';
 import { createSqliteMessageRetention } from './message-retention.js';
@@ -26,6 +27,7 @@ export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clo
     reading: createSqliteReadingStore(db, config.clock ? () => config.clock!.now() : undefined),
     trends: createSqliteTrendsReader(db),
     feedback: createSqliteReaderFeedbackStore(db, config.clock),
+    dmNotices: createSqliteDmNoticeStore(db),
     installations: createSqliteInstallationStore(db),
     seenEvents: createSqliteSeenEventStore(db),
     close: () => papers.close(),

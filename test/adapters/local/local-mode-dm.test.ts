@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocalPublisher } from '../../../src/adapters/local/local-publisher.js';
+import { LOCAL_CALLER, runLocalMode } from '../../../src/adapters/local/local-mode.js';
+import { createBot, type Bot } from '../../../src/bot.js';
+import { createFakeClock } from '../../../src/core/clock.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+import { topicOf, topicPapers } from '../../core/recommend/topic-papers.js';
+import { sink } from './sink.js';
+
+const tempDir = useTempDirs();
+let bot: Bot | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+async function start() {
+  const dir = tempDir();
+  const clock = createFakeClock('2024-01-04T06:00:00Z');
+  bot = await createBot({ dataDir: dir, clock });
+  const papers = topicPapers();
+  for (const day of [...new Set(papers.map((p) => p.digestDate!))]) {
+    await bot.store.ingest({ source: 'arxiv-jsonl', digestDate: day, papers: papers.filter((p) => p.digestDate === day) });
+  }
+  const terminal = sink();
+  bot.digests.setPublisher(createLocalPublisher(terminal.out));
+  const b = bot;
+  return {
+    clock,
+    terminal,
+    async type(...lines: string[]): Promise<string> {
+      const mark = terminal.text().length;
+      await runLocalMode({ chat: b.chat, input: Readable.from([lines.join('\n') + '\n']), output: terminal.out, exportDir: join(dir, 'exports') });
+      return terminal.text().slice(mark);
+    },
+  };
+}
+
+describe('the personal digest by direct message in the local mode', () => {
+  it('for-me subscribe prints the day’s picks under [#dm-<user>] at the chosen time; unsubscribe stops them', async () => {
+    const t = await start();
+    const sub = await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --days mon-fri --top 3');
+    expect(sub).toMatch(/^Subscribed: your recommendations by direct message, 08:00 Europe\/Berlin, Mon–Fri, top 3\. Next: .*2024-01-04.*It starts once you have 3 bookmarks: bookmark 3 more papers\./m);
+    for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
+
+    t.clock.set('2024-01-04T07:00:00Z');
+    const mark = t.terminal.text().length;
+    await bot!.digests.tick();
+    const dm = t.terminal.text().slice(mark);
+    expect(dm).toMatch(/^\[#dm-local-user\] 📬 Your papers for today: 3 picked from your 3 bookmarks/m);
+    const posted = [...dm.matchAll(/id (2401\.\d+)/g)].map((m) => m[1]!);
+    expect(posted).toHaveLength(3);
+    expect(posted.map(topicOf)).toEqual(['graphs', 'graphs', 'graphs']);
+    // Never on the channel itself.
+    expect(dm).not.toMatch(/^\[#local\]/m);
+    // The channel listing keeps a reader's personal digest to themselves.
+    expect(await t.type('/papers subscriptions')).toContain('No channel here has a digest.');
+
+    expect(await t.type('/papers for-me unsubscribe')).toContain('Unsubscribed: no more recommendations by direct message.');
+    t.clock.set('2024-01-05T07:00:00Z');
+    const mark2 = t.terminal.text().length;
+    await bot!.digests.tick();
+    expect(t.terminal.text().slice(mark2)).toBe('');
+  });
+
+  it('bad input: weekdays without subscribe, subscribe flags without subscribe, a bad zone; nothing stored', async () => {
+    const t = await start();
+    const out = await t.type('/papers for-me --days mon-fri', '/papers for-me --time 08:00', '/papers for-me subscribe --tz Mars/Base');
+    expect(out).toContain("--days must be a whole number of days from 1 to 365, not 'mon-fri' (weekdays such as mon-fri go with for-me subscribe).");
+    expect(out).toContain('--time, --tz and --top go with for-me subscribe.');
+    expect(out).toMatch(/unknown time zone "Mars\/Base".*\n\/papers for-me subscribe --time 08:00 --tz Europe\/Berlin \[--days mon-fri\] \[--top 5\]/);
+    expect(await bot!.storage.digests.list()).toEqual([]);
+  });
+});
