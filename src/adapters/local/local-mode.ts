@@ -23,7 +23,16 @@ export interface LocalModeOptions {
   interactive?: boolean;
   /** Aborted at shutdown: the line being answered finishes, no further line is read. */
   signal?: AbortSignal;
+  /** How many of the latest cards shown a reaction can still refer to (default MAX_RECENT_CARDS). */
+  recentCards?: number;
 }
+
+/**
+ * Cards a `react` can refer to: the last ~100 replies' worth. A card is recorded as a message only
+ * when it is reacted to (10,000 searches recorded 54,537 rows when every card shown was), so what a
+ * long session keeps is this map, bounded, not the database.
+ */
+export const MAX_RECENT_CARDS = 500;
 
 export const LOCAL_CALLER: Caller = { platform: 'local', workspaceId: 'local', channelId: 'local', userId: 'local-user', isAdmin: true };
 
@@ -36,16 +45,19 @@ const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 
 
 /**
  * The bot in a terminal: each line is a chat message. `/papers …` runs a command; `react N 🔖`
- * takes the same path as a platform's reaction event (every card shown is recorded as a message
- * `local-<n>`, then ChatCore.reaction is called on it). Resolves at EOF or `quit`.
+ * takes the same path as a platform's reaction event (the card is recorded as a message `local-<n>`,
+ * then ChatCore.reaction is called on it). Resolves at EOF or `quit`.
  */
 export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
   const { chat, output } = opts;
   const caller = opts.caller ?? LOCAL_CALLER;
   const interactive = opts.interactive ?? Boolean((opts.input as { isTTY?: boolean }).isTTY);
   const say = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
-  // Card number in the last reply → the message id it was recorded under, and the card.
+  // Card number in the last reply → the message id it is known by, and the card.
   let shown = new Map<string, { messageId: string; card: PaperCard }>();
+  // Message id → card, for the latest cards only (oldest first: a Map keeps insertion order).
+  const recent = new Map<string, PaperCard>();
+  const maxRecent = Math.max(1, opts.recentCards ?? MAX_RECENT_CARDS);
   let messageCount = 0;
 
   async function command(text: string): Promise<void> {
@@ -54,8 +66,9 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
       shown = new Map();
       for (const [i, card] of reply.cards.entries()) {
         const messageId = `local-${++messageCount}`;
-        await chat.recordMessage(caller, messageId, card.paperId);
         shown.set(String(i + 1), { messageId, card });
+        recent.set(messageId, card);
+        if (recent.size > maxRecent) recent.delete(recent.keys().next().value!);
       }
     }
     say(renderReply(reply));
@@ -78,9 +91,22 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
     if (!messageId) {
       return void say(shown.size ? `No card ${target} in the last reply (1-${shown.size}).` : 'No cards shown yet: run /papers search <topic> first.');
     }
+    // A shown card becomes a message row now, when something can refer to it. Digest posts
+    // (`local-post-N`) were recorded by the digest engine when posted.
+    const card = entry?.card ?? recent.get(messageId);
+    if (card) await chat.recordMessage(caller, messageId, card.paperId);
+    else if (!messageId.startsWith('local-post-')) {
+      // Never fall back to the table for a search card: `local-N` numbering restarts with each
+      // session, so a row there may be an earlier session's card N.
+      const n = Number(messageId.slice('local-'.length));
+      if (n <= messageCount) {
+        return void say(`Card ${messageId} was shown too long ago: only the last ${maxRecent} cards shown can be reacted to. Show it again (/papers show <id>) and react to the new card.`);
+      }
+      return void say(messageCount ? `No card ${messageId} has been shown yet (the latest is local-${messageCount}).` : 'No cards shown yet: run /papers search <topic> first.');
+    }
     const result = await chat.reaction(caller, messageId, added, kind);
     if (!result) return void say(kind === 'read' ? `Card ${target} is not in your bookmarks: nothing marked read. Bookmark it first (react ${target} 🔖).` : `Message ${target} shows no paper.`);
-    const title = entry?.card.title ?? (await chat.shareMessage(result.paperId).then((m) => m.card?.title, () => undefined)) ?? result.paperId;
+    const title = card?.title ?? (await chat.shareMessage(result.paperId).then((m) => m.card?.title, () => undefined)) ?? result.paperId;
     if (kind === 'read') say(added ? `✅ Marked "${title}" read.` : `Marked "${title}" unread.`);
     else say(added ? `🔖 Bookmarked "${title}".` : `Removed "${title}" from your bookmarks.`);
   }

@@ -4,14 +4,10 @@ import type { Paper } from '../paper.js';
 import { classifyParagraph } from './classify-paragraph.js';
 import { dateFromFileName, isoDay, nearestPastDay, validIsoDay } from './dates.js';
 import { digestBlocks, type DateLine, type Paragraph } from './digest-paragraphs.js';
+import { DigestShape } from './digest-prose.js';
 import { extractLinks } from './links.js';
 import type { ParseOptions, ParseResult } from './ports.js';
 import { validatePapers, type Candidate } from './validate-papers.js';
-
-// A paragraph starting like Markdown: a heading, a code fence, a list item, a quote, a table row.
-const MARKUP = /^(?:#{1,6}\s|```|~~~|[-*+]\s|>\s|\|)/;
-/** More than this share of Markdown paragraphs (and more than one) and the text is not a digest. */
-const MAX_MARKUP_SHARE = 0.1;
 
 /**
  * A day's digest is ~300 lines. Splitting costs ~100 bytes per line and block: 50 MB of one-word
@@ -43,8 +39,7 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
   let pending: Paragraph | undefined;
 
   let pairs = 0;
-  let paragraphs = 0;
-  let markup = 0;
+  const shape = new DigestShape();
   const emit = (title: Paragraph, abstract: string): void => {
     if (abstract) pairs++;
     if (!abstract) warnings.push(`line ${title.line}: title without an abstract, kept and flagged no-abstract: "${short(title.text)}"`);
@@ -76,14 +71,16 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
       digestDate = day;
       continue;
     }
-    paragraphs++;
-    if (MARKUP.test(block.text)) markup++;
+    shape.paragraph(block.text);
     const sure = classifyParagraph(block.text);
     const kind = sure === 'unsure' ? (pending ? 'abstract' : 'title') : sure;
     if (kind === 'title') {
       if (pending) emit(pending, '');
       pending = block;
-    } else if (pending) {
+      continue;
+    }
+    shape.abstract(block.text);
+    if (pending) {
       emit(pending, block.text);
       pending = undefined;
     } else {
@@ -96,13 +93,9 @@ export function parseHfDigestText(text: string, opts: ParseOptions): ParseResult
   if (pairs === 0) {
     throw new ParseError('unrecognized format: no title/abstract paragraphs found (not a digest?)');
   }
-  // Markdown is not a digest either: a README's headings and paragraphs read as 53 "papers". A
-  // digest holds none (the seed digest: 0 of 148 paragraphs). A share of paragraphs in pairs was
-  // tried too, but digests the tests accept (dangling titles, one-sentence abstracts) fall below any
-  // share that refuses a LICENSE file.
-  if (markup > Math.max(1, paragraphs * MAX_MARKUP_SHARE)) {
-    throw new ParseError(`unrecognized format: Markdown or code, not a digest (${markup} of ${paragraphs} paragraphs are headings, list items, code or tables)`);
-  }
+  // Markdown, licences and documentation split into pairs too (a README read as 53 "papers").
+  const refusal = shape.refusal();
+  if (refusal) throw new ParseError(refusal);
   return { format: 'hf-digest-text', digestDate: dates.first ?? dates.fallback, papers: validatePapers(candidates, warnings), warnings };
 }
 

@@ -47,8 +47,9 @@ describe('local chat mode (piped stdin, real SQLite, the seed digest)', () => {
     expect(out).toMatch(/^Your bookmarks \(2\) — page 1 of 1$/m);
     // Card numbers follow the last reply: card 2 of the bookmark list (newest first) is search card 2.
     expect(out).toContain(`Removed "${second}" from your bookmarks.`);
-    // The reaction went through the message → paper map, like a platform's reaction event.
-    expect((env.peek().prepare("SELECT COUNT(*) AS n FROM messages WHERE platform = 'local'").get() as { n: number }).n).toBeGreaterThanOrEqual(5);
+    // The reaction went through the message → paper map, like a platform's reaction event: the
+    // cards reacted to (search cards 2 and 3, bookmark-list card 2) were recorded then, the others never.
+    expect(env.peek().prepare("SELECT message_id FROM messages WHERE platform = 'local' ORDER BY message_id").pluck().all()).toEqual(['local-2', 'local-3', 'local-6']);
     const rows = env.peek().prepare('SELECT paper_id FROM bookmarks').all() as Array<{ paper_id: string }>;
     expect(rows).toHaveLength(1);
     const files = readdirSync(exportDir).sort();
