@@ -29,7 +29,8 @@ import { seededRandom } from '../src/core/seeded-random.js';
 const PAPERS = Number(process.argv[2] ?? 100_000);
 const WEEKS = 27;
 const END = '2026-08-28';
-const shared = '../shared/data/hf-daily';
+// SHARED_DATA: where the shared data folder is when it is not beside the project (a git worktree).
+const shared = path.join(process.env.SHARED_DATA ?? '../shared/data', 'hf-daily');
 const fixtures = 'test/fixtures/hf-daily';
 const source = fs.existsSync(shared) ? shared : fixtures;
 if (source === fixtures) {

@@ -19,11 +19,12 @@ function paperWeeks(w: TrendWindow, p: Placeholder): Statement {
   const periodStart = addDays(w.end, -7 * w.weeks - 6);
   const cases = starts.map((_, k) => `WHEN d.date >= ${p(k + 3)} THEN ${k}`).join(' ');
   return {
-    // MATERIALIZED: computed once though read twice below (this week's terms, the earlier weeks').
+    // CROSS JOIN: SQLite then reads the window's few hundred digests first and their entries by
+    // digest id, rather than every entry of the store (PostgreSQL plans it as a plain join).
     sql: `WITH pw AS MATERIALIZED (
       SELECT DISTINCT dp.paper_id AS paper_id, CASE ${cases} ELSE ${w.weeks} END AS w
-      FROM digests d JOIN digest_papers dp ON dp.digest_id = d.id
-      WHERE d.date BETWEEN ${p(1)} AND ${p(2)})`,
+      FROM digests d CROSS JOIN digest_papers dp
+      WHERE dp.digest_id = d.id AND d.date BETWEEN ${p(1)} AND ${p(2)})`,
     params: [periodStart, w.end, ...starts],
   };
 }
@@ -37,21 +38,28 @@ export function papersPerWeekStatement(w: TrendWindow, p: Placeholder): Statemen
 /**
  * The terms of this week's papers with at least `minThisWeek` of them, and for those terms only the
  * earlier weeks' (paper, week) pairs: a term absent this week cannot rise, so the earlier weeks'
- * other terms are never grouped. Rows (term, this_week, earlier).
+ * other terms are never grouped. Each paper's terms are read once (`pp`: its weeks folded into
+ * "this week?" and "how many earlier weeks"), not once per week it appears in. The CROSS JOINs fix
+ * SQLite's loop order (papers outside, their terms by primary key inside, then the candidate check):
+ * left to itself it looped over candidates outside, one key lookup per (paper, candidate).
+ * Rows (term, this_week, earlier).
  */
 export function termCountsStatement(w: TrendWindow, minThisWeek: number, p: Placeholder): Statement {
   const pw = paperWeeks(w, p);
   const min = p(pw.params.length + 1);
   return {
     sql: `${pw.sql},
+    pp AS MATERIALIZED (
+      SELECT paper_id, MAX(CASE WHEN w = 0 THEN 1 ELSE 0 END) AS tw, SUM(CASE WHEN w > 0 THEN 1 ELSE 0 END) AS ew
+      FROM pw GROUP BY paper_id),
     cand AS MATERIALIZED (
       SELECT pt.term_id AS term_id, CAST(COUNT(*) AS INTEGER) AS n
-      FROM pw JOIN paper_terms pt ON pt.paper_id = pw.paper_id
-      WHERE pw.w = 0 GROUP BY pt.term_id HAVING COUNT(*) >= ${min}),
+      FROM pp CROSS JOIN paper_terms pt
+      WHERE pt.paper_id = pp.paper_id AND pp.tw = 1 GROUP BY pt.term_id HAVING COUNT(*) >= ${min}),
     earlier AS (
-      SELECT pt.term_id AS term_id, CAST(COUNT(*) AS INTEGER) AS n
-      FROM pw JOIN paper_terms pt ON pt.paper_id = pw.paper_id
-      WHERE pw.w > 0 AND pt.term_id IN (SELECT term_id FROM cand) GROUP BY pt.term_id)
+      SELECT pt.term_id AS term_id, CAST(SUM(pp.ew) AS INTEGER) AS n
+      FROM pp CROSS JOIN paper_terms pt CROSS JOIN cand c
+      WHERE pt.paper_id = pp.paper_id AND c.term_id = pt.term_id AND pp.ew > 0 GROUP BY pt.term_id)
     SELECT t.term AS term, c.n AS this_week, COALESCE(e.n, 0) AS earlier
     FROM cand c JOIN trend_terms t ON t.id = c.term_id LEFT JOIN earlier e ON e.term_id = c.term_id`,
     params: [...pw.params, minThisWeek],
