@@ -18,6 +18,7 @@ import { noMetrics } from './core/metrics.js';
 import type { HealthCheck, HealthServer } from './runtime/health-server.js';
 import { createSourcesLease } from './core/sources/sources-lease.js';
 import { isGoneInstance, newInstanceId } from './runtime/instance-id.js';
+import { warmTrendsRenderer } from './core/trends/render/render-png.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -137,6 +138,8 @@ async function main(environment: Environment): Promise<number> {
   void sources.tick().catch((err) => logger.error({ err }, 'sources lease check failed'));
   void bot.retention.tick().catch((err) => logger.error({ err }, 'message retention sweep failed'));
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
+  // Vega and resvg load now, in the background, rather than inside the first /papers trends (2–3 s).
+  void warmTrendsRenderer().catch((err) => logger.warn({ err }, 'trends renderer warm-up failed'));
 
   // Stops new work (local lines, ticks, platform events), lets what is in flight finish, closes the store.
   const stopping = new AbortController();

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../src/core/clock.js';
 import { openCore } from '../../src/core/open-core.js';
+import { TERMS_RULE_VERSION } from '../../src/core/trends/terms.js';
+import { peekSqlite } from '../helpers/peek-sqlite.js';
 import { usePostgresSchemas } from '../helpers/postgres.js';
 import { runPapers } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -32,6 +35,20 @@ describe('papers migrate-store --to postgres://…', () => {
     expect(r.err).toMatch(/papers: \d+ rows/);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`migrated ${stats.papers} papers, 2 bookmarks, 1 subscriptions`));
+    // Each paper's trend terms come along as stored (not recomputed), term ids and all.
+    const termsSql = 'SELECT pt.paper_id AS paper_id, pt.term_id AS term_id, t.term AS term FROM paper_terms pt JOIN trend_terms t ON t.id = pt.term_id';
+    const key = (rows: Array<Record<string, unknown>>) => rows.map((x) => `${x.paper_id} ${x.term_id} ${x.term}`).sort();
+    const sqliteTerms = key(peekSqlite(dataDir).prepare(termsSql).all() as Array<Record<string, unknown>>);
+    expect(sqliteTerms.length).toBeGreaterThan(stats.papers);
+    expect(r.err).toContain(`paper_terms: ${sqliteTerms.length} rows`);
+    const pgc = new pg.Client({ connectionString: url });
+    await pgc.connect();
+    try {
+      expect(key((await pgc.query(termsSql)).rows)).toEqual(sqliteTerms);
+      expect((await pgc.query('SELECT rule_version FROM trend_terms_fill')).rows).toEqual([{ rule_version: TERMS_RULE_VERSION }]);
+    } finally {
+      await pgc.end();
+    }
 
     const after = await openCore({ dataDir: tempDir(), databaseUrl: url, clock });
     try {
@@ -46,6 +63,10 @@ describe('papers migrate-store --to postgres://…', () => {
       expect(next!.id).toBeGreaterThan(run!.id);
       const hits = await after.search.search({ text: (await after.store.getPaper(ids[2]!))!.title, limit: 3 });
       expect(JSON.stringify(hits)).toContain(ids[2]);
+      // A term never seen gets an id after the copied ones, and the trends count it.
+      await after.store.ingest({ source: 'hf-api', digestDate: '2026-02-02', papers: [{ id: '2602.00001', arxivId: '2602.00001', title: 'A New Paper', abstract: 'An abstract.', authors: [], links: [], keywords: ['never seen before'], categories: [], source: 'hf-api', flags: [] }] });
+      const counts = await after.storage.trends.termCounts({ end: '2026-02-02', weeks: 1 }, 1);
+      expect(counts.terms).toEqual([{ term: 'never seen before', thisWeek: 1, earlier: 0 }]);
     } finally {
       await after.close();
     }

@@ -95,3 +95,8 @@ export function mergeStored(a: PaperFields, b: PaperFields): PaperFields {
 export function sameFields(a: PaperFields, b: PaperFields): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** A paper's trend terms come from its title and keywords only: other changes (upvotes, a digest date) keep them. */
+export function termsChanged(a: PaperFields, b: PaperFields): boolean {
+  return a.title !== b.title || a.keywords.length !== b.keywords.length || a.keywords.some((k, i) => k !== b.keywords[i]);
+}

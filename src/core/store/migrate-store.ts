@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { openPostgresStorage } from './postgres/open-postgres-storage.js';
 import { withTransaction } from './postgres/tx.js';
 import { openDatabase } from './sqlite/open.js';
+import { fillSqliteTrendTerms } from './sqlite/trend-terms.js';
 
 /** Tables in the order their foreign keys need; `order` keeps SQLite's insertion order where it matters. */
 const TABLES: Array<{ name: string; order: string }> = [
@@ -21,8 +22,15 @@ const TABLES: Array<{ name: string; order: string }> = [
   { name: 'reading_tags', order: 'rowid' },
   { name: 'installations', order: 'rowid' },
   { name: 'installation_channels', order: 'rowid' },
+  // paper_terms has no rowid (WITHOUT ROWID): its key orders it.
+  { name: 'trend_terms', order: 'id' },
+  { name: 'paper_terms', order: 'paper_id, term_id' },
+  { name: 'trend_terms_fill', order: 'id' },
   { name: 'dm_digest_notices', order: 'rowid' },
 ];
+
+/** Tables the target's own open fills (the trend terms of its zero papers): emptied, then copied. */
+const DERIVED = ['paper_terms', 'trend_terms', 'trend_terms_fill'];
 
 /** Identity columns whose next value must follow the copied ids. */
 const IDENTITIES = [
@@ -30,6 +38,7 @@ const IDENTITIES = [
   ['digest_papers', 'entry_id'],
   ['digest_runs', 'id'],
   ['bookmarks', 'id'],
+  ['trend_terms', 'id'],
 ] as const;
 
 const CHUNK = 2000;
@@ -42,6 +51,8 @@ const CHUNK = 2000;
 export async function migrateSqliteToPostgres(opts: { sqliteFile: string; databaseUrl: string; onTable?: (table: string, rows: number) => void }): Promise<Record<string, number>> {
   if (!existsSync(opts.sqliteFile)) throw new UserError(`no SQLite store at ${opts.sqliteFile} (set DATA_DIR to the directory holding papers.db)`);
   const db = openDatabase(opts.sqliteFile);
+  // A store last opened by a bot from before the trend terms has them computed now, so they copy.
+  fillSqliteTrendTerms(db);
   // Opening the target runs its migrations, so the schema is there before the copy.
   await (await openPostgresStorage(opts.databaseUrl)).close();
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1 });
@@ -49,6 +60,7 @@ export async function migrateSqliteToPostgres(opts: { sqliteFile: string; databa
     return await withTransaction(pool, async (c) => {
       const have = (await c.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM papers')).rows[0]!.n;
       if (have > 0) throw new UserError(`the target database already holds ${have} papers; migrate-store copies into an empty database only`);
+      for (const t of DERIVED) await c.query(`DELETE FROM ${t}`);
       const copied: Record<string, number> = {};
       for (const t of TABLES) {
         const target = new Set((await c.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()', [t.name])).rows.map((r) => r.column_name));

@@ -1,8 +1,7 @@
 import type { Caller } from '../reply.js';
-import type { Source } from '../paper.js';
 import { addDays } from './dates.js';
-import type { BookmarkCount, TrendsReader } from './ports.js';
-import { containsTerm, paperTerms } from './terms.js';
+import type { BookmarkCount, DailyCount, TrendsReader } from './ports.js';
+import { containsTerm } from './terms.js';
 
 /** A term whose share of this week's papers grew against the weeks before. */
 export interface TrendTopic {
@@ -15,12 +14,7 @@ export interface TrendTopic {
   score: number;
 }
 
-export interface DailyCount {
-  date: string;
-  source: Source;
-  /** Papers in that day's digest of that source. */
-  count: number;
-}
+export type { DailyCount };
 
 /** Everything the trends picture and its text show, computed once from the store. */
 export interface TrendsReport {
@@ -63,60 +57,31 @@ const minCount = (papers: number) => Math.max(2, Math.min(5, Math.ceil(papers / 
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** The lowest `minCount`: what the store is asked for, before this week's size is known. */
+const MIN_COUNT = minCount(0);
+
 /**
  * The week's rising topics, papers per day by source and the most bookmarked papers, from the
- * store. Each paper counts once per week it appears in, however many digests list it.
+ * store. Each paper counts once per week it appears in, however many digests list it. The counting
+ * runs in the database over the terms stored with each paper at ingest (trends/terms.ts).
  */
 export async function computeTrends(reader: TrendsReader, o: TrendsOptions): Promise<TrendsReport> {
   const weekStart = addDays(o.end, -6);
   const periodStart = addDays(weekStart, -7 * o.weeks);
-  const rows = await reader.appearances(periodStart, o.end);
-
-  const daily = new Map<string, DailyCount>();
-  // paper id → bit set of the weeks it appears in (bit 0 = this week); terms computed once a paper.
-  const weeksOf = new Map<string, number>();
-  const termsOf = new Map<string, string[]>();
-  // A few hundred distinct days among up to 100k rows: each day's week is worked out once.
-  const endMs = Date.parse(`${o.end}T00:00:00Z`);
-  const weekOfDay = new Map<string, number>();
-  const weekIndex = (date: string) => {
-    let w = weekOfDay.get(date);
-    if (w === undefined) weekOfDay.set(date, (w = Math.floor((endMs - Date.parse(`${date}T00:00:00Z`)) / (7 * 86_400_000))));
-    return w;
-  };
-  for (const r of rows) {
-    const key = `${r.date}\u0000${r.source}`;
-    const d = daily.get(key);
-    if (d) d.count++;
-    else daily.set(key, { date: r.date, source: r.source, count: 1 });
-    weeksOf.set(r.paperId, (weeksOf.get(r.paperId) ?? 0) | (1 << weekIndex(r.date)));
-    if (!termsOf.has(r.paperId)) termsOf.set(r.paperId, paperTerms(r.title, r.keywords));
-  }
-
-  let nThis = 0;
-  let nEarlier = 0;
-  const cThis = new Map<string, number>();
-  const cEarlier = new Map<string, number>();
-  // This week's terms first: earlier weeks then count only those, since a term absent this week
-  // cannot rise (over 26 weeks that skips most of the earlier terms and their map entries).
-  for (const [id, bits] of weeksOf) {
-    if (!(bits & 1)) continue;
-    nThis++;
-    for (const t of termsOf.get(id)!) cThis.set(t, (cThis.get(t) ?? 0) + 1);
-  }
-  for (const [id, bits] of weeksOf) {
-    const earlierWeeks = popcount(bits >>> 1);
-    if (!earlierWeeks) continue;
-    nEarlier += earlierWeeks;
-    for (const t of termsOf.get(id)!) if (cThis.has(t)) cEarlier.set(t, (cEarlier.get(t) ?? 0) + earlierWeeks);
-  }
+  const [counts, daily, bookmarked] = await Promise.all([
+    reader.termCounts({ end: o.end, weeks: o.weeks }, MIN_COUNT),
+    reader.dailyCounts(periodStart, o.end),
+    // Bookmarks made during this week's seven UTC days.
+    reader.mostBookmarked(o.workspace, `${weekStart}T00:00:00.000Z`, `${addDays(o.end, 1)}T00:00:00.000Z`, o.bookmarks ?? 5),
+  ]);
+  const nThis = counts.papersPerWeek[0] ?? 0;
+  const nEarlier = counts.papersPerWeek.slice(1).reduce((a, b) => a + b, 0);
 
   const hasBaseline = nEarlier > 0;
   const floor = minCount(nThis);
   const candidates: TrendTopic[] = [];
-  for (const [term, cw] of cThis) {
+  for (const { term, thisWeek: cw, earlier: ce } of counts.terms) {
     if (cw < floor) continue;
-    const ce = cEarlier.get(term) ?? 0;
     const score = hasBaseline ? zScore(cw, nThis, ce, nEarlier) : cw;
     if (score <= 0) continue;
     candidates.push({ term, thisWeek: cw, earlierWeekly: round1(ce / o.weeks), score: Math.round(score * 100) / 100 });
@@ -131,8 +96,6 @@ export async function computeTrends(reader: TrendsReader, o: TrendsOptions): Pro
     if (!overlaps) topics.push(c);
   }
 
-  // Bookmarks made during this week's seven UTC days.
-  const bookmarked = await reader.mostBookmarked(o.workspace, `${weekStart}T00:00:00.000Z`, `${addDays(o.end, 1)}T00:00:00.000Z`, o.bookmarks ?? 5);
   return {
     weeks: o.weeks,
     periodStart,
@@ -142,7 +105,8 @@ export async function computeTrends(reader: TrendsReader, o: TrendsOptions): Pro
     papersEarlierWeekly: round1(nEarlier / o.weeks),
     hasBaseline,
     topics,
-    daily: [...daily.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
+    // Sorted here, not in SQL: PostgreSQL's collation may order "hf-api" and "hf-digest-text" otherwise.
+    daily: [...daily].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
     bookmarked,
   };
 }
@@ -157,10 +121,4 @@ function zScore(cw: number, nw: number, ce: number, ne: number): number {
   const se = Math.sqrt(p * (1 - p) * (1 / nw + 1 / ne));
   if (se === 0) return 0;
   return (cw / nw - ce / ne) / se;
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (let v = x; v; v &= v - 1) n++;
-  return n;
 }

@@ -12,6 +12,13 @@ const TITLE_FILLER: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * The version of the rule paperTerms applies. Each paper's terms are stored at ingest (the trends
+ * then aggregate them in SQL); a store whose terms were computed under another version is refilled
+ * once when it opens. Bump it whenever paperTerms, normalizeTerm or the word lists change.
+ */
+export const TERMS_RULE_VERSION = 1;
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 // Most titles are ASCII: a plain character class is several times faster than Unicode properties.
 const ASCII_WORD = /[a-z0-9][a-z0-9'-]*/g;

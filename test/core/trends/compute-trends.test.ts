@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTrends, type TrendsReport } from '../../../src/core/trends/compute.js';
 import { addDays } from '../../../src/core/trends/dates.js';
-import { paperTerms } from '../../../src/core/trends/terms.js';
+import type { Source } from '../../../src/core/paper.js';
+import type { PaperStore } from '../../../src/core/store/ports.js';
+import { containsTerm, paperTerms } from '../../../src/core/trends/terms.js';
 import { LAST_DAY, trendsBot } from './trends-env.js';
 
 /**
@@ -105,5 +107,101 @@ describe('paperTerms', () => {
     expect(t).not.toContain('learning');
     expect(t).not.toContain('efficient');
     expect(t).not.toContain('merging study');
+  });
+});
+
+/**
+ * The report as it was computed before the terms were stored: every appearance in the window read
+ * through the PaperStore port, each paper's terms derived from its title and keywords here, counted
+ * in maps. The stored-terms path (SQL over paper_terms) must give the same report.
+ */
+async function directTrends(store: PaperStore, end: string, weeks: number): Promise<Omit<TrendsReport, 'bookmarked'>> {
+  const weekStart = addDays(end, -6);
+  const periodStart = addDays(weekStart, -7 * weeks);
+  const weeksOf = new Map<string, Set<number>>();
+  const terms = new Map<string, string[]>();
+  const daily = new Map<string, { date: string; source: Source; count: number }>();
+  for (const d of await store.listDigests({ limit: 10_000 })) {
+    if (d.date < periodStart || d.date > end) continue;
+    const week = Math.floor((Date.parse(end) - Date.parse(d.date)) / (7 * 86_400_000));
+    const entries = await store.digestEntries(d.id);
+    if (entries.length) daily.set(`${d.date} ${d.source}`, { date: d.date, source: d.source, count: entries.length });
+    for (const p of await store.getPapers(entries.map((e) => e.paperId))) {
+      weeksOf.set(p.id, (weeksOf.get(p.id) ?? new Set()).add(week));
+      terms.set(p.id, paperTerms(p.title, p.keywords));
+    }
+  }
+  let nThis = 0;
+  let nEarlier = 0;
+  const cThis = new Map<string, number>();
+  const cEarlier = new Map<string, number>();
+  for (const [id, ws] of weeksOf) {
+    const earlier = [...ws].filter((w) => w > 0).length;
+    nEarlier += earlier;
+    if (ws.has(0)) nThis++;
+    for (const t of terms.get(id)!) {
+      if (ws.has(0)) cThis.set(t, (cThis.get(t) ?? 0) + 1);
+      cEarlier.set(t, (cEarlier.get(t) ?? 0) + earlier);
+    }
+  }
+  const hasBaseline = nEarlier > 0;
+  const floor = Math.max(2, Math.min(5, Math.ceil(nThis / 200)));
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  const candidates = [...cThis]
+    .filter(([, cw]) => cw >= floor)
+    .map(([term, cw]) => {
+      const ce = cEarlier.get(term) ?? 0;
+      const p = (cw + ce) / (nThis + nEarlier);
+      const se = Math.sqrt(p * (1 - p) * (1 / nThis + 1 / nEarlier));
+      const score = hasBaseline ? (se === 0 ? 0 : (cw / nThis - ce / nEarlier) / se) : cw;
+      return { term, thisWeek: cw, earlierWeekly: r1(ce / weeks), score: Math.round(score * 100) / 100 };
+    })
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || b.thisWeek - a.thisWeek || (a.term < b.term ? -1 : 1));
+  const topics: typeof candidates = [];
+  for (const c of candidates) {
+    if (topics.length >= 8) break;
+    if (!topics.some((t) => (containsTerm(t.term, c.term) || containsTerm(c.term, t.term)) && Math.min(t.thisWeek, c.thisWeek) / Math.max(t.thisWeek, c.thisWeek) >= 0.6)) topics.push(c);
+  }
+  return {
+    weeks,
+    periodStart,
+    weekStart,
+    end,
+    papersThisWeek: nThis,
+    papersEarlierWeekly: r1(nEarlier / weeks),
+    hasBaseline,
+    topics,
+    daily: [...daily.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.source < b.source ? -1 : 1)),
+  };
+}
+
+describe('computeTrends from the stored terms equals the terms computed directly', () => {
+  let env: Awaited<ReturnType<typeof trendsBot>>;
+  beforeAll(async () => {
+    env = await trendsBot();
+    // Title-only papers too (an arXiv listing has no ai_keywords), some of them also in an HF
+    // digest, in several weeks: the title words and pairs path, and papers counted in two weeks.
+    const hf = await env.bot.store.papersSince(0, 400);
+    for (const [i, date] of ['2025-08-04', '2025-08-13', '2025-08-27'].entries()) {
+      const papers = hf.slice(i * 60, i * 60 + 90).map((p, j) =>
+        j % 3 ? { id: `2599.${i}${String(j).padStart(4, '0')}`, arxivId: `2599.${i}${String(j).padStart(4, '0')}`, title: `${p.title} (revisited ${i})`, abstract: p.abstract, authors: [], links: [], keywords: [], categories: [], source: 'arxiv-rss' as Source, flags: [] } : { ...p, source: 'arxiv-rss' as Source, digestDate: undefined },
+      );
+      await env.bot.store.ingest({ source: 'arxiv-rss', digestDate: date, papers });
+    }
+  }, 120_000);
+  afterAll(() => env?.close());
+
+  it.each([
+    [LAST_DAY, 4],
+    [LAST_DAY, 1],
+    [LAST_DAY, 26],
+    ['2025-08-15', 2],
+  ])('the week ending %s against %i earlier weeks', async (end, weeks) => {
+    const stored = await computeTrends(env.bot.trends, { end, weeks, workspace: { platform: 'local', workspaceId: 'local' } });
+    const { bookmarked: _, ...report } = stored;
+    const direct = await directTrends(env.bot.store, end, weeks);
+    expect(direct.topics.length).toBeGreaterThanOrEqual(3);
+    expect(report).toEqual(direct);
   });
 });

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTrends, type TrendsReport } from '../../../src/core/trends/compute.js';
 import { chartData } from '../../../src/core/trends/render/chart-spec.js';
-import { renderTrendsPng, type RenderedChart } from '../../../src/core/trends/render/render-png.js';
+import { renderTrendsPng, warmTrendsRenderer, type RenderedChart } from '../../../src/core/trends/render/render-png.js';
 import { THEME } from '../../../src/core/trends/render/theme.js';
 import { LAST_DAY, trendsBot } from './trends-env.js';
 
@@ -66,4 +66,19 @@ describe('the trends picture, drawn from the hf-daily slice and decoded', () => 
     const again = await renderTrendsPng(report);
     expect(Buffer.from(again.png).equals(Buffer.from(chart.png))).toBe(true);
   });
+});
+
+describe('warming the renderer (the bot does it in the background after its start)', () => {
+  it('draws its small picture, and a real one after it is unchanged', async () => {
+    const env = await trendsBot();
+    try {
+      const report = await computeTrends(env.bot.trends, { end: LAST_DAY, weeks: 4, workspace: { platform: 'local', workspaceId: 'local' } });
+      const before = await renderTrendsPng(report);
+      await expect(warmTrendsRenderer()).resolves.toBeUndefined();
+      const after = await renderTrendsPng(report);
+      expect(Buffer.from(after.png).equals(Buffer.from(before.png))).toBe(true);
+    } finally {
+      await env.close();
+    }
+  }, 120_000);
 });

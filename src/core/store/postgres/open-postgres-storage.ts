@@ -12,6 +12,7 @@ import { createPostgresReaderFeedbackStore, rekeyDismissalsPg } from './reader-f
 import { createPostgresReadingStore, rekeyReadingPg } from './reading-store.js';
 import { createPostgresSeenEventStore } from './seen-event-store.js';
 import { createPostgresTrendsReader } from './trends-reader.js';
+import { fillPostgresTrendTerms } from './trend-terms.js';
 
 /**
  * The PostgreSQL backend: one pool per process, the schema brought up to date at open. Nothing here
@@ -24,6 +25,8 @@ export async function openPostgresStorage(url: string, config: Pick<StorageConfi
   pool.on('error', () => undefined);
   try {
     await migratePostgres(pool);
+    // Once per rule version: a database from before migration 5, or from a bot with other term rules.
+    await fillPostgresTrendTerms(pool);
   } catch (err) {
     await pool.end();
     throw err;

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import type { StoredPaper } from '../../paper.js';
 import { normalizeTitle, parseArxivId } from '../../paper-id.js';
-import { fieldsFromPaper, mergeFields, sameFields, type PaperFields } from '../merge.js';
+import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperFields } from '../merge.js';
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
+import { writePaperTermsPg } from './trend-terms.js';
 import { LOCK_KEYS, movePaperReferences, withTransaction, type Queryable } from './tx.js';
 
 /** Another store's rows that point at papers, moved inside the ingest transaction on a re-key. */
@@ -62,12 +63,15 @@ export function createPostgresPaperStore(pool: pg.Pool, referrers: PgPaperReferr
 
     const order: string[] = [];
     const seen = new Set<string>();
+    // Papers whose trend terms are (re)written once the batch's rows are in, from their final fields.
+    const termIds = new Set<string>();
     for (const p of batch.papers) {
       const paper = batch.digestDate && !p.digestDate ? { ...p, digestDate: batch.digestDate } : p;
       const existingId = findExisting(paper.id, paper.title, paper.arxivId);
       let finalId = paper.id;
       if (!existingId) {
         known.set(paper.id, { fields: fieldsFromPaper(paper), seq: ++seq, state: 'new' });
+        termIds.add(paper.id);
         const key = normalizeTitle(paper.title);
         if (!byTitle.has(key)) byTitle.set(key, paper.id);
         counts.new++;
@@ -82,6 +86,10 @@ export function createPostgresPaperStore(pool: pg.Pool, referrers: PgPaperReferr
           await insertPapers(c, [{ id: paper.id, fields: merged, seq: ++seq }], now);
           await movePaperReferences(c, 'digest_papers', ['digest_id'], existingId, paper.id);
           for (const move of referrers) await move(c, existingId, paper.id);
+          // The terms follow the paper to its new id (from the merged record: both keyword lists).
+          await c.query('DELETE FROM paper_terms WHERE paper_id = $1', [existingId]);
+          termIds.delete(existingId);
+          termIds.add(paper.id);
           await c.query('DELETE FROM papers WHERE id = $1', [existingId]);
           known.delete(existingId);
           known.set(paper.id, { fields: merged, seq, state: 'db' });
@@ -94,6 +102,7 @@ export function createPostgresPaperStore(pool: pg.Pool, referrers: PgPaperReferr
             if (!seen.has(finalId)) counts.unchanged++;
           } else {
             known.set(existingId, { fields: merged, seq: ++seq, state: have.state === 'new' ? 'new' : 'dirty' });
+            if (termsChanged(have.fields, merged)) termIds.add(existingId);
             if (!seen.has(finalId)) counts.merged++;
             counts.changedIds.push(existingId);
           }
@@ -103,6 +112,7 @@ export function createPostgresPaperStore(pool: pg.Pool, referrers: PgPaperReferr
       order.push(finalId);
     }
     await flush(c, known, now);
+    await writePaperTermsPg(c, [...termIds].map((id) => ({ id, title: known.get(id)!.fields.title, keywords: known.get(id)!.fields.keywords })));
 
     if (batch.digestDate) {
       await c.query('INSERT INTO digests (source, date, origin, ingested_at) VALUES ($1, $2, $3, $4) ON CONFLICT (source, date) DO NOTHING', [batch.source, batch.digestDate, batch.origin ?? null, now]);

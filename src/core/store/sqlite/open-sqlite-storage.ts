@@ -11,10 +11,18 @@ import { createSqliteReaderFeedbackStore, rekeyDismissals } from './reader-feedb
 import { createSqliteReadingStore, rekeyReading } from './reading-store.js';
 import { createSqliteSeenEventStore } from './seen-event-store.js';
 import { createSqliteTrendsReader } from './trends-reader.js';
+import { fillSqliteTrendTerms } from './trend-terms.js';
 
 /** The SQLite backend: every store on one file, one connection (better-sqlite3 serialises writes). */
 export function openSqliteStorage(file: string, config: Pick<StorageConfig, 'clock'> = {}): Storage {
   const db = openDatabase(file);
+  // Once per rule version: a store from before migration 010, or from a bot with other term rules.
+  try {
+    fillSqliteTrendTerms(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   // Each store that points at papers moves its own rows when a paper is re-keyed: one line each.
   const papers = createSqlitePaperStore(db, [rekeyBookmarks, rekeyPosts, rekeyDismissals, rekeyReading]);
   return {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { useWal } from './journal-mode.js';
-import { migrations } from './migrations/index.js';
+import { migrations, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -28,16 +28,17 @@ export function openDatabase(file: string): Db {
  * BEGIN) and re-reads user_version inside it: two processes starting on one fresh DATA_DIR (two
  * `papers ingest`, or the bot and a CLI) then apply each migration once, the second one waiting and
  * finding it done, instead of both reading version 0 and one failing with "table already exists".
+ * `list` is every migration unless a test builds a store as an older bot left it.
  */
-export function migrate(db: Db): void {
+export function migrate(db: Db, list: Migration[] = migrations): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const latest = list[list.length - 1]?.version ?? 0;
   const tooNew = (current: number) =>
     new Error(`database schema version ${current} is newer than this bot knows (${latest}); upgrade the bot`);
   // A read without the lock: an up-to-date database (every start but the first) never takes it.
   const seen = version();
   if (seen > latest) throw tooNew(seen);
-  for (const m of migrations) {
+  for (const m of list) {
     if (m.version <= seen) continue;
     db.transaction(() => {
       const current = version();

@@ -1,9 +1,10 @@
 import type { StoredPaper } from '../../paper.js';
 import { normalizeTitle, parseArxivId } from '../../paper-id.js';
-import { fieldsFromPaper, mergeFields, sameFields, type PaperFields } from '../merge.js';
+import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperFields } from '../merge.js';
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
+import { createSqliteTermWriter } from './trend-terms.js';
 
 /**
  * Another store's rows that point at papers: when a title-keyed paper is re-keyed to its arXiv id,
@@ -47,6 +48,8 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
   };
 
   let seq = q.maxSeq.get()?.s ?? 0;
+  // Each paper's trend terms are written with the paper, from the stored (merged) title and keywords.
+  const terms = createSqliteTermWriter(db);
 
   /** Finds what the store already holds for this id, also under the paper's title key. */
   function findExisting(id: string, title: string, arxivId: string | undefined): PaperRow | undefined {
@@ -62,6 +65,9 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     q.insert.run({ id: toId, ...fieldParams(fields), seq: ++seq, now });
     movePaperReferences(db, 'digest_papers', 'paper_id', fromId, toId);
     for (const move of referrers) move(db, fromId, toId);
+    // The terms follow the paper to its new id (from the merged record: both keyword lists).
+    terms.remove(fromId);
+    terms.set(toId, fields.title, fields.keywords);
     q.del.run(fromId);
   }
 
@@ -84,7 +90,9 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
       const existing = findExisting(paper.id, paper.title, paper.arxivId);
       let finalId = paper.id;
       if (!existing) {
-        q.insert.run({ id: paper.id, ...fieldParams(fieldsFromPaper(paper)), seq: ++seq, now });
+        const fields = fieldsFromPaper(paper);
+        q.insert.run({ id: paper.id, ...fieldParams(fields), seq: ++seq, now });
+        terms.set(paper.id, fields.title, fields.keywords);
         counts.new++;
         counts.changedIds.push(paper.id);
       } else {
@@ -100,6 +108,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
             if (!seenInBatch.has(finalId)) counts.unchanged++;
           } else {
             q.update.run({ id: existing.id, ...fieldParams(merged), seq: ++seq, now });
+            if (termsChanged(have, merged)) terms.set(existing.id, merged.title, merged.keywords);
             if (!seenInBatch.has(finalId)) counts.merged++;
             counts.changedIds.push(existing.id);
           }
@@ -125,6 +134,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
         return ingestTx.immediate(batch);
       } catch (err) {
         seq = before; // the transaction rolled back: so do the seq numbers it handed out
+        terms.reset(); // and the term ids it cached
         throw err;
       }
     },

@@ -1,0 +1,82 @@
+import { paperTerms, TERMS_RULE_VERSION } from '../../trends/terms.js';
+import type { Db } from './open.js';
+
+/** Writes papers' trend terms (migration 010) inside the caller's transaction. */
+export interface SqliteTermWriter {
+  /** Stores the terms of a paper with this title and these keywords, replacing any it had. */
+  set(paperId: string, title: string, keywords: readonly string[]): void;
+  /** Drops a paper's terms (before the paper row goes: they point at it). */
+  remove(paperId: string): void;
+  /** Forgets cached term ids: call it when a transaction that may have added terms rolled back. */
+  reset(): void;
+}
+
+// Term ids never change once given (terms are never deleted), so they are cached across ingests.
+// Bounded: title pairs make the vocabulary large (hundreds of thousands of terms at 100k papers).
+const MAX_CACHED = 100_000;
+
+export function createSqliteTermWriter(db: Db): SqliteTermWriter {
+  const q = {
+    find: db.prepare<[string], { id: number }>('SELECT id FROM trend_terms WHERE term = ?'),
+    add: db.prepare<[string]>('INSERT INTO trend_terms (term) VALUES (?)'),
+    link: db.prepare<[string, number]>('INSERT OR IGNORE INTO paper_terms (paper_id, term_id) VALUES (?, ?)'),
+    clear: db.prepare<[string]>('DELETE FROM paper_terms WHERE paper_id = ?'),
+  };
+  const ids = new Map<string, number>();
+  const termId = (term: string): number => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = q.find.get(term)?.id ?? Number(q.add.run(term).lastInsertRowid);
+      if (ids.size >= MAX_CACHED) ids.clear();
+      ids.set(term, id);
+    }
+    return id;
+  };
+  return {
+    set(paperId, title, keywords) {
+      q.clear.run(paperId);
+      for (const t of paperTerms(title, keywords)) q.link.run(paperId, termId(t));
+    },
+    remove(paperId) {
+      q.clear.run(paperId);
+    },
+    reset() {
+      ids.clear();
+    },
+  };
+}
+
+const PAGE = 5000;
+
+/**
+ * Computes every paper's terms when the store's were made under another rule version (or never:
+ * a store from before migration 010). Runs once, under the write lock (IMMEDIATE), re-reading the
+ * version inside it, so two processes opening one store fill it once and an ingest waits rather
+ * than writing papers the fill would miss. Returns the papers filled, or undefined when up to date.
+ */
+export function fillSqliteTrendTerms(db: Db): number | undefined {
+  const version = db.prepare<[], { v: number }>('SELECT rule_version AS v FROM trend_terms_fill WHERE id = 1');
+  // A read without the lock: an up-to-date store (every start but one) never takes it.
+  if (version.get()?.v === TERMS_RULE_VERSION) return undefined;
+  const writer = createSqliteTermWriter(db);
+  const page = db.prepare<[number, number], { id: string; title: string; keywords: string; seq: number }>(
+    'SELECT id, title, keywords, seq FROM papers WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const fill = db.transaction((): number | undefined => {
+    if (version.get()?.v === TERMS_RULE_VERSION) return undefined;
+    db.exec('DELETE FROM paper_terms');
+    let n = 0;
+    // In pages: better-sqlite3 cannot write while a statement is still iterating.
+    for (let after = -1, rows = page.all(after, PAGE); rows.length; rows = page.all(after, PAGE)) {
+      for (const r of rows) writer.set(r.id, r.title, JSON.parse(r.keywords) as string[]);
+      n += rows.length;
+      after = rows[rows.length - 1]!.seq;
+    }
+    db.prepare(
+      `INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET rule_version = excluded.rule_version, filled_at = excluded.filled_at`,
+    ).run(TERMS_RULE_VERSION, new Date().toISOString());
+    return n;
+  });
+  return fill.immediate();
+}
