@@ -1,0 +1,103 @@
+/**
+ * Two real `src/main.ts` processes on one PostgreSQL schema and the fake Slack (HTTP mode, port 0),
+ * with `channels` Slack channels due in the current minute: what the hand-back tests (SIGTERM,
+ * same-host SIGKILL) drive. The lease is long (DIGEST_LEASE_SECONDS), so a takeover that happens at
+ * all happened without waiting for it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { parseSubscriptionSettings } from '../../src/core/digest/subscription.js';
+import { openCore } from '../../src/core/open-core.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.js';
+import { startBotProcess, type BotProcess } from './bot-process.js';
+
+export interface MainPair {
+  fake: FakeSlack;
+  bots: BotProcess[];
+  channels: string[];
+  query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Successful chat.postMessage calls so far. */
+  posts(): Array<{ channel: string; text: string; at: number }>;
+  /** The bot holding the most unfinished runs, and the other one. */
+  holders(): Promise<{ victim: BotProcess; survivor: BotProcess; orphaned: number[] }>;
+  allDone(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The pid in an instance id (`host:pid:random`, runtime/instance-id.ts). */
+const pidOf = (id: string) => Number(id.split(':')[1]);
+
+export async function startMainPair(opts: { databaseUrl: string; channels: number; top: number; leaseSeconds: number }): Promise<MainPair> {
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'papers-main-pair-'));
+    dirs.push(d);
+    return d;
+  };
+  const fake = await startFakeSlack();
+  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 2 });
+  const seed = await openCore({ dataDir: tmp(), databaseUrl: opts.databaseUrl });
+  const bots: BotProcess[] = [];
+  const close = async () => {
+    for (const b of bots) if (b.child.exitCode === null && b.child.signalCode === null) b.child.kill('SIGKILL');
+    await seed.close();
+    await pool.end();
+    await fake.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  };
+  try {
+    const r = await seed.ingest.ingestFile(resolve('data', 'sample-digest.txt'));
+    if (!r.ok) throw new Error(r.error);
+    const env = () => ({
+      DATA_DIR: tmp(),
+      DATABASE_URL: opts.databaseUrl,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'test-secret',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DIGEST_LEASE_SECONDS: String(opts.leaseSeconds),
+      SHUTDOWN_TIMEOUT_MS: '30000',
+      LOG_LEVEL: 'info',
+    });
+    const listening = (b: BotProcess) => b.waitForLog((l) => l.msg === 'slack adapter listening', 120_000, `'slack adapter listening'`);
+    // The first is up before the channels are due, so whichever claims the runs, the other is there.
+    bots.push(startBotProcess(env()));
+    await listening(bots[0]);
+    const channels = Array.from({ length: opts.channels }, (_, i) => `C${String(i).padStart(3, '0')}`);
+    const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const settings = parseSubscriptionSettings({ time: slot.toISOString().slice(11, 16), tz: 'UTC', top: opts.top });
+    const before = new Date(slot.getTime() - 60_000).toISOString();
+    for (const channelId of channels) await seed.storage.digests.upsert({ platform: 'slack', workspaceId: 'T1', channelId, settings, now: before });
+    // Its catch-up at start plans the due minute and begins posting.
+    bots.push(startBotProcess(env()));
+    await listening(bots[1]);
+    const query = async <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => (await pool.query<T>(sql, params)).rows;
+    return {
+      fake,
+      bots,
+      channels,
+      query,
+      posts: () => fake.callsTo('chat.postMessage').filter((c) => c.status === 200).map((c) => ({ channel: String(c.body.channel), text: String(c.body.text), at: c.at })),
+      async holders() {
+        const held = await query<{ claimed_by: string; n: number }>(
+          `SELECT claimed_by, COUNT(*)::int AS n FROM digest_runs WHERE status IN ('planned', 'posting') AND claimed_by IS NOT NULL GROUP BY claimed_by ORDER BY n DESC`,
+        );
+        if (!held[0]) throw new Error('no unfinished claimed run');
+        const victim = bots.find((b) => b.child.pid === pidOf(held[0].claimed_by));
+        if (!victim) throw new Error(`no bot process with the pid of ${held[0].claimed_by}`);
+        const orphaned = (await query<{ id: number }>(`SELECT id FROM digest_runs WHERE claimed_by = $1 AND status IN ('planned', 'posting')`, [held[0].claimed_by])).map((r) => r.id);
+        return { victim, survivor: bots.find((b) => b !== victim)!, orphaned };
+      },
+      async allDone() {
+        const runs = await query<{ status: string }>('SELECT status FROM digest_runs');
+        return runs.length === opts.channels && runs.every((r) => r.status === 'done');
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
