@@ -25,10 +25,10 @@ describe('SIGTERM to one of two bot processes mid-posting (src/main.ts on one Po
     const exited = new Promise<number | null>((r) => victim.child.once('exit', (code) => r(code)));
     victim.child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(victim.lines.some((l) => typeof l === 'object' && l.msg === 'digest runs handed back for another instance to finish')).toBe(true);
 
     // Well inside the lease: only a hand-back lets the survivor finish these runs now.
     await until(() => p.allDone(), 'every run done by the survivor', 120_000);
+    expect(victim.lines.some((l) => typeof l === 'object' && l.msg === 'digest runs handed back for another instance to finish')).toBe(true);
     const runs = await p.query<{ id: number; channel_id: string; claimed_by: string }>('SELECT id, channel_id, claimed_by FROM digest_runs');
     for (const id of orphaned) expect(Number(runs.find((r) => r.id === id)?.claimed_by.split(':')[1])).toBe(survivor.child.pid);
     // Every channel: the header and each paper once. The post in flight at SIGTERM was sent and recorded before the hand-back.
