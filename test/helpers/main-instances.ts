@@ -8,10 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { parseSubscriptionSettings } from '../../src/core/digest/subscription.js';
 import { openCore } from '../../src/core/open-core.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.js';
 import { startBotProcess, type BotProcess } from './bot-process.js';
+import { usePostgresSchemas } from './postgres.js';
 
 export interface MainPair {
   fake: FakeSlack;
@@ -21,8 +23,12 @@ export interface MainPair {
   /** Successful chat.postMessage calls so far. */
   posts(): Array<{ channel: string; text: string; at: number }>;
   /** The bot holding the most unfinished runs, and the other one. */
-  holders(): Promise<{ victim: BotProcess; survivor: BotProcess; orphaned: number[] }>;
+  holders(): Promise<{ victim: BotProcess & { id: string }; survivor: BotProcess; orphaned: number[] }>;
   allDone(): Promise<boolean>;
+  /** Pids of the processes holding these runs now. */
+  claimantPids(runIds: number[]): Promise<number[]>;
+  /** Channels missing their header or a paper, and messages posted more than once (over every channel). */
+  completeness(): { incomplete: string[]; doubles: number };
   close(): Promise<void>;
 }
 
@@ -73,22 +79,38 @@ export async function startMainPair(opts: { databaseUrl: string; channels: numbe
     // Its catch-up at start plans the due minute and begins posting.
     bots.push(startBotProcess(env()));
     await listening(bots[1]);
+    const posts = () => fake.callsTo('chat.postMessage').filter((c) => c.status === 200).map((c) => ({ channel: String(c.body.channel), text: String(c.body.text), at: c.at }));
     const query = async <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => (await pool.query<T>(sql, params)).rows;
     return {
       fake,
       bots,
       channels,
       query,
-      posts: () => fake.callsTo('chat.postMessage').filter((c) => c.status === 200).map((c) => ({ channel: String(c.body.channel), text: String(c.body.text), at: c.at })),
+      posts,
       async holders() {
         const held = await query<{ claimed_by: string; n: number }>(
           `SELECT claimed_by, COUNT(*)::int AS n FROM digest_runs WHERE status IN ('planned', 'posting') AND claimed_by IS NOT NULL GROUP BY claimed_by ORDER BY n DESC`,
         );
-        if (!held[0]) throw new Error('no unfinished claimed run');
+        if (!held[0]) throw new Error(`no unfinished claimed run: ${JSON.stringify(await query('SELECT id, channel_id, slot, status, claimed_by, lease_until FROM digest_runs'))} ${posts().length}`);
         const victim = bots.find((b) => b.child.pid === pidOf(held[0].claimed_by));
         if (!victim) throw new Error(`no bot process with the pid of ${held[0].claimed_by}`);
         const orphaned = (await query<{ id: number }>(`SELECT id FROM digest_runs WHERE claimed_by = $1 AND status IN ('planned', 'posting')`, [held[0].claimed_by])).map((r) => r.id);
-        return { victim, survivor: bots.find((b) => b !== victim)!, orphaned };
+        return { victim: Object.assign(victim, { id: held[0].claimed_by }), survivor: bots.find((b) => b !== victim)!, orphaned };
+      },
+      async claimantPids(runIds) {
+        const rows = await query<{ claimed_by: string }>('SELECT claimed_by FROM digest_runs WHERE id = ANY($1)', [runIds]);
+        return rows.map((r) => pidOf(r.claimed_by));
+      },
+      completeness() {
+        const all = posts();
+        let doubles = 0;
+        const incomplete: string[] = [];
+        for (const channel of channels) {
+          const texts = all.filter((c) => c.channel === channel).map((c) => c.text);
+          if (new Set(texts).size !== opts.top + 1) incomplete.push(channel);
+          doubles += texts.length - new Set(texts).size;
+        }
+        return { incomplete, doubles };
       },
       async allDone() {
         const runs = await query<{ status: string }>('SELECT status FROM digest_runs');
@@ -100,4 +122,15 @@ export async function startMainPair(opts: { databaseUrl: string; channels: numbe
     await close();
     throw err;
   }
+}
+
+/** Two bot processes per test as above (10 channels, top 8: about 10 s of posting; a 15 min lease), closed after each test. */
+export function useMainPair(): () => Promise<MainPair> {
+  const schema = usePostgresSchemas();
+  let pair: MainPair | undefined;
+  afterEach(async () => {
+    await pair?.close();
+    pair = undefined;
+  });
+  return async () => (pair = await startMainPair({ databaseUrl: await schema(), channels: 10, top: 8, leaseSeconds: 900 }));
 }
