@@ -12,6 +12,7 @@ import { afterEach } from 'vitest';
 import { parseSubscriptionSettings } from '../../src/core/digest/subscription.js';
 import { openCore } from '../../src/core/open-core.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/fake-slack.js';
+import { until } from '../multi-instance/cluster.js';
 import { startBotProcess, type BotProcess } from './bot-process.js';
 import { usePostgresSchemas } from './postgres.js';
 
@@ -22,11 +23,15 @@ export interface MainPair {
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Successful chat.postMessage calls so far. */
   posts(): Array<{ channel: string; text: string; at: number }>;
+  /** Waits until every channel's run exists, some posts are out and runs are still being posted. */
+  midPosting(): Promise<void>;
   /** The bot holding the most unfinished runs, and the other one. */
   holders(): Promise<{ victim: BotProcess & { id: string }; survivor: BotProcess; orphaned: number[] }>;
   allDone(): Promise<boolean>;
   /** Pids of the processes holding these runs now. */
   claimantPids(runIds: number[]): Promise<number[]>;
+  /** Ids of the runs not finished yet, and held by `owner` (or by no one) when given. */
+  unfinished(owner?: string | null): Promise<number[]>;
   /** Channels missing their header or a paper, and messages posted more than once (over every channel). */
   completeness(): { incomplete: string[]; doubles: number };
   close(): Promise<void>;
@@ -72,10 +77,12 @@ export async function startMainPair(opts: { databaseUrl: string; channels: numbe
     bots.push(startBotProcess(env()));
     await listening(bots[0]);
     const channels = Array.from({ length: opts.channels }, (_, i) => `C${String(i).padStart(3, '0')}`);
+    // Not across a minute boundary: the first bot's minute tick would plan some channels and not others.
+    if (Date.now() % 60_000 > 55_000) await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 200));
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const settings = parseSubscriptionSettings({ time: slot.toISOString().slice(11, 16), tz: 'UTC', top: opts.top });
     const before = new Date(slot.getTime() - 60_000).toISOString();
-    for (const channelId of channels) await seed.storage.digests.upsert({ platform: 'slack', workspaceId: 'T1', channelId, settings, now: before });
+    await Promise.all(channels.map((channelId) => seed.storage.digests.upsert({ platform: 'slack', workspaceId: 'T1', channelId, settings, now: before })));
     // Its catch-up at start plans the due minute and begins posting.
     bots.push(startBotProcess(env()));
     await listening(bots[1]);
@@ -96,6 +103,23 @@ export async function startMainPair(opts: { databaseUrl: string; channels: numbe
         if (!victim) throw new Error(`no bot process with the pid of ${held[0].claimed_by}`);
         const orphaned = (await query<{ id: number }>(`SELECT id FROM digest_runs WHERE claimed_by = $1 AND status IN ('planned', 'posting')`, [held[0].claimed_by])).map((r) => r.id);
         return { victim: Object.assign(victim, { id: held[0].claimed_by }), survivor: bots.find((b) => b !== victim)!, orphaned };
+      },
+      async midPosting() {
+        const claimed = `SELECT COUNT(*)::int AS n, COUNT(*) FILTER (WHERE status IN ('planned', 'posting') AND claimed_by IS NOT NULL)::int AS held FROM digest_runs`;
+        let seen = '';
+        try {
+          await until(async () => {
+            const [r] = await query<{ n: number; held: number }>(claimed);
+            seen = `${r.n} runs, ${r.held} held, ${posts().length} posts`;
+            return r.n === opts.channels && r.held > 0 && posts().length >= 15;
+          }, 'every run planned, the first posts out and runs still held', 150_000);
+        } catch (err) {
+          throw new Error(`${(err as Error).message} (last seen: ${seen})`);
+        }
+      },
+      async unfinished(owner) {
+        const rows = await query<{ id: number; claimed_by: string | null }>(`SELECT id, claimed_by FROM digest_runs WHERE status IN ('planned', 'posting')`);
+        return rows.filter((r) => owner === undefined || r.claimed_by === owner).map((r) => r.id);
       },
       async claimantPids(runIds) {
         const rows = await query<{ claimed_by: string }>('SELECT claimed_by FROM digest_runs WHERE id = ANY($1)', [runIds]);

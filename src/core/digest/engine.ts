@@ -267,17 +267,13 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
       await releaseGone();
       return tick();
     },
-    resume() {
-      if (stopping) return Promise.resolve(emptyReport());
+    async resume() {
+      if (stopping) return emptyReport();
+      // Every call: a pass still posting claims the freed runs as its workers come round.
+      await releaseGone();
       // One pass at a time: a pass lasts as long as its runs post, and the next call finds them claimed anyway.
-      resuming ??= tracked(
-        (async () => {
-          const report = emptyReport();
-          await releaseGone();
-          await execute(report, clock.now());
-          return report;
-        })(),
-      ).finally(() => (resuming = undefined));
+      const report = emptyReport();
+      resuming ??= tracked(execute(report, clock.now()).then(() => report)).finally(() => (resuming = undefined));
       return resuming;
     },
     stop() {
