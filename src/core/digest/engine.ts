@@ -35,6 +35,11 @@ export interface DigestEngineOptions {
    * over once its claimant has been silent this long, so it is also the takeover delay.
    */
   leaseMs?: number;
+  /**
+   * True when a claimant id names a process that is gone (on this host, its pid no longer runs):
+   * its runs are taken over at once instead of after its lease. Without it, only leases free runs.
+   */
+  isGoneClaimant?: (owner: string) => boolean;
   papers: PaperStore;
   /** Ranks topic matches; without it topics match by words only. */
   search?: PaperSearch;
@@ -75,6 +80,17 @@ export interface DigestEngine extends DigestService {
   tick(now?: Date): Promise<TickReport>;
   /** At start: resumes interrupted runs and posts (or skips, if too late) digests missed while down. */
   catchUp(): Promise<TickReport>;
+  /**
+   * Posts runs left without a live claimant (handed back by a stopped instance, or held by a gone
+   * one) without planning anything: main calls it every few seconds, so a takeover need not wait
+   * for the next minute tick.
+   */
+  resume(): Promise<TickReport>;
+  /**
+   * Stops claiming and posting: waits (no longer than one post in flight per channel) for what is
+   * being sent to be sent and recorded, then hands this instance's unfinished runs back to the store.
+   */
+  stop(): Promise<void>;
   /** Only the planning half of tick: runs are created, nothing is posted. */
   plan(now?: Date): Promise<TickReport>;
 }
@@ -94,6 +110,20 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const lastPostAt = new Map<string, number>();
   const inFlight = new Set<string>();
   let planning: Promise<unknown> = Promise.resolve();
+  // Shutdown: no new claims, waits (pacing, backoff) end at once, and a run stops before its next post.
+  let stopping = false;
+  let onStop = () => {};
+  const stopped = new Promise<void>((r) => (onStop = r));
+  const postClock: Clock = { now: () => clock.now(), sleep: (ms) => Promise.race([clock.sleep(ms), stopped]) };
+  const active = new Set<Promise<unknown>>();
+  const tracked = <T>(p: Promise<T>): Promise<T> => {
+    active.add(p);
+    void p.then(() => active.delete(p), () => active.delete(p));
+    return p;
+  };
+  let resuming: Promise<TickReport> | undefined;
+  let stopDone: Promise<void> | undefined;
+  const emptyReport = (): TickReport => ({ planned: 0, skipped: 0, empty: 0, posted: 0, paused: 0, stopped: 0, planMs: 0 });
 
   const unwanted = (sub: Subscription | undefined): string | undefined => (!sub ? 'channel unsubscribed' : sub.pausedReason ? `channel paused (${sub.pausedReason})` : undefined);
   const stopReason = async (platform: Platform, channelId: string) => unwanted(await store.get(platform, channelId));
@@ -153,19 +183,32 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   }
 
   const claimFor = (at = clock.now()) => ({ owner, now: at.toISOString(), leaseUntil: new Date(at.getTime() + leaseMs).toISOString() });
-  /** Renewed before every post: a claimant that went silent past its lease has lost the run. */
-  const holdClaim = (runId: number) => () => store.renewClaim(runId, claimFor());
+  /** Renewed before every post: a claimant that went silent past its lease has lost the run, and a stopping one lets it go. */
+  const holdClaim = (runId: number) => async () => !stopping && (await store.renewClaim(runId, claimFor()));
+
+  /** Frees the runs of claimants known to be gone, so they are taken over now rather than after their lease. */
+  async function releaseGone(): Promise<void> {
+    if (!opts.isGoneClaimant) return;
+    const freed = await store.releaseGoneClaims(opts.isGoneClaimant);
+    if (freed) logger.info({ runs: freed }, 'digest runs of a gone instance freed; taking them over');
+  }
 
   async function execute(report: TickReport, now: Date): Promise<void> {
     // Each worker claims one run at a time from the shared store (several instances may be claiming
     // too): a run is posted by its claimant only, and a run whose claimant died is claimed again
     // once its lease has run out, continuing after the posts already recorded.
+    // One worker to start with, one more per run claimed (up to `concurrency`): with nothing to claim,
+    // as on most resume() calls, a pass costs one query rather than one per worker.
+    const workers: Array<Promise<void>> = [];
+    let failure: unknown;
+    const spawn = () => workers.push(worker().catch((err: unknown) => void (failure ??= err)));
     const worker = async () => {
       for (;;) {
         const platforms = [...publishers.keys()];
-        if (!platforms.length) return;
+        if (!platforms.length || stopping) return;
         const run = await store.claimRun({ ...claimFor(), platforms });
         if (!run) return;
+        if (workers.length < concurrency) spawn();
         const key = channelKey(run.platform, run.channelId);
         inFlight.add(key);
         try {
@@ -203,7 +246,9 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         }
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    spawn();
+    for (let i = 0; i < workers.length; i++) await workers[i];
+    if (failure) throw failure;
   }
 
   /** A personal digest that could not be delivered: the reader is told once, at their next /papers. */
@@ -214,7 +259,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     await opts.personal?.notices?.add({ ...reader, reason, createdAt: clock.now().toISOString() });
   }
 
-  const postDeps = (platform: Platform) => ({ store, papers: opts.papers, publisher: publishers.get(platform)!, clock, logger, retry, lastPostAt, messages: opts.messages, metrics, trendsMessage });
+  const postDeps = (platform: Platform) => ({ store, papers: opts.papers, publisher: publishers.get(platform)!, clock: postClock, logger, retry, lastPostAt, messages: opts.messages, metrics, trendsMessage });
 
   const plan = (now = clock.now()): Promise<TickReport> => {
     const p = planning.then(() => planDue(now));
@@ -223,8 +268,9 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   };
 
   async function tick(now = clock.now()): Promise<TickReport> {
+    if (stopping) return emptyReport();
     const report = await plan(now);
-    await execute(report, now);
+    await tracked(execute(report, now));
     return report;
   }
 
@@ -246,7 +292,27 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     async catchUp() {
       const pending = await store.unfinishedRuns();
       if (pending.length) logger.info({ runs: pending.length }, 'resuming interrupted digests');
+      await releaseGone();
       return tick();
+    },
+    async resume() {
+      if (stopping) return emptyReport();
+      // Every call: a pass still posting claims the freed runs as its workers come round.
+      await releaseGone();
+      // One pass at a time: a pass lasts as long as its runs post, and the next call finds them claimed anyway.
+      const report = emptyReport();
+      resuming ??= tracked(execute(report, clock.now()).then(() => report)).finally(() => (resuming = undefined));
+      return resuming;
+    },
+    stop() {
+      stopping = true;
+      onStop();
+      stopDone ??= (async () => {
+        await Promise.allSettled([...active]);
+        const handedBack = await store.releaseClaims(owner);
+        if (handedBack) logger.info({ runs: handedBack }, 'digest runs handed back for another instance to finish');
+      })();
+      return stopDone;
     },
     async subscribe(caller, raw): Promise<Reply> {
       requireAdmin(caller, 'change this channel’s digest');
@@ -297,6 +363,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     },
     async runNow(caller): Promise<Reply> {
       requireAdmin(caller, 'post a digest now');
+      if (stopping) throw new UserError('the bot is shutting down; ask again in a minute');
       const publisher = publishers.get(caller.platform);
       if (!publisher) throw new UserError(`digests cannot be posted on ${caller.platform} right now (no publisher configured)`);
       const key = channelKey(caller.platform, caller.channelId);
@@ -310,7 +377,7 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         // Created already claimed by this instance: no tick, here or elsewhere, picks it up meanwhile.
         const run = await planRun(deps(newSelectionCache()), target, `manual:${now.toISOString()}`, now, { manual: true, persistCursor: sub !== undefined, claim: claimFor(now) });
         if (!run || run.status !== 'planned') return { text: 'Nothing new to post: every recent paper was already posted here.', ephemeral: true };
-        const out = await postRun({ ...postDeps(caller.platform), holdClaim: holdClaim(run.id) }, run);
+        const out = await tracked(postRun({ ...postDeps(caller.platform), holdClaim: holdClaim(run.id) }, run));
         if (out.status === 'lost') return { text: 'This digest was taken over by another instance of the bot, which posts the rest.', ephemeral: true };
         if (out.status === 'paused') return { text: `Posting failed and the channel's digest is paused: ${out.reason}`, ephemeral: true, error: true };
         return { text: `Posted ${out.posted} paper${out.posted === 1 ? '' : 's'} to this channel.`, ephemeral: true };

@@ -167,7 +167,7 @@ export async function postRun(d: PostDeps, run: DigestRun): Promise<RunOutcome> 
     return { status: 'done', posted };
   } catch (err) {
     if (err instanceof Lost) {
-      log.warn({ posted }, 'digest run taken over by another instance; stopped posting here');
+      log.warn({ posted }, 'digest run no longer held here (taken over by another instance, or handed back at shutdown); stopped posting here');
       return { status: 'lost', posted };
     }
     if (err instanceof Stop) {

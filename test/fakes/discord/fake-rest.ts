@@ -15,6 +15,8 @@ export interface RecordedCall {
   /** The same files as the bytes sent (pictures are binary; `content` is their text reading). */
   fileData: Array<{ name: string; data: Buffer; contentType: string }>;
   status: number;
+  /** A message create that enforce_nonce answered with an earlier message (nothing new was created). */
+  deduplicated?: boolean;
   /** performance.now() when the request arrived. */
   at: number;
 }
@@ -51,6 +53,9 @@ export interface RestState {
   /** Users who do not accept DMs from the bot: a message to their DM answers 403, code 50007. */
   blockedDms: Set<string>;
 }
+
+/** Discord checks an enforced nonce against the author's messages of the "past few minutes". */
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 const ERRORS: Record<number, { code: number; message: string }> = {
   401: { code: 0, message: '401: Unauthorized' },
@@ -171,10 +176,15 @@ function route(state: RestState, call: RecordedCall, res: ServerResponse): numbe
     }
     if (p[2] === 'messages' && p.length === 3 && method === 'POST') {
       const b = (call.body ?? {}) as Record<string, unknown>;
-      // enforce_nonce: a retried create returns the first message instead of a second one (Discord's idempotency).
+      // enforce_nonce, as Discord documents it: a message by the same author with the same nonce in the
+      // past few minutes is returned instead of creating a second one, whichever process sent it.
       if (b.enforce_nonce && b.nonce !== undefined) {
-        const dup = [...state.messages.values()].find((m) => m.channel_id === channelId && m.nonce === b.nonce);
-        if (dup) return send(res, 200, messageObject(dup));
+        const since = Date.now() - NONCE_WINDOW_MS;
+        const dup = [...state.messages.values()].find((m) => m.channel_id === channelId && m.nonce === b.nonce && m.author.id === state.bot.id && Date.parse(m.timestamp) >= since);
+        if (dup) {
+          call.deduplicated = true;
+          return send(res, 200, messageObject(dup));
+        }
       }
       const msg = storeMessage(state, channelId, guild.id, b, call.files, state.bot);
       if (failure) return sendFailure(res, failure);

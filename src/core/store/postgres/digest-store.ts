@@ -36,6 +36,9 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
     return out;
   };
 
+  const releaseClaims = async (owner: string) =>
+    (await pool.query(`UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = $1 AND status IN ('planned', 'posting')`, [owner])).rowCount ?? 0;
+
   return {
     async upsert(sub) {
       await pool.query(
@@ -125,6 +128,18 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
     },
     async releaseClaim(runId, owner) {
       await pool.query('UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE id = $1 AND claimed_by = $2', [runId, owner]);
+    },
+    async liveClaims(owner, now) {
+      const r = await pool.query<RunRow>(`SELECT * FROM digest_runs WHERE claimed_by = $1 AND status IN ('planned', 'posting') AND lease_until >= $2 ORDER BY id`, [owner, now]);
+      return r.rows.map(toRun);
+    },
+    releaseClaims,
+    async releaseGoneClaims(isGone) {
+      const holders = await pool.query<{ claimed_by: string }>(`SELECT DISTINCT claimed_by FROM digest_runs WHERE claimed_by IS NOT NULL AND status IN ('planned', 'posting')`);
+      let freed = 0;
+      // Per holder and only that holder's rows: an id names one process start, so a gone holder never comes back.
+      for (const { claimed_by: owner } of holders.rows) if (isGone(owner)) freed += await releaseClaims(owner);
+      return freed;
     },
   };
 }

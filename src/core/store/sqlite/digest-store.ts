@@ -44,6 +44,9 @@ export function createSqliteDigestStore(db: Db): DigestStore {
       RETURNING *`),
     renew: db.prepare(`UPDATE digest_runs SET lease_until = @leaseUntil WHERE id = @id AND claimed_by = @owner`),
     release: db.prepare(`UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?`),
+    liveClaims: db.prepare(`SELECT * FROM digest_runs WHERE claimed_by = ? AND status IN ('planned', 'posting') AND lease_until >= ? ORDER BY id`),
+    releaseAll: db.prepare(`UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = ? AND status IN ('planned', 'posting')`),
+    holders: db.prepare(`SELECT DISTINCT claimed_by FROM digest_runs WHERE claimed_by IS NOT NULL AND status IN ('planned', 'posting')`),
     status: db.prepare('UPDATE digest_runs SET status = ?, detail = COALESCE(?, detail), finished_at = COALESCE(?, finished_at) WHERE id = ?'),
   };
 
@@ -158,6 +161,18 @@ export function createSqliteDigestStore(db: Db): DigestStore {
     },
     async releaseClaim(runId, owner) {
       s.release.run(runId, owner);
+    },
+    async liveClaims(owner, now) {
+      return (s.liveClaims.all(owner, now) as RunRow[]).map(toRun);
+    },
+    async releaseClaims(owner) {
+      return s.releaseAll.run(owner).changes;
+    },
+    async releaseGoneClaims(isGone) {
+      let freed = 0;
+      // Several processes may share one SQLite file on one host; an id names one process start.
+      for (const { claimed_by: owner } of s.holders.all() as Array<{ claimed_by: string }>) if (isGone(owner)) freed += s.releaseAll.run(owner).changes;
+      return freed;
     },
     async setStatus(runId, status, detail, finishedAt) {
       s.status.run(status, detail ?? null, finishedAt ?? null, runId);
