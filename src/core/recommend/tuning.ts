@@ -5,6 +5,11 @@ export interface RecommenderTuning {
   tfidf: TfidfOptions;
   /** Dimensions of the concept space (latent semantic analysis over the tf-idf matrix). */
   dims: number;
+  /**
+   * Papers the concept space is learned from (evenly spread over the archive); every paper is then
+   * placed in it. A sample of 30k keeps the fit's time and peak memory bounded on a large archive.
+   */
+  svdSample: number;
   /** Power iterations of the randomized SVD: more is closer to the exact SVD, each costs two passes. */
   power: number;
   /** Concept vectors are U·Σ^sigmaPower: 1 is classic LSA, 0 weighs every concept alike. */
@@ -35,6 +40,7 @@ export interface RecommenderTuning {
 export const DEFAULT_TUNING: RecommenderTuning = {
   tfidf: { minDf: 2, maxDf: 0.1, maxFeatures: 40_000, bigrams: true },
   dims: 128,
+  svdSample: 30_000,
   power: 2,
   sigmaPower: 1,
   conceptWeight: 1,
