@@ -32,12 +32,13 @@ export class ModelBuilder {
     }
   }
 
-  finish(): RecommenderModel {
+  /** `tuning`: the builder's own by default (a fit may adjust the vocabulary knobs to the archive's size, tuningFor). */
+  finish(tuning: RecommenderTuning = this.tuning): RecommenderModel {
     const n = this.meta.length;
-    const vocab = this.counter!.vocabulary();
+    const vocab = this.counter!.vocabulary(tuning.tfidf);
     // The counter's dictionaries (every stem and word pair seen) are the fit's largest: gone before the SVD.
     this.counter = undefined;
-    const t = this.tuning;
+    const t = tuning;
     const sample = Math.min(n, Math.max(1, t.svdSample));
     // Evenly spread over the archive (it is in ingest order, so every period is represented).
     const rows = Array.from({ length: sample }, (_, i) => Math.floor((i * n) / sample));

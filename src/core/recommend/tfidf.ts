@@ -180,8 +180,8 @@ export class TfidfCounter {
   }
 
   /** The vocabulary of the documents counted so far. Drop the counter afterwards: its dictionaries are the fit's largest. */
-  vocabulary(): TfidfVocabulary {
-    const { opts, words, surfaces, wordDf, pairDf } = this;
+  vocabulary(opts: TfidfOptions = this.opts): TfidfVocabulary {
+    const { words, surfaces, wordDf, pairDf } = this;
     const n = this.docs;
     const maxDocs = opts.maxDf * n;
     const candidates: Array<[number, number]> = [];

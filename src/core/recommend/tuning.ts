@@ -51,3 +51,11 @@ export const DEFAULT_TUNING: RecommenderTuning = {
   pinBoost: 0.5,
   keepTerms: 64,
 };
+
+/**
+ * On a small archive a 10% document-frequency ceiling leaves almost no words to compare (a word in
+ * 3 of 30 papers is already "too common"): below 200 papers it is raised to half the papers.
+ */
+export function tuningFor(papers: number, t: RecommenderTuning): RecommenderTuning {
+  return papers >= 200 ? t : { ...t, tfidf: { ...t.tfidf, maxDf: Math.max(t.tfidf.maxDf, 0.5), minDf: Math.min(t.tfidf.minDf, 2) } };
+}
