@@ -46,8 +46,8 @@ export const DEFAULT_TUNING: RecommenderTuning = {
   conceptWeight: 1,
   negativeWeight: 0.5,
   center: 1,
-  feedback: 1,
-  feedbackDepth: 10,
+  feedback: 1.5,
+  feedbackDepth: 20,
   pinBoost: 0.5,
   keepTerms: 64,
 };
