@@ -26,8 +26,8 @@ function talk<T>(worker: Worker, onMessage: (m: unknown, done: (v: T) => void) =
     let settled = false;
     const done = (v: T) => {
       settled = true;
-      resolve(v);
-      void worker.terminate();
+      // Resolved once the worker is gone: its heap (the fit's transients) is freed before the caller builds on the result.
+      worker.terminate().then(() => resolve(v), () => resolve(v));
     };
     worker.on('message', (m) => {
       try {

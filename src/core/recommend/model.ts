@@ -88,8 +88,8 @@ export interface ModelState {
 export class RecommenderModel {
   private readonly rowOf = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly vectors = new RaggedRows<Float32Array>(0, 0, (n) => new Float32Array(n));
-  private readonly dates = new RaggedRows<Int32Array>(0, 0, (n) => new Int32Array(n));
+  private vectors = new RaggedRows<Float32Array>(0, 0, (n) => new Float32Array(n));
+  private dates = new RaggedRows<Int32Array>(0, 0, (n) => new Int32Array(n));
   /** Row capacity × dims: grown by doubling, so a model loaded from disk still takes new papers. */
   private embed: Float32Array;
   private readonly byAuthor = new Map<string, number[]>();
@@ -157,17 +157,17 @@ export class RecommenderModel {
     };
   }
 
+  /** The model over a state's arrays, adopted, not copied (the state must not be used afterwards): a load costs no second copy. */
   static fromState(s: ModelState): RecommenderModel {
     const m = new RecommenderModel(s.tuning, TfidfVocabulary.fromState(s.vocab), s.components, s.singular, s.dims, s.fittedOn);
-    const n = s.ids.length;
-    m.embed = resized(s.embed, capacityFor(n) * s.dims);
+    // Exactly full arrays: put() grows them (to a capacity) when a paper is folded in after the load.
+    m.embed = s.embed;
+    m.vectors = RaggedRows.fromCompact(s.termPtr, s.terms, s.weights, (n) => new Float32Array(n));
+    m.dates = RaggedRows.fromCompact(s.datePtr, s.days, new Int32Array(s.days.length), (n) => new Int32Array(n));
     s.ids.forEach((id, r) => {
       m.ids.push(id);
       m.rowOf.set(id, r);
-      m.vectors.set(r, s.terms.subarray(s.termPtr[r]!, s.termPtr[r + 1]!), s.weights.subarray(s.termPtr[r]!, s.termPtr[r + 1]!));
-      const days = s.days.subarray(s.datePtr[r]!, s.datePtr[r + 1]!);
-      m.dates.set(r, days);
-      m.indexDays(r, days);
+      m.indexDays(r, m.dates.rowKeys(r));
     });
     s.authors.forEach((a, i) => m.byAuthor.set(a, Array.from(s.authorRows.subarray(s.authorPtr[i]!, s.authorPtr[i + 1]!))));
     m.recomputeMean();

@@ -42,12 +42,15 @@ export class RaggedRows<V extends Int32Array | Float32Array = Float32Array> {
     this.used = 0;
   }
 
-  /** Rebuilds from a compact form: row r is keys/values[ptr[r]..ptr[r+1]). */
+  /**
+   * Adopts a compact form (row r is keys/values[ptr[r]..ptr[r+1])) without copying it: the arrays
+   * are exactly full, so the first row added after a load grows them (set() resizes to a capacity).
+   */
   static fromCompact<V extends Int32Array | Float32Array>(ptr: Int32Array, keys: Int32Array, values: V, makeValues: (n: number) => V): RaggedRows<V> {
     const rows = ptr.length - 1;
-    const out = new RaggedRows<V>(rows, keys.length, makeValues);
-    out.keys.set(keys);
-    out.values.set(values);
+    const out = new RaggedRows<V>(rows, 0, makeValues);
+    out.keys = keys;
+    out.values = values;
     for (let r = 0; r < rows; r++) {
       out.start[r] = ptr[r]!;
       out.length[r] = ptr[r + 1]! - ptr[r]!;

@@ -25,7 +25,8 @@ const PAIR = 2 ** 21;
 const pairKey = (a: number, b: number) => (a + 1) * PAIR + b;
 // Past this many distinct word pairs, pairs seen once so far are forgotten: keeps counting bounded on
 // a large archive; such a pair can then miss min_df by its first occurrence (an approximation).
-const MAX_PAIRS = 3_000_000;
+// 1.5M (was 3M): the pair counts were the largest part of the fit's peak memory at 100k papers.
+const MAX_PAIRS = 1_500_000;
 
 /** The fitted vocabulary: stems to ids, features with their idf and a label to show. */
 export class TfidfVocabulary {
