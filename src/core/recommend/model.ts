@@ -127,7 +127,10 @@ export class RecommenderModel {
     return new RecommenderModel(tuning, vocab, svd.components, svd.singular, svd.k, fittedOn);
   }
 
-  /** The model as plain arrays (copies: the model stays usable). */
+  /**
+   * The model as plain arrays. The large ones are views of the model's own (the fit worker would
+   * otherwise hold the model twice at its peak): write or transfer the state before adding papers.
+   */
   toState(): ModelState {
     const n = this.ids.length;
     const v = this.vectors.compact(n);
@@ -153,7 +156,7 @@ export class RecommenderModel {
       authors,
       authorPtr,
       authorRows,
-      embed: this.embed.slice(0, n * this.dims),
+      embed: this.embed.subarray(0, n * this.dims),
     };
   }
 

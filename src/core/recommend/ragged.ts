@@ -59,10 +59,19 @@ export class RaggedRows<V extends Int32Array | Float32Array = Float32Array> {
     return out;
   }
 
-  /** The compact form of the first `rows` rows (a copy, gaps from replaced rows dropped). */
+  /**
+   * The compact form of the first `rows` rows. When the rows already lie in order without gaps (a
+   * fresh fit, a load) keys and values are views of this store's arrays, not copies: write or
+   * transfer the result before changing a row. Otherwise a copy with the gaps dropped.
+   */
   compact(rows: number): { ptr: Int32Array; keys: Int32Array; values: V } {
     const ptr = new Int32Array(rows + 1);
-    for (let r = 0; r < rows; r++) ptr[r + 1] = ptr[r]! + this.length[r]!;
+    let inPlace = true;
+    for (let r = 0; r < rows; r++) {
+      if (this.length[r]! && this.start[r] !== ptr[r]) inPlace = false;
+      ptr[r + 1] = ptr[r]! + this.length[r]!;
+    }
+    if (inPlace) return { ptr, keys: this.keys.subarray(0, ptr[rows]!), values: this.values.subarray(0, ptr[rows]!) as V };
     const keys = new Int32Array(ptr[rows]!);
     const values = this.makeValues(ptr[rows]!);
     for (let r = 0; r < rows; r++) {
