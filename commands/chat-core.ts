@@ -94,7 +94,15 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const forMePicks: ForMePicks | undefined =
     deps.forMe ??
     (deps.recommender && deps.feedback
-      ? async (caller, limit) => ((await forMeCommand.run({ action: 'show', days: 7, page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit)
+      ? async (caller, limit) => {
+          try {
+            return ((await forMeCommand.run({ action: 'show', days: 7, page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit);
+          } catch (err) {
+            // The recommender's first fit is running: the Home tab shows the rest without picks.
+            if (err instanceof RecommenderNotReady) return [];
+            throw err;
+          }
+        }
       : undefined);
 
   async function bookmark(caller: Caller, paperId: string): Promise<Reply> {
