@@ -5,7 +5,7 @@ import type { ChatCore } from '../src/core/chat.js';
 import type { Clock } from '../src/core/clock.js';
 import type { DigestService } from '../src/core/digest/ports.js';
 import type { DmNoticeStore } from '../src/core/digest/dm-notice-store.js';
-import { UserError } from '../src/core/errors.js';
+import { RecommenderNotReady, UserError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/logger.js';
 import { bestLink } from '../src/core/paper.js';
 import type { Caller, OutgoingMessage, Reply } from '../src/core/reply.js';
@@ -73,6 +73,8 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         const hint = given ?? (c && usageLine(c, caller.platform));
         return { text: hint ? `${err.message}\n${hint}` : err.message, ephemeral: true, error: true };
       }
+      // Not a failure: the first model is still being fitted (minutes on a large archive).
+      if (err instanceof RecommenderNotReady) return { text: err.message, ephemeral: true };
       const errorId = randomBytes(4).toString('hex');
       log.error({ err, errorId, command: what, platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, userId: caller.userId }, 'command failed');
       return { text: `Something went wrong on our side (error id ${errorId}). Please try again; if it keeps happening, tell the bot's admin this id.`, ephemeral: true, error: true };
@@ -113,7 +115,15 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const forMePicks: ForMePicks | undefined =
     deps.forMe ??
     (deps.recommender && deps.feedback
-      ? async (caller, limit) => ((await forMeCommand.run({ action: 'show', days: '7', page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit)
+      ? async (caller, limit) => {
+          try {
+            return ((await forMeCommand.run({ action: 'show', days: '7', page: 1 }, contextFor(caller))).cards ?? []).slice(0, limit);
+          } catch (err) {
+            // The recommender's first fit is running: the Home tab shows the rest without picks.
+            if (err instanceof RecommenderNotReady) return [];
+            throw err;
+          }
+        }
       : undefined);
 
   async function bookmark(caller: Caller, paperId: string): Promise<Reply> {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRetentionSweep } from './core/bookmarks/message-retention.js';
 import type { BookmarkStore } from './core/bookmarks/ports.js';
 import type { ChatCore } from './core/chat.js';
@@ -10,6 +11,7 @@ import { noMetrics, type Metrics } from './core/metrics.js';
 import { openCore, type Core, type CoreOptions } from './core/open-core.js';
 import type { PlatformStores } from './core/store/platform-stores.js';
 import { createChatCore } from '../commands/chat-core.js';
+import { MODEL_FILE } from './core/recommend/model-file.js';
 import { createRecommender } from './core/recommend/recommender.js';
 
 export interface BotOptions extends CoreOptions {
@@ -50,7 +52,10 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const bookmarks = core.storage.bookmarks;
   // Reader feedback is users' data (through the storage port); the recommender is derived from the store.
   const feedback = core.storage.feedback;
-  const recommender = createRecommender({ store: core.store, logger: logger.child({ module: 'recommend' }) });
+  // The model is kept in DATA_DIR across restarts; while the first one is fitted (in a worker), chat says "still learning".
+  const recommender = createRecommender({ store: core.store, logger: logger.child({ module: 'recommend' }), modelFile: join(opts.dataDir, MODEL_FILE), whileFitting: 'throw' });
+  // A kept model is loaded (and newer papers folded in) at start, not at the first for-me; without one the fit starts on first use.
+  if (existsSync(join(opts.dataDir, MODEL_FILE))) void recommender.sync().catch((err: unknown) => logger.error({ err }, 'recommender model not loaded'));
   const digests = createDigestEngine({
     store: core.storage.digests,
     messages: bookmarks,

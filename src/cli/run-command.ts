@@ -65,7 +65,10 @@ export async function runCommand(command: string, rest: string[], io: CliIo, env
         const c = await open();
         const { recommendCommand } = await import('./recommend-command.js');
         const { createRecommender } = await import('../core/recommend/recommender.js');
-        return await recommendCommand(rest, io, { store: c.store, recommender: createRecommender({ store: c.store, logger }) });
+        const { MODEL_FILE } = await import('../core/recommend/model-file.js');
+        // The bot's model file when there is one; otherwise the CLI waits for a fit (and leaves the file for next time).
+        const recommender = createRecommender({ store: c.store, logger, modelFile: join(config.dataDir, MODEL_FILE) });
+        return await recommendCommand(rest, io, { store: c.store, recommender });
       }
       default:
         io.stderr.write(`papers: unknown command "${command}"\n\n${HELP}\n`);

@@ -32,3 +32,15 @@ export class TransientPublishError extends Error {
 export class PermanentPublishError extends Error {
   override name = 'PermanentPublishError' as const;
 }
+
+/**
+ * The recommender is still fitting its first model (minutes on a large archive, in a worker): ask
+ * again in a minute. Chat answers it with a "still learning" note, a taste-ranked digest keeps
+ * today's order, and a digest plan that meets it retries at its next tick.
+ */
+export class RecommenderNotReady extends Error {
+  override name = 'RecommenderNotReady' as const;
+  constructor(message = 'Still learning your archive (the recommender is fitting its model): try again in a minute.') {
+    super(message);
+  }
+}

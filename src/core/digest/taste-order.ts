@@ -1,3 +1,4 @@
+import { RecommenderNotReady } from '../errors.js';
 import type { Caller } from '../reply.js';
 import type { StoredPaper } from '../paper.js';
 import type { Recommender } from '../recommend/recommender.js';
@@ -29,7 +30,14 @@ export async function orderByTaste(
     return { papers, order: `today's order: taste needs ${MIN_TASTE_BOOKMARKS} bookmarks of this channel's posts, it has ${liked.length}` };
   }
   if (!papers.length) return { papers, order: `the channel's taste (${liked.length} bookmarks of its posts)` };
-  const r = await taste.recommender.recommend({ positives: liked, only: papers.map((p) => p.id), limit: papers.length });
+  let r;
+  try {
+    r = await taste.recommender.recommend({ positives: liked, only: papers.map((p) => p.id), limit: papers.length });
+  } catch (err) {
+    // The first model is still being fitted: today's digest goes out in today's order, not late.
+    if (err instanceof RecommenderNotReady) return { papers, order: "today's order: the recommender is still learning the archive (its first fit is running)" };
+    throw err;
+  }
   const score = new Map(r.items.map((i) => [i.id, i.score]));
   // Stable: papers the model cannot score (not yet folded in) keep their place after the scored ones.
   const ordered = papers

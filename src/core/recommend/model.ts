@@ -1,8 +1,9 @@
 import { tokenize } from '../search/text.js';
 import { paperTokens, pinStems, type RecommendText } from './terms.js';
-import { fitTfidf, type TfidfVocabulary } from './tfidf.js';
-import { row, type SparseVec } from './sparse.js';
-import { truncatedSvd } from './svd.js';
+import { TfidfVocabulary, type VocabularyState } from './tfidf.js';
+import type { SparseVec } from './sparse.js';
+import { capacityFor, RaggedRows, resized } from './ragged.js';
+import { ModelBuilder } from './model-builder.js';
 import type { RecommenderTuning } from './tuning.js';
 
 /** What the model needs of a paper. */
@@ -49,6 +50,35 @@ export interface RecommendOutcome {
 
 const DAY = 86_400_000;
 const dayNumber = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY);
+const authorKey = (a: string) => tokenize(a).join(' ');
+
+/**
+ * Everything a fitted model holds, as plain values and typed arrays: what the fit worker posts back
+ * (the arrays transferred, not copied) and what the model file stores. Rows are compact here
+ * (row r of a ragged field is [ptr[r], ptr[r+1])); the live model keeps room to grow.
+ */
+export interface ModelState {
+  tuning: RecommenderTuning;
+  dims: number;
+  fittedOn: number;
+  vocab: VocabularyState;
+  components: Float32Array;
+  singular: Float64Array;
+  ids: string[];
+  /** Each paper's tf-idf terms (its keepTerms heaviest). */
+  termPtr: Int32Array;
+  terms: Int32Array;
+  weights: Float32Array;
+  /** Each paper's digest days (days since 1970). */
+  datePtr: Int32Array;
+  days: Int32Array;
+  /** Author keys and, for each, the rows of their papers. */
+  authors: string[];
+  authorPtr: Int32Array;
+  authorRows: Int32Array;
+  /** rows × dims. */
+  embed: Float32Array;
+}
 
 /**
  * A reader-independent model of the archive: each paper's tf-idf vector and its place in a concept
@@ -57,9 +87,10 @@ const dayNumber = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY);
  */
 export class RecommenderModel {
   private readonly rowOf = new Map<string, number>();
-  private ids: string[] = [];
-  private vectors: SparseVec[] = [];
-  private dates: Int32Array[] = [];
+  private readonly ids: string[] = [];
+  private vectors = new RaggedRows<Float32Array>(0, 0, (n) => new Float32Array(n));
+  private dates = new RaggedRows<Int32Array>(0, 0, (n) => new Int32Array(n));
+  /** Row capacity × dims: grown by doubling, so a model loaded from disk still takes new papers. */
   private embed: Float32Array;
   private readonly byAuthor = new Map<string, number[]>();
   /** Rows by digest day: a reader's last 7 days are a few hundred rows, not a scan of the archive. */
@@ -74,24 +105,76 @@ export class RecommenderModel {
     public tuning: RecommenderTuning,
     private readonly vocab: TfidfVocabulary,
     private readonly components: Float32Array,
-    singular: Float64Array,
+    private readonly singular: Float64Array,
     readonly dims: number,
     fittedOn: number,
   ) {
     this.fittedOn = fittedOn;
-    this.embed = new Float32Array(Math.max(16, fittedOn) * dims);
+    this.embed = new Float32Array(capacityFor(fittedOn) * dims);
     this.mean = new Float64Array(dims);
     this.scale = Float64Array.from(singular, (s) => (s > 0 ? s ** (tuning.sigmaPower - 1) : 0));
   }
 
-  /** Fits vocabulary and concept space on these papers. Seconds at 100k papers: do it off the hot path. */
+  /** Fits vocabulary and concept space on these papers. Seconds at 100k papers: do it off the hot path (fit-in-worker.ts). */
   static fit(papers: ModelPaper[], tuning: RecommenderTuning): RecommenderModel {
-    const { vocab, matrix } = fitTfidf(papers.length, (i) => paperTokens(papers[i]!), tuning.tfidf);
-    const svd = truncatedSvd(matrix, Math.min(tuning.dims, Math.max(1, matrix.cols - 1), Math.max(1, papers.length - 1)), { power: tuning.power });
-    const model = new RecommenderModel(tuning, vocab, svd.components, svd.singular, svd.k, papers.length);
-    papers.forEach((p, i) => model.put(p, row(matrix, i)));
-    model.recomputeMean();
-    return model;
+    const b = new ModelBuilder(tuning);
+    b.add(papers);
+    return b.finish();
+  }
+
+  /** @internal ModelBuilder's way in. */
+  static fromParts(tuning: RecommenderTuning, vocab: TfidfVocabulary, svd: { components: Float32Array; singular: Float64Array; k: number }, fittedOn: number): RecommenderModel {
+    return new RecommenderModel(tuning, vocab, svd.components, svd.singular, svd.k, fittedOn);
+  }
+
+  /**
+   * The model as plain arrays. The large ones are views of the model's own (the fit worker would
+   * otherwise hold the model twice at its peak): write or transfer the state before adding papers.
+   */
+  toState(): ModelState {
+    const n = this.ids.length;
+    const v = this.vectors.compact(n);
+    const d = this.dates.compact(n);
+    const authors = [...this.byAuthor.keys()];
+    const authorPtr = new Int32Array(authors.length + 1);
+    authors.forEach((a, i) => (authorPtr[i + 1] = authorPtr[i]! + this.byAuthor.get(a)!.length));
+    const authorRows = new Int32Array(authorPtr[authors.length]!);
+    authors.forEach((a, i) => authorRows.set(this.byAuthor.get(a)!, authorPtr[i]!));
+    return {
+      tuning: this.tuning,
+      dims: this.dims,
+      fittedOn: this.fittedOn,
+      vocab: this.vocab.toState(),
+      components: this.components,
+      singular: this.singular,
+      ids: [...this.ids],
+      termPtr: v.ptr,
+      terms: v.keys,
+      weights: v.values,
+      datePtr: d.ptr,
+      days: d.keys,
+      authors,
+      authorPtr,
+      authorRows,
+      embed: this.embed.subarray(0, n * this.dims),
+    };
+  }
+
+  /** The model over a state's arrays, adopted, not copied (the state must not be used afterwards): a load costs no second copy. */
+  static fromState(s: ModelState): RecommenderModel {
+    const m = new RecommenderModel(s.tuning, TfidfVocabulary.fromState(s.vocab), s.components, s.singular, s.dims, s.fittedOn);
+    // Exactly full arrays: put() grows them (to a capacity) when a paper is folded in after the load.
+    m.embed = s.embed;
+    m.vectors = RaggedRows.fromCompact(s.termPtr, s.terms, s.weights, (n) => new Float32Array(n));
+    m.dates = RaggedRows.fromCompact(s.datePtr, s.days, new Int32Array(s.days.length), (n) => new Int32Array(n));
+    s.ids.forEach((id, r) => {
+      m.ids.push(id);
+      m.rowOf.set(id, r);
+      m.indexDays(r, m.dates.rowKeys(r));
+    });
+    s.authors.forEach((a, i) => m.byAuthor.set(a, Array.from(s.authorRows.subarray(s.authorPtr[i]!, s.authorPtr[i + 1]!))));
+    m.recomputeMean();
+    return m;
   }
 
   get size(): number {
@@ -104,39 +187,33 @@ export class RecommenderModel {
 
   /** Adds or replaces papers with the fitted vocabulary and concept space (folding in). */
   add(papers: ModelPaper[]): void {
-    for (const p of papers) this.put(p, this.vocab.vectorize(paperTokens(p)));
+    for (const p of papers) this.put(p.id, p.authors, p.digestDates, this.vocab.vectorize(paperTokens(p)));
     this.recomputeMean();
   }
 
-  private put(p: ModelPaper, vec: SparseVec): void {
-    let r = this.rowOf.get(p.id);
+  /** @internal Adds or replaces one paper from its full tf-idf vector. */
+  put(id: string, authors: string[], digestDates: string[], vec: SparseVec): void {
+    let r = this.rowOf.get(id);
     if (r === undefined) {
       r = this.ids.length;
-      this.rowOf.set(p.id, r);
-      this.ids.push(p.id);
-      for (const a of p.authors) {
-        const key = tokenize(a).join(' ');
+      this.rowOf.set(id, r);
+      this.ids.push(id);
+      for (const a of authors) {
+        const key = authorKey(a);
         if (!key) continue;
         const list = this.byAuthor.get(key);
         if (list) list.push(r);
         else this.byAuthor.set(key, [r]);
       }
     }
-    this.vectors[r] = heaviest(vec, this.tuning.keepTerms);
-    const days = Int32Array.from(p.digestDates, dayNumber);
-    for (const d of this.dates[r] ?? []) this.byDay.get(d)?.delete(r);
-    for (const d of days) {
-      const rows = this.byDay.get(d);
-      if (rows) rows.add(r);
-      else this.byDay.set(d, new Set([r]));
-    }
-    this.dates[r] = days;
+    const kept = heaviest(vec, this.tuning.keepTerms);
+    this.vectors.set(r, kept.indices, kept.values);
+    const days = Int32Array.from(digestDates, dayNumber);
+    for (const d of this.dates.rowKeys(r)) this.byDay.get(d)?.delete(r);
+    this.indexDays(r, days);
+    this.dates.set(r, days);
     const k = this.dims;
-    if ((r + 1) * k > this.embed.length) {
-      const grown = new Float32Array(this.embed.length * 2);
-      grown.set(this.embed);
-      this.embed = grown;
-    }
+    this.embed = resized(this.embed, capacityFor(r + 1, this.embed.length / k) * k);
     const e = this.embed.subarray(r * k, (r + 1) * k);
     e.fill(0);
     for (let j = 0; j < vec.indices.length; j++) {
@@ -153,7 +230,16 @@ export class RecommenderModel {
     for (let c = 0; c < k; c++) e[c]! /= norm;
   }
 
-  private recomputeMean(): void {
+  private indexDays(r: number, days: ArrayLike<number>): void {
+    for (let i = 0; i < days.length; i++) {
+      const rows = this.byDay.get(days[i]!);
+      if (rows) rows.add(r);
+      else this.byDay.set(days[i]!, new Set([r]));
+    }
+  }
+
+  /** @internal */
+  recomputeMean(): void {
     const k = this.dims;
     this.mean.fill(0);
     for (let r = 0; r < this.ids.length; r++) for (let c = 0; c < k; c++) this.mean[c]! += this.embed[r * k + c]!;
@@ -179,8 +265,9 @@ export class RecommenderModel {
     const addTo = (rows: number[], w: number) => {
       for (const r of rows) {
         for (let c = 0; c < k; c++) concept[c]! += (w / rows.length) * this.embed[r * k + c]!;
-        const v = this.vectors[r]!;
-        for (let j = 0; j < v.indices.length; j++) words[v.indices[j]!]! += (w / rows.length) * v.values[j]!;
+        const idx = this.vectors.rowKeys(r);
+        const val = this.vectors.rowValues(r);
+        for (let j = 0; j < idx.length; j++) words[idx[j]!]! += (w / rows.length) * val[j]!;
       }
     };
     addTo(pos, 1);
@@ -196,7 +283,7 @@ export class RecommenderModel {
     const hi = req.until ? dayNumber(req.until) : Infinity;
     const inRange = (r: number) => {
       if (lo === -Infinity && hi === Infinity) return true;
-      for (const d of this.dates[r]!) if (d >= lo && d <= hi) return true;
+      for (const d of this.dates.rowKeys(r)) if (d >= lo && d <= hi) return true;
       return false;
     };
     const pinMatchers = (req.pins ?? []).map((pin) => ({ pin, match: this.pinMatcher(pin) }));
@@ -231,7 +318,7 @@ export class RecommenderModel {
       .map(({ row: r, score }) => ({
         id: this.ids[r]!,
         score: Math.round(score * 1e4) / 1e4,
-        because: this.because(this.vectors[r]!, words),
+        because: this.because(r, words),
         pins: pinMatchers.filter((p) => p.match(r)).map((p) => p.pin),
       }));
     return { items, total, unknown };
@@ -252,9 +339,12 @@ export class RecommenderModel {
       let s = 0;
       const o = r * k;
       for (let c = 0; c < k; c++) s += concept[c]! * this.embed[o + c]!;
-      const v = this.vectors[r]!;
       let w = 0;
-      if (ww !== 0) for (let j = 0; j < v.indices.length; j++) w += v.values[j]! * words[v.indices[j]!]!;
+      if (ww !== 0) {
+        const idx = this.vectors.rowKeys(r);
+        const val = this.vectors.rowValues(r);
+        for (let j = 0; j < idx.length; j++) w += val[j]! * words[idx[j]!]!;
+      }
       top.offer(r, cw * s + ww * w + pinned[r]!);
     }
     return top;
@@ -262,22 +352,24 @@ export class RecommenderModel {
 
   /** A pin matches an author by full name, else a paper holding every feature the phrase makes. */
   private pinMatcher(pin: string): (r: number) => boolean {
-    const authors = new Set(this.byAuthor.get(tokenize(pin).join(' ')) ?? []);
+    const authors = new Set(this.byAuthor.get(authorKey(pin)) ?? []);
     const needed = this.vocab.featureIds(pinStems(pin));
     return (r) => {
       if (authors.has(r)) return true;
       if (!needed.length) return false;
-      const v = this.vectors[r]!;
-      return needed.every((f) => binaryHas(v.indices, f));
+      const idx = this.vectors.rowKeys(r);
+      return needed.every((f) => binaryHas(idx, f));
     };
   }
 
   /** The paper's terms weighing most in its overlap with the profile; a phrase hides its own words. */
-  private because(v: SparseVec, profile: Float32Array): string[] {
+  private because(r: number, profile: Float32Array): string[] {
+    const idx = this.vectors.rowKeys(r);
+    const val = this.vectors.rowValues(r);
     const shared: Array<[string, number]> = [];
-    for (let j = 0; j < v.indices.length; j++) {
-      const w = v.values[j]! * profile[v.indices[j]!]!;
-      if (w > 0) shared.push([this.vocab.labels[v.indices[j]!]!, w]);
+    for (let j = 0; j < idx.length; j++) {
+      const w = val[j]! * profile[idx[j]!]!;
+      if (w > 0) shared.push([this.vocab.labels[idx[j]!]!, w]);
     }
     shared.sort((a, b) => b[1] - a[1]);
     const out: string[] = [];
@@ -291,9 +383,9 @@ export class RecommenderModel {
   }
 }
 
-/** The `keep` heaviest terms of a vector, indices ascending (kept as a copy: the fitted matrix can go). */
+/** The `keep` heaviest terms of a vector, indices ascending. */
 function heaviest(v: SparseVec, keep: number): SparseVec {
-  if (v.indices.length <= keep) return { indices: v.indices.slice(), values: v.values.slice() };
+  if (v.indices.length <= keep) return v;
   const order = [...v.values.keys()].sort((a, b) => v.values[b]! - v.values[a]!).slice(0, keep).sort((a, b) => a - b);
   return { indices: Int32Array.from(order, (j) => v.indices[j]!), values: Float32Array.from(order, (j) => v.values[j]!) };
 }

@@ -25,7 +25,8 @@ const PAIR = 2 ** 21;
 const pairKey = (a: number, b: number) => (a + 1) * PAIR + b;
 // Past this many distinct word pairs, pairs seen once so far are forgotten: keeps counting bounded on
 // a large archive; such a pair can then miss min_df by its first occurrence (an approximation).
-const MAX_PAIRS = 3_000_000;
+// 1.5M (was 3M): the pair counts were the largest part of the fit's peak memory at 100k papers.
+const MAX_PAIRS = 1_500_000;
 
 /** The fitted vocabulary: stems to ids, features with their idf and a label to show. */
 export class TfidfVocabulary {
@@ -59,9 +60,39 @@ export class TfidfVocabulary {
 
   /** Sublinear tf × idf, l2-normalised; unknown words are ignored. */
   vectorize(tokens: TokenLike[]): SparseVec {
-    const seq = tokens.map((t) => (t.stem ? (this.words.get(t.stem) ?? -2) : -1));
+    return this.vectorizeSeq(tokens.map((t) => (t.stem ? (this.words.get(t.stem) ?? -2) : -1)));
+  }
+
+  /** The same from word ids as the counter gave them (-1 a break, -2 a word outside the vocabulary). */
+  vectorizeSeq(seq: ArrayLike<number>): SparseVec {
     return weigh(countFeatures(seq, this.features, this.bigrams), this.idf);
   }
+
+  /** Plain arrays (for the model file and the fit worker's reply). */
+  toState(): VocabularyState {
+    const stems = [...this.words.keys()];
+    const featureKeys = new Float64Array(this.features.size);
+    for (const [k, f] of this.features) featureKeys[f] = k;
+    return { stems, wordIds: Int32Array.from(stems, (s) => this.words.get(s)!), featureKeys, idf: this.idf, labels: this.labels, bigrams: this.bigrams };
+  }
+
+  static fromState(s: VocabularyState): TfidfVocabulary {
+    const words = new Map<string, number>();
+    s.stems.forEach((stem, i) => words.set(stem, s.wordIds[i]!));
+    const features = new Map<number, number>();
+    s.featureKeys.forEach((k, f) => features.set(k, f));
+    return new TfidfVocabulary(words, features, s.idf, s.labels, s.bigrams);
+  }
+}
+
+export interface VocabularyState {
+  stems: string[];
+  wordIds: Int32Array;
+  /** Feature f's key: a word id, or a word pair's key. */
+  featureKeys: Float64Array;
+  idf: Float32Array;
+  labels: string[];
+  bigrams: boolean;
 }
 
 function countFeatures(seq: ArrayLike<number>, features: Map<number, number>, bigrams: boolean): Map<number, number> {
@@ -95,18 +126,22 @@ function weigh(tf: Map<number, number>, idf: Float32Array): SparseVec {
 }
 
 /**
- * Fits the vocabulary on `n` documents and returns it with their tf-idf rows. `tokensOf(i)` is
- * called once per document; documents are kept meanwhile as word-id sequences (4 bytes a token).
+ * Counts document frequencies one document at a time (papers can arrive page by page) and keeps
+ * each document as a word-id sequence (4 bytes a token), for vectorizing once the vocabulary is chosen.
  */
-export function fitTfidf(n: number, tokensOf: (i: number) => TokenLike[], opts: TfidfOptions): { vocab: TfidfVocabulary; matrix: Csr } {
-  const words = new Map<string, number>();
-  const surfaces: string[] = [];
-  let wordDf = new Int32Array(1024);
-  const pairDf = new Map<number, number>();
-  const docs: Int32Array[] = new Array(n);
-  const seen = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const toks = tokensOf(i);
+export class TfidfCounter {
+  private readonly words = new Map<string, number>();
+  private readonly surfaces: string[] = [];
+  private wordDf = new Int32Array(1024);
+  private readonly pairDf = new Map<number, number>();
+  private readonly seen = new Set<number>();
+  docs = 0;
+
+  constructor(private readonly opts: TfidfOptions) {}
+
+  /** Counts one document; returns its word-id sequence. */
+  add(toks: TokenLike[]): Int32Array {
+    const { words, surfaces, seen, pairDf } = this;
     const seq = new Int32Array(toks.length);
     seen.clear();
     toks.forEach((t, j) => {
@@ -119,19 +154,19 @@ export function fitTfidf(n: number, tokensOf: (i: number) => TokenLike[], opts: 
         w = words.size;
         words.set(t.stem, w);
         surfaces.push(t.surface);
-        if (w >= wordDf.length) {
-          const grown = new Int32Array(wordDf.length * 2);
-          grown.set(wordDf);
-          wordDf = grown;
+        if (w >= this.wordDf.length) {
+          const grown = new Int32Array(this.wordDf.length * 2);
+          grown.set(this.wordDf);
+          this.wordDf = grown;
         }
       } else if (t.surface.length < surfaces[w]!.length) surfaces[w] = t.surface;
       seq[j] = w;
       if (!seen.has(w)) {
         seen.add(w);
-        wordDf[w]!++;
+        this.wordDf[w]!++;
       }
     });
-    if (opts.bigrams) {
+    if (this.opts.bigrams) {
       for (let j = 0; j + 1 < seq.length; j++) {
         if (seq[j]! < 0 || seq[j + 1]! < 0) continue;
         const k = pairKey(seq[j]!, seq[j + 1]!);
@@ -141,54 +176,65 @@ export function fitTfidf(n: number, tokensOf: (i: number) => TokenLike[], opts: 
       }
       if (pairDf.size > MAX_PAIRS) for (const [k, c] of pairDf) if (c === 1) pairDf.delete(k);
     }
-    docs[i] = seq;
+    this.docs++;
+    return seq;
   }
 
-  const maxDocs = opts.maxDf * n;
-  const candidates: Array<[number, number]> = [];
-  const ok = (df: number) => df >= opts.minDf && df <= maxDocs;
-  for (let w = 0; w < words.size; w++) if (ok(wordDf[w]!)) candidates.push([w, wordDf[w]!]);
-  for (const [k, df] of pairDf) if (ok(df)) candidates.push([k, df]);
-  // Most frequent first, ties by key so the same archive always gives the same vocabulary.
-  candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const chosen = candidates.slice(0, opts.maxFeatures);
+  /** The vocabulary of the documents counted so far. Drop the counter afterwards: its dictionaries are the fit's largest. */
+  vocabulary(opts: TfidfOptions = this.opts): TfidfVocabulary {
+    const { words, surfaces, wordDf, pairDf } = this;
+    const n = this.docs;
+    const maxDocs = opts.maxDf * n;
+    const candidates: Array<[number, number]> = [];
+    const ok = (df: number) => df >= opts.minDf && df <= maxDocs;
+    for (let w = 0; w < words.size; w++) if (ok(wordDf[w]!)) candidates.push([w, wordDf[w]!]);
+    for (const [k, df] of pairDf) if (ok(df)) candidates.push([k, df]);
+    // Most frequent first, ties by key so the same archive always gives the same vocabulary.
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const chosen = candidates.slice(0, opts.maxFeatures);
 
-  const features = new Map<number, number>();
-  const idf = new Float32Array(chosen.length);
-  const labels: string[] = [];
-  const usedWords = new Set<number>();
-  chosen.forEach(([k, df], f) => {
-    features.set(k, f);
-    idf[f] = Math.log((1 + n) / (1 + df)) + 1;
-    if (k < PAIR) {
-      labels.push(surfaces[k]!);
-      usedWords.add(k);
-    } else {
-      const a = Math.floor(k / PAIR) - 1;
-      const b = k % PAIR;
-      labels.push(`${surfaces[a]} ${surfaces[b]}`);
-      usedWords.add(a).add(b);
-    }
-  });
+    const features = new Map<number, number>();
+    const idf = new Float32Array(chosen.length);
+    const labels: string[] = [];
+    const usedWords = new Set<number>();
+    chosen.forEach(([k, df], f) => {
+      features.set(k, f);
+      idf[f] = Math.log((1 + n) / (1 + df)) + 1;
+      if (k < PAIR) {
+        labels.push(surfaces[k]!);
+        usedWords.add(k);
+      } else {
+        const a = Math.floor(k / PAIR) - 1;
+        const b = k % PAIR;
+        labels.push(`${surfaces[a]} ${surfaces[b]}`);
+        usedWords.add(a).add(b);
+      }
+    });
+    // Only words some feature uses are needed to vectorize later papers; word ids stay as counted.
+    const kept = new Map<string, number>();
+    for (const [s, w] of words) if (usedWords.has(w)) kept.set(s, w);
+    return new TfidfVocabulary(kept, features, idf, labels, opts.bigrams);
+  }
+}
 
+/** Rows of a vocabulary's vectors as one sparse matrix. */
+export function toCsr(rows: SparseVec[], cols: number): Csr {
+  const n = rows.length;
   const ptr = new Int32Array(n + 1);
-  const rowsOut: SparseVec[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    rowsOut[i] = weigh(countFeatures(docs[i]!, features, opts.bigrams), idf);
-    ptr[i + 1] = ptr[i]! + rowsOut[i]!.indices.length;
-  }
+  rows.forEach((r, i) => (ptr[i + 1] = ptr[i]! + r.indices.length));
   const indices = new Int32Array(ptr[n]!);
   const values = new Float32Array(ptr[n]!);
-  rowsOut.forEach((r, i) => {
+  rows.forEach((r, i) => {
     indices.set(r.indices, ptr[i]!);
     values.set(r.values, ptr[i]!);
   });
+  return { rows: n, cols, ptr, indices, values };
+}
 
-  // Only words some feature uses are needed to vectorize later papers; word ids stay as fitted.
-  const kept = new Map<string, number>();
-  for (const [s, w] of words) if (usedWords.has(w)) kept.set(s, w);
-  return {
-    vocab: new TfidfVocabulary(kept, features, idf, labels, opts.bigrams),
-    matrix: { rows: n, cols: chosen.length, ptr, indices, values },
-  };
+/** Fits the vocabulary on `n` documents and returns it with their tf-idf rows (small archives, tests). */
+export function fitTfidf(n: number, tokensOf: (i: number) => TokenLike[], opts: TfidfOptions): { vocab: TfidfVocabulary; matrix: Csr } {
+  const counter = new TfidfCounter(opts);
+  const docs = Array.from({ length: n }, (_, i) => counter.add(tokensOf(i)));
+  const vocab = counter.vocabulary();
+  return { vocab, matrix: toCsr(docs.map((d) => vocab.vectorizeSeq(d)), vocab.size) };
 }

@@ -5,6 +5,11 @@ export interface RecommenderTuning {
   tfidf: TfidfOptions;
   /** Dimensions of the concept space (latent semantic analysis over the tf-idf matrix). */
   dims: number;
+  /**
+   * Papers the concept space is learned from (evenly spread over the archive); every paper is then
+   * placed in it. A sample of 30k keeps the fit's time and peak memory bounded on a large archive.
+   */
+  svdSample: number;
   /** Power iterations of the randomized SVD: more is closer to the exact SVD, each costs two passes. */
   power: number;
   /** Concept vectors are U·Σ^sigmaPower: 1 is classic LSA, 0 weighs every concept alike. */
@@ -35,13 +40,22 @@ export interface RecommenderTuning {
 export const DEFAULT_TUNING: RecommenderTuning = {
   tfidf: { minDf: 2, maxDf: 0.1, maxFeatures: 40_000, bigrams: true },
   dims: 128,
+  svdSample: 30_000,
   power: 2,
   sigmaPower: 1,
   conceptWeight: 1,
   negativeWeight: 0.5,
   center: 1,
-  feedback: 1,
-  feedbackDepth: 10,
+  feedback: 1.5,
+  feedbackDepth: 20,
   pinBoost: 0.5,
   keepTerms: 64,
 };
+
+/**
+ * On a small archive a 10% document-frequency ceiling leaves almost no words to compare (a word in
+ * 3 of 30 papers is already "too common"): below 200 papers it is raised to half the papers.
+ */
+export function tuningFor(papers: number, t: RecommenderTuning): RecommenderTuning {
+  return papers >= 200 ? t : { ...t, tfidf: { ...t.tfidf, maxDf: Math.max(t.tfidf.maxDf, 0.5), minDf: Math.min(t.tfidf.minDf, 2) } };
+}

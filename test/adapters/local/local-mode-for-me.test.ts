@@ -20,6 +20,19 @@ async function session(lines: string[]) {
 const ids = (out: string) => [...out.matchAll(/id (2401\.\d+)/g)].map((m) => m[1]!);
 
 describe('/papers for-me in the local mode', () => {
+  it('says "still learning" while the first model is fitted, then recommends', async () => {
+    // As the bot wires it: the fit runs in a worker and a chat reply does not wait for it.
+    env = await createForMeEnv(tempDir(), { recommender: { whileFitting: 'throw' }, fitFirst: false });
+    for (const id of ['2401.20000', '2401.20001', '2401.20002']) await env.bookmarks.add(LOCAL_CALLER, id);
+    const out = await session(['/papers for-me --days 4']);
+    expect(out).toContain('Still learning your archive (the recommender is fitting its model): try again in a minute.');
+    expect(out).not.toMatch(/error id|went wrong/);
+    await env.recommender.idle();
+    const later = await session(['/papers for-me --days 4']);
+    expect(later).toMatch(/^For you, from your 3 bookmarks/m);
+    expect(ids(later).map(topicOf)).toEqual(Array(5).fill('speech'));
+  });
+
   it('with fewer than 3 bookmarks says how many more are needed and offers top', async () => {
     env = await createForMeEnv(tempDir());
     await env.bookmarks.add(LOCAL_CALLER, '2401.20000');

@@ -142,6 +142,7 @@ describe('personal digest by direct message', () => {
     const t = await setup({
       recommender: (real) => ({
         sync: () => real.sync(),
+        idle: () => real.idle(),
         async recommend(req) {
           if (failing && req.positives.some((id) => SPEECH.includes(id))) throw new Error('recommender not ready: the model is being fitted');
           return real.recommend(req);

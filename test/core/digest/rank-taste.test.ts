@@ -15,7 +15,7 @@ afterEach(async () => core?.close());
 
 const admin = (channelId: string): Caller => ({ platform: 'slack', workspaceId: 'T1', channelId, userId: 'U1', isAdmin: true });
 
-async function setup() {
+async function setup(opts: { whileFitting?: 'throw' } = {}) {
   const clock = createFakeClock('2024-01-04T12:00:00Z');
   core = await openCore({ dataDir: tempDir(), clock, now: () => clock.now() });
   const papers = topicPapers();
@@ -24,7 +24,7 @@ async function setup() {
   }
   const feedback = core.storage.feedback;
   const bookmarks = core.storage.bookmarks;
-  const recommender = createRecommender({ store: core.store, logger: createRecordingLogger() });
+  const recommender = createRecommender({ store: core.store, logger: createRecordingLogger(), ...opts });
   const engine = createDigestEngine({
     store: core.storage.digests,
     messages: bookmarks,
@@ -43,7 +43,7 @@ async function setup() {
     },
   };
   engine.setPublisher(publisher);
-  return { core, engine, bookmarks, sent, clock };
+  return { core, engine, bookmarks, sent, clock, recommender, feedback };
 }
 
 /** The next day's papers: same three topics, new ids. */
@@ -81,6 +81,41 @@ describe('subscribe --rank taste', () => {
     const plain = await t.engine.preview(admin('C'));
     expect(plain.text).not.toContain('Order:');
     expect((plain.cards ?? []).slice(0, 10).map((c) => topicOf(c.paperId))).not.toEqual(Array(10).fill('agents'));
+  });
+
+  it('with --topics: the topics choose the papers, the taste orders them', async () => {
+    const t = await setup();
+    await t.engine.subscribe(admin('C'), { time: '09:00', tz: 'UTC', top: 25 });
+    await t.engine.runNow(admin('C'));
+    const agents = t.sent.filter((s) => s.channelId === 'C' && s.paperId && topicOf(s.paperId) === 'agents').map((s) => s.paperId!);
+    for (const [i, id] of agents.slice(0, 5).entries()) await t.bookmarks.add({ platform: 'slack', workspaceId: 'T1', userId: `U${i}` }, id);
+    await t.core.store.ingest({ source: 'arxiv-jsonl', digestDate: '2024-01-05', papers: nextDay() });
+
+    await t.engine.subscribe(admin('C'), { time: '09:00', tz: 'UTC', top: 25, rank: 'taste', topics: 'speech' });
+    const preview = await t.engine.preview(admin('C'));
+    expect(preview.text).toContain("Order: the channel's taste (5 bookmarks of its posts).");
+    const order = (preview.cards ?? []).map((c) => c.paperId);
+    expect(order.length).toBeGreaterThanOrEqual(5);
+    expect(order.map(topicOf)).toEqual(Array(order.length).fill('speech'));
+    // In the recommender's order for the channel's bookmarks, not the digest's.
+    const liked = await t.feedback.channelBookmarks('slack', 'C', 200);
+    const ranked = await t.recommender.recommend({ positives: liked, only: order, limit: order.length });
+    expect(order).toEqual(ranked.items.map((i) => i.id));
+  });
+
+  it("keeps today's order while the recommender's first fit runs, saying so", async () => {
+    const t = await setup({ whileFitting: 'throw' });
+    await t.engine.subscribe(admin('C'), { time: '09:00', tz: 'UTC', top: 25 });
+    await t.engine.runNow(admin('C'));
+    const posted = t.sent.filter((s) => s.channelId === 'C' && s.paperId).map((s) => s.paperId!);
+    for (const [i, id] of posted.slice(0, 5).entries()) await t.bookmarks.add({ platform: 'slack', workspaceId: 'T1', userId: `U${i}` }, id);
+    await t.core.store.ingest({ source: 'arxiv-jsonl', digestDate: '2024-01-05', papers: nextDay() });
+    await t.engine.subscribe(admin('C'), { time: '09:00', tz: 'UTC', top: 25, rank: 'taste' });
+    const preview = await t.engine.preview(admin('C'));
+    expect(preview.text).toContain("Order: today's order: the recommender is still learning the archive (its first fit is running).");
+    expect(preview.cards?.length).toBe(25);
+    await t.recommender.idle();
+    expect((await t.engine.preview(admin('C'))).text).toContain("Order: the channel's taste (5 bookmarks of its posts).");
   });
 
   it('refuses an unknown --rank', async () => {

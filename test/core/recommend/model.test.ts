@@ -73,3 +73,17 @@ describe('RecommenderModel', () => {
     expect(r.items.some((i) => late.some((p) => p.id === i.id))).toBe(true);
   });
 });
+
+describe('RecommenderModel after a load', () => {
+  it('takes new papers (folding in after a load): per-row arrays have room beyond the loaded rows', () => {
+    // 16 rows: exactly the smallest capacity, so any per-row array sized to the rows is full.
+    const some = papers.filter((p) => topicOf(p.id) !== 'graphs').slice(0, 16);
+    const loaded = RecommenderModel.fromState(RecommenderModel.fit(some, tuningFor(some.length, DEFAULT_TUNING)).toState());
+    const late = papers.filter((p) => !some.includes(p));
+    loaded.add(late.slice(0, 1));
+    loaded.add(late.slice(1));
+    expect(loaded.size).toBe(papers.length);
+    const r = loaded.recommend({ positives: ids('agents').slice(0, 3), limit: 5 });
+    expect(r.items).toHaveLength(5);
+  });
+});

@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FitJob, ToWorker } from './fit-worker.js';
+import type { ModelFileRead } from './model-file.js';
+import type { ModelPaper, ModelState } from './model.js';
+import type { RecommenderTuning } from './tuning.js';
+
+/**
+ * Starts the fit worker. Built (dist/…/fit-worker.js, emitted by scripts/build.mjs like every
+ * source file) it is an ordinary worker file; run from TypeScript sources (tsx, vitest) the worker
+ * first registers tsx, since a worker thread does not inherit the parent's loader hooks.
+ */
+function startWorker(job: FitJob): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./fit-worker.js', import.meta.url), { workerData: job });
+  // tsx's ESM entry (require.resolve names its CommonJS twin, which cannot register ESM hooks).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./fit-worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(code, { eval: true, workerData: job });
+}
+
+/** Messages from the worker until it answers with `done`, or its failure (an error, or an exit before answering). */
+function talk<T>(worker: Worker, onMessage: (m: unknown, done: (v: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const done = (v: T) => {
+      settled = true;
+      // Resolved once the worker is gone: its heap (the fit's transients) is freed before the caller builds on the result.
+      worker.terminate().then(() => resolve(v), () => resolve(v));
+    };
+    worker.on('message', (m) => {
+      try {
+        onMessage(m, done);
+      } catch (err) {
+        settled = true;
+        reject(err as Error);
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+      void worker.terminate();
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`recommender worker exited with code ${code} before answering`));
+    });
+  });
+}
+
+/**
+ * Fits the model in a worker thread from pages of papers (fetched one at a time, each sent once the
+ * worker has taken the last) and returns its state; written to `modelFile` first when given.
+ */
+export async function fitInWorker(opts: {
+  tuning: RecommenderTuning;
+  /** Yields pages of papers and returns the store seq they reach. */
+  pages: AsyncGenerator<ModelPaper[], number, undefined>;
+  modelFile?: string;
+  /** A refit while the old model answers: it must not keep a finished CLI run alive. */
+  background?: boolean;
+}): Promise<{ state: ModelState; seq: number; saveError?: string }> {
+  const worker = startWorker({ task: 'fit', tuning: opts.tuning, modelFile: opts.modelFile });
+  if (opts.background) worker.unref();
+  const pages = opts.pages;
+  let seq = 0;
+  const send = async () => {
+    const next = await pages.next();
+    const m: ToWorker = next.done ? { end: true, seq: next.value } : { papers: next.value };
+    if (next.done) seq = next.value;
+    worker.postMessage(m);
+  };
+  const result = talk<{ state: ModelState; saveError?: string }>(worker, (m, done) => {
+    const msg = m as { more?: true; state?: ModelState; saveError?: string };
+    if (msg.more) void send().catch((err: unknown) => worker.emit('error', err));
+    else done({ state: msg.state!, saveError: msg.saveError });
+  });
+  void send().catch((err: unknown) => worker.emit('error', err));
+  return { ...(await result), seq };
+}
+
+/** Reads the model file in a worker thread (hashing ~100 MB is no job for the event loop). */
+export function loadInWorker(modelFile: string): Promise<ModelFileRead> {
+  return talk<ModelFileRead>(startWorker({ task: 'load', modelFile }), (m, done) => done(m as ModelFileRead));
+}

@@ -1,0 +1,116 @@
+/**
+ * Per-row data kept in a few flat typed arrays with room to grow, instead of one small typed array
+ * per paper (each of those costs ~100 bytes of object on top of its data). Arrays are sized to a
+ * row *capacity*, never exactly to the rows held: a model loaded from disk must still take new rows.
+ */
+
+/** The capacity to allocate for `needed` rows (or items): doubling, so appends stay amortised O(1). */
+export function capacityFor(needed: number, current = 0): number {
+  let c = Math.max(16, current);
+  while (c < needed) c *= 2;
+  return c;
+}
+
+type Typed = Int32Array | Float32Array | Float64Array;
+
+/** `a` with room for `capacity` items, its content kept (`a` itself when it is already big enough). */
+export function resized<T extends Typed>(a: T, capacity: number): T {
+  if (a.length >= capacity) return a;
+  const grown = new (a.constructor as new (n: number) => T)(capacity);
+  grown.set(a);
+  return grown;
+}
+
+/** Rows of variable length, appended to flat arrays; a replaced row's old slots are left unused. */
+export class RaggedRows<V extends Int32Array | Float32Array = Float32Array> {
+  start: Int32Array;
+  length: Int32Array;
+  keys: Int32Array;
+  values: V;
+  /** Slots of keys/values used so far. */
+  used: number;
+
+  constructor(
+    rows: number,
+    items: number,
+    private readonly makeValues: (n: number) => V,
+  ) {
+    this.start = new Int32Array(capacityFor(rows));
+    this.length = new Int32Array(this.start.length);
+    this.keys = new Int32Array(capacityFor(items));
+    this.values = makeValues(this.keys.length);
+    this.used = 0;
+  }
+
+  /**
+   * Adopts a compact form (row r is keys/values[ptr[r]..ptr[r+1])) without copying it: the arrays
+   * are exactly full, so the first row added after a load grows them (set() resizes to a capacity).
+   */
+  static fromCompact<V extends Int32Array | Float32Array>(ptr: Int32Array, keys: Int32Array, values: V, makeValues: (n: number) => V): RaggedRows<V> {
+    const rows = ptr.length - 1;
+    const out = new RaggedRows<V>(rows, 0, makeValues);
+    out.keys = keys;
+    out.values = values;
+    for (let r = 0; r < rows; r++) {
+      out.start[r] = ptr[r]!;
+      out.length[r] = ptr[r + 1]! - ptr[r]!;
+    }
+    out.used = keys.length;
+    return out;
+  }
+
+  /**
+   * The compact form of the first `rows` rows. When the rows already lie in order without gaps (a
+   * fresh fit, a load) keys and values are views of this store's arrays, not copies: write or
+   * transfer the result before changing a row. Otherwise a copy with the gaps dropped.
+   */
+  compact(rows: number): { ptr: Int32Array; keys: Int32Array; values: V } {
+    const ptr = new Int32Array(rows + 1);
+    let inPlace = true;
+    for (let r = 0; r < rows; r++) {
+      if (this.length[r]! && this.start[r] !== ptr[r]) inPlace = false;
+      ptr[r + 1] = ptr[r]! + this.length[r]!;
+    }
+    if (inPlace) return { ptr, keys: this.keys.subarray(0, ptr[rows]!), values: this.values.subarray(0, ptr[rows]!) as V };
+    const keys = new Int32Array(ptr[rows]!);
+    const values = this.makeValues(ptr[rows]!);
+    for (let r = 0; r < rows; r++) {
+      keys.set(this.keys.subarray(this.start[r]!, this.start[r]! + this.length[r]!), ptr[r]!);
+      values.set(this.values.subarray(this.start[r]!, this.start[r]! + this.length[r]!) as never, ptr[r]!);
+    }
+    return { ptr, keys, values };
+  }
+
+  /** Sets row r (growing the row capacity as needed). */
+  set(r: number, keys: ArrayLike<number>, values?: ArrayLike<number>): void {
+    if (r >= this.start.length) {
+      const cap = capacityFor(r + 1, this.start.length);
+      this.start = resized(this.start, cap);
+      this.length = resized(this.length, cap);
+    }
+    const n = keys.length;
+    if (n <= this.length[r]!) {
+      // Fits where the row was: rewrite in place (a paper re-ingested with the same or fewer terms).
+    } else {
+      if (this.used + n > this.keys.length) {
+        const cap = capacityFor(this.used + n, this.keys.length);
+        this.keys = resized(this.keys, cap);
+        this.values = resized(this.values, cap);
+      }
+      this.start[r] = this.used;
+      this.used += n;
+    }
+    const s = this.start[r]!;
+    this.keys.set(keys, s);
+    if (values) this.values.set(values, s);
+    this.length[r] = n;
+  }
+
+  rowKeys(r: number): Int32Array {
+    return this.keys.subarray(this.start[r]!, this.start[r]! + this.length[r]!);
+  }
+
+  rowValues(r: number): V {
+    return this.values.subarray(this.start[r]!, this.start[r]! + this.length[r]!) as V;
+  }
+}
