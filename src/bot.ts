@@ -12,7 +12,7 @@ import { openCore, type Core, type CoreOptions } from './core/open-core.js';
 import type { PlatformStores } from './core/store/platform-stores.js';
 import { createChatCore } from '../commands/chat-core.js';
 import { MODEL_FILE } from './core/recommend/model-file.js';
-import { createRecommender } from './core/recommend/recommender.js';
+import { createRecommender, type Recommender } from './core/recommend/recommender.js';
 
 export interface BotOptions extends CoreOptions {
   clock?: Clock;
@@ -40,6 +40,8 @@ export interface Bot extends Core {
   platformStores: PlatformStores;
   /** Forgets old chat cards once a day (main drives it from the minute tick). */
   retention: ReturnType<typeof createRetentionSweep>;
+  /** Papers like a reader's; throws RecommenderNotReady while its first model is fitted. */
+  recommender: Recommender;
 }
 
 export async function createBot(opts: BotOptions): Promise<Bot> {
@@ -75,7 +77,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const chat = createChatCore({ store: core.store, search, digests, bookmarks, reading: core.reading, logger, clock, exportDir: opts.exportDir, recommender, feedback, trends: core.trends, dmNotices: core.storage.dmNotices });
   const platformStores = { installations: core.storage.installations, seenEvents: core.storage.seenEvents };
   const retention = createRetentionSweep({ store: core.storage.retention, clock, logger });
-  return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores, retention };
+  return { ...core, search, ingest, chat, digests, bookmarks, clock, platformStores, retention, recommender };
 }
 
 /**

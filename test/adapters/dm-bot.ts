@@ -15,6 +15,8 @@ export async function createDmBot(dataDir: string): Promise<{ bot: Bot; clock: R
   for (const day of [...new Set(papers.map((p) => p.digestDate!))]) {
     await bot.store.ingest({ source: 'arxiv-jsonl', digestDate: day, papers: papers.filter((p) => p.digestDate === day) });
   }
+  // A running bot has fitted its model by then (the bot answers "still learning" until it has).
+  await bot.recommender.sync();
   return { bot, clock };
 }
 

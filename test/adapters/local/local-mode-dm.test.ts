@@ -16,7 +16,7 @@ afterEach(async () => {
   bot = undefined;
 });
 
-async function start() {
+async function start(opts: { fitted?: boolean } = {}) {
   const dir = tempDir();
   const clock = createFakeClock('2024-01-04T06:00:00Z');
   bot = await createBot({ dataDir: dir, clock });
@@ -24,6 +24,8 @@ async function start() {
   for (const day of [...new Set(papers.map((p) => p.digestDate!))]) {
     await bot.store.ingest({ source: 'arxiv-jsonl', digestDate: day, papers: papers.filter((p) => p.digestDate === day) });
   }
+  // A running bot has fitted its model by then (the bot answers "still learning" until it has).
+  if (opts.fitted !== false) await bot.recommender.sync();
   const terminal = sink();
   bot.digests.setPublisher(createLocalPublisher(terminal.out));
   const b = bot;
@@ -63,6 +65,26 @@ describe('the personal digest by direct message in the local mode', () => {
     const mark2 = t.terminal.text().length;
     await bot!.digests.tick();
     expect(t.terminal.text().slice(mark2)).toBe('');
+  });
+
+  it('while the recommender has no model yet, the due digest waits (the minute is not lost for others) and goes out at a tick after the fit', async () => {
+    const t = await start({ fitted: false });
+    await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
+    for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
+    t.clock.set('2024-01-04T07:00:00Z');
+    const mark = t.terminal.text().length;
+    const first = await bot!.digests.tick();
+    expect(first.planned).toBe(0);
+    expect(t.terminal.text().slice(mark)).toBe('');
+    // The refused plan started the first fit; once it is done the next tick sends the day's picks, once.
+    await bot!.recommender.idle();
+    t.clock.set('2024-01-04T07:01:00Z');
+    await bot!.digests.tick();
+    t.clock.set('2024-01-04T07:02:00Z');
+    await bot!.digests.tick();
+    const dm = t.terminal.text().slice(mark);
+    expect(dm.match(/^\[#dm-local-user\] 📬 Your papers for today/gm)).toHaveLength(1);
+    expect([...dm.matchAll(/id (2401\.\d+)/g)].map((m) => topicOf(m[1]!))).toEqual(['graphs', 'graphs', 'graphs']);
   });
 
   it('bad input: weekdays without subscribe, subscribe flags without subscribe, a bad zone; nothing stored', async () => {
