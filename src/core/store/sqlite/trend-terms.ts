@@ -65,8 +65,11 @@ export function fillSqliteTrendTerms(db: Db): number | undefined {
   );
   const fill = db.transaction((): number | undefined => {
     if (version.get()?.v === TERMS_RULE_VERSION) return undefined;
-    // Without the fill row the term_day_counts triggers (migration 012) stay off: the counts are
-    // rebuilt in one statement below rather than touched a million times.
+    // The term_day_counts triggers (migration 012) are set aside while the terms are rewritten (even
+    // a trigger that does nothing triples the fill: ~2M rows) and the counts rebuilt in one statement
+    // below; they come back from their own stored SQL, in this transaction.
+    const triggers = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'paper_terms'").all();
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
     db.exec('DELETE FROM trend_terms_fill');
     db.exec('DELETE FROM paper_terms');
     let n = 0;
@@ -77,6 +80,7 @@ export function fillSqliteTrendTerms(db: Db): number | undefined {
       after = rows[rows.length - 1]!.seq;
     }
     db.exec(REBUILD_TERM_DAY_COUNTS_SQL);
+    for (const t of triggers) db.exec(t.sql);
     db.prepare(
       `INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET rule_version = excluded.rule_version, filled_at = excluded.filled_at`,
