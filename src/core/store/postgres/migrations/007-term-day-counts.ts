@@ -1,4 +1,5 @@
 import { REBUILD_TERM_DAY_COUNTS_SQL } from '../../trends-sql.js';
+import { termDayCountsTable } from '../../sqlite/migrations/012-term-day-counts.js';
 import type { PgMigration } from './index.js';
 
 /**
@@ -11,12 +12,7 @@ export const termDayCounts007: PgMigration = {
   version: 7,
   name: 'trend term counts per day',
   sql: `
-    CREATE TABLE term_day_counts (
-      term_id INTEGER NOT NULL,
-      day     TEXT NOT NULL,
-      n       INTEGER NOT NULL,
-      PRIMARY KEY (term_id, day)
-    );
+${termDayCountsTable('')}
 
     -- The paper's terms join (+1) or leave (-1) the day, unless another entry (not entry_id) keeps it there.
     CREATE FUNCTION term_day_shift(p_paper TEXT, p_digest INTEGER, p_entry INTEGER, p_by INTEGER) RETURNS void LANGUAGE plpgsql AS $fn$
