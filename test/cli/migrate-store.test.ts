@@ -46,6 +46,12 @@ describe('papers migrate-store --to postgres://…', () => {
     try {
       expect(key((await pgc.query(termsSql)).rows)).toEqual(sqliteTerms);
       expect((await pgc.query('SELECT rule_version FROM trend_terms_fill')).rows).toEqual([{ rule_version: TERMS_RULE_VERSION }]);
+      // The per-day term counts come along too, and the target's triggers did not count the copy again.
+      const daysSql = 'SELECT term_id, day, n FROM term_day_counts';
+      const dayKey = (rows: Array<Record<string, unknown>>) => rows.map((x) => `${x.term_id} ${x.day} ${x.n}`).sort();
+      const sqliteDays = dayKey(peekSqlite(dataDir).prepare(daysSql).all() as Array<Record<string, unknown>>);
+      expect(sqliteDays.length).toBeGreaterThan(0);
+      expect(dayKey((await pgc.query(daysSql)).rows)).toEqual(sqliteDays);
     } finally {
       await pgc.end();
     }

@@ -22,15 +22,17 @@ const TABLES: Array<{ name: string; order: string }> = [
   { name: 'reading_tags', order: 'rowid' },
   { name: 'installations', order: 'rowid' },
   { name: 'installation_channels', order: 'rowid' },
-  // paper_terms has no rowid (WITHOUT ROWID): its key orders it.
+  // paper_terms and term_day_counts have no rowid (WITHOUT ROWID): their keys order them. The
+  // counts' triggers stay off until trend_terms_fill arrives last (DERIVED empties it first).
   { name: 'trend_terms', order: 'id' },
   { name: 'paper_terms', order: 'paper_id, term_id' },
+  { name: 'term_day_counts', order: 'term_id, day' },
   { name: 'trend_terms_fill', order: 'id' },
   { name: 'dm_digest_notices', order: 'rowid' },
 ];
 
 /** Tables the target's own open fills (the trend terms of its zero papers): emptied, then copied. */
-const DERIVED = ['paper_terms', 'trend_terms', 'trend_terms_fill'];
+const DERIVED = ['trend_terms_fill', 'term_day_counts', 'paper_terms', 'trend_terms'];
 
 /** Identity columns whose next value must follow the copied ids. */
 const IDENTITIES = [

@@ -50,6 +50,16 @@ async function storedTerms(sql: Sql): Promise<Map<string, string[]>> {
 
 const sorted = (xs: string[]) => [...xs].sort();
 
+/** term_day_counts as stored, and as computed from scratch from the digests and the stored terms: "term day n" lines, sorted. */
+async function dayCounts(sql: Sql): Promise<{ stored: string[]; rebuilt: string[] }> {
+  const lines = (rows: Array<Record<string, unknown>>) => rows.map((r) => `${String(r.term)} ${String(r.day)} ${Number(r.n)}`).sort();
+  const stored = await sql('SELECT t.term AS term, c.day AS day, c.n AS n FROM term_day_counts c JOIN trend_terms t ON t.id = c.term_id');
+  const rebuilt = await sql(`SELECT t.term AS term, x.date AS day, COUNT(*) AS n
+    FROM (SELECT DISTINCT d.date AS date, dp.paper_id AS paper_id FROM digests d JOIN digest_papers dp ON dp.digest_id = d.id) x
+    JOIN paper_terms pt ON pt.paper_id = x.paper_id JOIN trend_terms t ON t.id = pt.term_id GROUP BY t.term, x.date`);
+  return { stored: lines(stored), rebuilt: lines(rebuilt) };
+}
+
 /** Papers as an older bot stored them: rows written with SQL against the schema before the terms migration. */
 const OLD_PAPERS = [
   { id: '2501.00001', title: 'Model Merging for Reasoning Agents', keywords: ['model merging', 'Reasoning'], date: '2025-01-06' },
@@ -132,6 +142,40 @@ describe.each(backends)('trend terms stored with each paper ($name)', (b) => {
     expect(counts.terms).toEqual([{ term: 'sparse attention', thisWeek: 1, earlier: 0 }]);
   });
 
+  it('keep papers per term and day through a second source, repeated days, a keyword change and a re-key', async () => {
+    const s = await b.open();
+    const sql: Sql = (q) => b.sql(s, q);
+    const mm = ['model merging'];
+    const a = paper({ title: 'Alpha Merges Models', arxivId: '2503.00001', keywords: mm });
+    const ingest = (source: 'hf-api' | 'hf-digest-text', date: string, papers: ReturnType<typeof paper>[]) => s.papers.ingest({ source, digestDate: date, papers: papers.map((p) => ({ ...p, source })) });
+    // Weeks ending 2025-03-16: this week 03-10..16, week 1 03-03..09, week 2 02-24..03-02.
+    await ingest('hf-api', '2025-02-25', [a]);
+    await ingest('hf-api', '2025-03-03', [a]);
+    // The same paper from a second source the same day: one paper that day.
+    await ingest('hf-digest-text', '2025-03-03', [paper({ title: 'Alpha Merges Models' })]);
+    // Two days of one week: one (paper, week) pair.
+    await ingest('hf-api', '2025-03-05', [a, paper({ title: 'Beta', arxivId: '2503.00002', keywords: mm })]);
+    // A keyword the paper gets from a later listing counts on every day it was listed.
+    const e = paper({ title: 'Epsilon', arxivId: '2503.00005', keywords: ['reward hacking'] });
+    await ingest('hf-api', '2025-03-06', [e]);
+    await ingest('hf-api', '2025-03-07', [{ ...e, keywords: mm }]);
+    // A text paper re-keyed to its arXiv id the next day: its entries and terms move with it.
+    await ingest('hf-digest-text', '2025-03-08', [paper({ title: 'Gamma Kernels' })]);
+    await ingest('hf-api', '2025-03-08', [paper({ title: 'Gamma kernels', arxivId: '2503.00007', keywords: mm })]);
+    const c = paper({ title: 'Gamma Two', arxivId: '2503.00003', keywords: mm });
+    await ingest('hf-api', '2025-03-10', [c, paper({ title: 'Delta', arxivId: '2503.00004', keywords: mm })]);
+    await ingest('hf-api', '2025-03-11', [c]);
+
+    const days = await dayCounts(sql);
+    expect(days.stored).toEqual(days.rebuilt);
+    expect(days.stored).toContain('model merging 2025-03-03 1');
+    expect(days.stored).toContain('model merging 2025-03-07 1');
+    const counts = await s.trends.termCounts({ end: '2025-03-16', weeks: 2 }, 2);
+    // Week 1: alpha, beta, epsilon and gamma once each, however many days or sources listed them.
+    expect(counts.papersPerWeek).toEqual([2, 4, 1]);
+    expect(counts.terms.find((t) => t.term === 'model merging')).toEqual({ term: 'model merging', thisWeek: 2, earlier: 5 });
+  });
+
   it('a store from before the migration is filled once when it opens; a new rule version fills it again', async () => {
     const at = await oldStore(b.name);
     const sql = sqlAt(at);
@@ -140,6 +184,10 @@ describe.each(backends)('trend terms stored with each paper ($name)', (b) => {
     try {
       expect(await storedTerms(sql)).toEqual(expected);
       expect((await sql('SELECT rule_version FROM trend_terms_fill'))[0]?.rule_version).toBe(TERMS_RULE_VERSION);
+      // The per-day counts are built from the filled terms, not left empty by the triggers being off.
+      const days = await dayCounts(sql);
+      expect(days.stored).toContain('reinforcement learning 2025-01-07 1');
+      expect(days.stored).toEqual(days.rebuilt);
       const counts = await s.trends.termCounts({ end: '2025-01-07', weeks: 1 }, 1);
       expect(counts.papersPerWeek).toEqual([3, 0]);
       expect(counts.terms.find((t) => t.term === 'reinforcement learning')).toEqual({ term: 'reinforcement learning', thisWeek: 1, earlier: 0 });
@@ -160,6 +208,8 @@ describe.each(backends)('trend terms stored with each paper ($name)', (b) => {
     try {
       expect(await storedTerms(sql)).toEqual(expected);
       expect((await sql('SELECT rule_version FROM trend_terms_fill'))[0]?.rule_version).toBe(TERMS_RULE_VERSION);
+      const days = await dayCounts(sql);
+      expect(days.stored).toEqual(days.rebuilt);
     } finally {
       await refilled.close();
     }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { paperTerms, TERMS_RULE_VERSION } from '../../trends/terms.js';
+import { REBUILD_TERM_DAY_COUNTS_SQL } from '../trends-sql.js';
 import { LOCK_KEYS, withTransaction, type Queryable } from './tx.js';
 
 /** A paper as its trend terms are computed from it (the stored, merged title and keywords). */
@@ -50,6 +51,11 @@ export async function fillPostgresTrendTerms(pool: pg.Pool): Promise<number | un
   return withTransaction(pool, async (c) => {
     await c.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEYS.ingest]);
     if ((await version(c)) === TERMS_RULE_VERSION) return undefined;
+    // The term_day_counts triggers (migration 7) are disabled while ~1M term rows are rewritten (a
+    // plpgsql call per row even to do nothing) and the counts rebuilt in one statement below;
+    // ALTER TABLE is transactional, so they come back with the commit or the rollback.
+    await c.query('ALTER TABLE paper_terms DISABLE TRIGGER USER');
+    await c.query('DELETE FROM trend_terms_fill');
     await c.query('DELETE FROM paper_terms');
     let n = 0;
     for (let after = -1; ; ) {
@@ -59,6 +65,8 @@ export async function fillPostgresTrendTerms(pool: pg.Pool): Promise<number | un
       n += rows.length;
       after = rows[rows.length - 1]!.seq;
     }
+    await c.query(REBUILD_TERM_DAY_COUNTS_SQL);
+    await c.query('ALTER TABLE paper_terms ENABLE TRIGGER USER');
     await c.query(
       `INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, $1, $2)
        ON CONFLICT (id) DO UPDATE SET rule_version = excluded.rule_version, filled_at = excluded.filled_at`,

@@ -1,4 +1,5 @@
 import { paperTerms, TERMS_RULE_VERSION } from '../../trends/terms.js';
+import { REBUILD_TERM_DAY_COUNTS_SQL } from '../trends-sql.js';
 import type { Db } from './open.js';
 
 /** Writes papers' trend terms (migration 010) inside the caller's transaction. */
@@ -64,6 +65,12 @@ export function fillSqliteTrendTerms(db: Db): number | undefined {
   );
   const fill = db.transaction((): number | undefined => {
     if (version.get()?.v === TERMS_RULE_VERSION) return undefined;
+    // The term_day_counts triggers (migration 012) are set aside while the terms are rewritten (even
+    // a trigger that does nothing triples the fill: ~2M rows) and the counts rebuilt in one statement
+    // below; they come back from their own stored SQL, in this transaction.
+    const triggers = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'paper_terms'").all();
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+    db.exec('DELETE FROM trend_terms_fill');
     db.exec('DELETE FROM paper_terms');
     let n = 0;
     // In pages: better-sqlite3 cannot write while a statement is still iterating.
@@ -72,6 +79,8 @@ export function fillSqliteTrendTerms(db: Db): number | undefined {
       n += rows.length;
       after = rows[rows.length - 1]!.seq;
     }
+    db.exec(REBUILD_TERM_DAY_COUNTS_SQL);
+    for (const t of triggers) db.exec(t.sql);
     db.prepare(
       `INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET rule_version = excluded.rule_version, filled_at = excluded.filled_at`,

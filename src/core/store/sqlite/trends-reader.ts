@@ -7,7 +7,7 @@ import type { Db } from './open.js';
 const p = (n: number) => `@p${n}`;
 const bind = (params: Statement['params']) => Object.fromEntries(params.map((v, i) => [`p${i + 1}`, v]));
 
-/** The trends reads over digests, bookmarks and migration 010's paper terms (SQL shared with PostgreSQL: ../trends-sql.ts). */
+/** The trends reads over digests, bookmarks, migration 010's paper terms and 012's per-day term counts (SQL shared with PostgreSQL: ../trends-sql.ts). */
 export function createSqliteTrendsReader(db: Db): TrendsReader {
   const daily = db.prepare(DAILY_COUNTS_SQL(p));
   const bookmarked = db.prepare(MOST_BOOKMARKED_SQL(p));
