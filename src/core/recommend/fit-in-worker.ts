@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FitJob, ToWorker } from './fit-worker.js';
+import type { FitJob, FitProgress, ToWorker } from './fit-worker.js';
 import type { ModelFileRead } from './model-file.js';
-import type { ModelPaper, ModelState } from './model.js';
+import type { ModelPaper, ModelState } from './model-types.js';
 import type { RecommenderTuning } from './tuning.js';
 
 /**
@@ -60,6 +60,8 @@ export async function fitInWorker(opts: {
   modelFile?: string;
   /** A refit while the old model answers: it must not keep a finished CLI run alive. */
   background?: boolean;
+  /** Each stage of the fit with the memory then (bench:recommend prints them). */
+  onProgress?: (p: FitProgress) => void;
 }): Promise<{ state: ModelState; seq: number; saveError?: string }> {
   const worker = startWorker({ task: 'fit', tuning: opts.tuning, modelFile: opts.modelFile });
   if (opts.background) worker.unref();
@@ -72,8 +74,9 @@ export async function fitInWorker(opts: {
     worker.postMessage(m);
   };
   const result = talk<{ state: ModelState; saveError?: string }>(worker, (m, done) => {
-    const msg = m as { more?: true; state?: ModelState; saveError?: string };
-    if (msg.more) void send().catch((err: unknown) => worker.emit('error', err));
+    const msg = m as { more?: true; progress?: FitProgress; state?: ModelState; saveError?: string };
+    if (msg.progress) opts.onProgress?.(msg.progress);
+    else if (msg.more) void send().catch((err: unknown) => worker.emit('error', err));
     else done({ state: msg.state!, saveError: msg.saveError });
   });
   void send().catch((err: unknown) => worker.emit('error', err));

@@ -7,13 +7,15 @@
  * and posted back as its state with the arrays transferred. `load`: reads the model file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ModelBuilder } from './model-builder.js';
+import { ModelBuilder, type FitStage } from './model-builder.js';
 import { readModelFile, transferList, writeModelFile } from './model-file.js';
-import type { ModelPaper } from './model.js';
+import type { ModelPaper } from './model-types.js';
 import { tuningFor, type RecommenderTuning } from './tuning.js';
 
 export type FitJob = { task: 'fit'; tuning: RecommenderTuning; modelFile?: string } | { task: 'load'; modelFile: string };
 export type ToWorker = { papers: ModelPaper[] } | { end: true; seq: number };
+/** A stage of the fit reached, with this process's memory then (the worker's own heap; RSS and array buffers are the process's). */
+export type FitProgress = { stage: FitStage | 'state written'; memory: NodeJS.MemoryUsage };
 
 const port = parentPort!;
 const job = workerData as FitJob;
@@ -22,15 +24,16 @@ if (job.task === 'load') {
   const read = readModelFile(job.modelFile);
   port.postMessage(read, read.ok ? transferList(read.state) : []);
 } else {
-  const builder = new ModelBuilder(job.tuning);
+  const progress = (stage: FitProgress['stage']) => port.postMessage({ progress: { stage, memory: process.memoryUsage() } satisfies FitProgress });
+  const builder = new ModelBuilder(job.tuning, progress);
   port.on('message', (m: ToWorker) => {
     if ('papers' in m) {
       builder.add(m.papers);
       port.postMessage({ more: true });
       return;
     }
-    const model = builder.finish(tuningFor(builder.size, job.tuning));
-    const state = model.toState();
+    // The state straight from the builder: no model (and none of its maps) is built in the worker.
+    const state = builder.finishState(tuningFor(builder.size, job.tuning));
     let saveError: string | undefined;
     if (job.modelFile) {
       try {
@@ -38,6 +41,7 @@ if (job.task === 'load') {
       } catch (err) {
         saveError = (err as Error).message;
       }
+      progress('state written');
     }
     port.postMessage({ state, saveError }, transferList(state));
   });

@@ -11,7 +11,7 @@ export function capacityFor(needed: number, current = 0): number {
   return c;
 }
 
-type Typed = Int32Array | Float32Array | Float64Array;
+type Typed = Uint8Array | Int32Array | Float32Array | Float64Array;
 
 /** `a` with room for `capacity` items, its content kept (`a` itself when it is already big enough). */
 export function resized<T extends Typed>(a: T, capacity: number): T {
@@ -112,5 +112,29 @@ export class RaggedRows<V extends Int32Array | Float32Array = Float32Array> {
 
   rowValues(r: number): V {
     return this.values.subarray(this.start[r]!, this.start[r]! + this.length[r]!) as V;
+  }
+}
+
+/** A list of 32-bit integers appended to one flat array (no per-item boxing, no per-row object). */
+export class Int32List {
+  private a = new Int32Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.a.length) this.a = resized(this.a, this.a.length * 2);
+    this.a[this.length++] = x;
+  }
+
+  get(i: number): number {
+    return this.a[i]!;
+  }
+
+  set(i: number, x: number): void {
+    this.a[i] = x;
+  }
+
+  /** The items in an exactly sized array (a copy: the list's own has room to spare). */
+  toArray(): Int32Array {
+    return this.a.slice(0, this.length);
   }
 }

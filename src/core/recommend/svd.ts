@@ -9,9 +9,9 @@ export interface TruncatedSvd {
 }
 
 
-/** Y = X · W, X sparse (n × c), W dense (c × l) → n × l. */
-function times(x: Csr, w: Float64Array, l: number): Float64Array {
-  const y = new Float64Array(x.rows * l);
+/** Y = X · W, X sparse (n × c), W dense (c × l) → n × l, written into `y` (overwritten). */
+function times(x: Csr, w: Float64Array, l: number, y: Float64Array): Float64Array {
+  y.fill(0);
   for (let i = 0; i < x.rows; i++) {
     const o = i * l;
     for (let p = x.ptr[i]!; p < x.ptr[i + 1]!; p++) {
@@ -23,9 +23,9 @@ function times(x: Csr, w: Float64Array, l: number): Float64Array {
   return y;
 }
 
-/** Z = Xᵀ · Y, X sparse (n × c), Y dense (n × l) → c × l. */
-function timesT(x: Csr, y: Float64Array, l: number): Float64Array {
-  const z = new Float64Array(x.cols * l);
+/** Z = Xᵀ · Y, X sparse (n × c), Y dense (n × l) → c × l, written into `z` (overwritten). */
+function timesT(x: Csr, y: Float64Array, l: number, z: Float64Array): Float64Array {
+  z.fill(0);
   for (let i = 0; i < x.rows; i++) {
     const o = i * l;
     for (let p = x.ptr[i]!; p < x.ptr[i + 1]!; p++) {
@@ -141,25 +141,29 @@ function symmetricEigen(a: Float64Array, l: number): { values: Float64Array; vec
  * The top-k right singular vectors of a sparse matrix by randomized SVD (Halko, Martinsson & Tropp
  * 2011): a random sketch of the row space sharpened by power iterations, then an exact SVD of the
  * small projected problem. Cost: (2·power + 2) sparse passes of width k + oversample.
+ *
+ * Memory: two dense blocks, one n × l (the range, Y) and one c × l (the sketch Ω, then each Xᵀ·Y),
+ * each overwritten in place pass after pass instead of a new pair per power iteration (at 100k
+ * papers a block is 30–45 MB and four of them waited for the collector), and the result.
  */
 export function truncatedSvd(x: Csr, k: number, opts: { oversample?: number; power?: number; seed?: number } = {}): TruncatedSvd {
   const l = Math.min(k + (opts.oversample ?? 10), x.cols, x.rows);
   k = Math.min(k, l);
   const rand = seededRandom(opts.seed ?? 42);
   // Gaussian sketch by Box–Muller.
-  const omega = new Float64Array(x.cols * l);
-  for (let i = 0; i < omega.length; i++) omega[i] = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
-  let y = times(x, omega, l);
+  const z = new Float64Array(x.cols * l);
+  for (let i = 0; i < z.length; i++) z[i] = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const y = times(x, z, l, new Float64Array(x.rows * l));
   orthonormalize(y, x.rows, l);
   for (let it = 0; it < (opts.power ?? 2); it++) {
-    const z = timesT(x, y, l);
+    timesT(x, y, l, z);
     orthonormalize(z, x.cols, l);
-    y = times(x, z, l);
+    times(x, z, l, y);
     orthonormalize(y, x.rows, l);
   }
   // B = Qᵀ X; its right singular vectors come from Bᵀ = Xᵀ Q (c × l): Bᵀ = V Σ Wᵀ, so
   // (Xᵀ Q)ᵀ (Xᵀ Q) = W Σ² Wᵀ and V = Xᵀ Q W Σ⁻¹.
-  const bt = timesT(x, y, l);
+  const bt = timesT(x, y, l, z);
   const { values, vectors } = symmetricEigen(gram(bt, x.cols, l), l);
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!).slice(0, k);
   const singular = Float64Array.from(order, (i) => Math.sqrt(Math.max(values[i]!, 0)));

@@ -1,3 +1,4 @@
+import { PairCounts } from './pair-counts.js';
 import type { Csr, SparseVec } from './sparse.js';
 
 /** Knobs of the tf-idf vocabulary; the defaults are arxiv-sanity-lite's. */
@@ -133,11 +134,15 @@ export class TfidfCounter {
   private readonly words = new Map<string, number>();
   private readonly surfaces: string[] = [];
   private wordDf = new Int32Array(1024);
-  private readonly pairDf = new Map<number, number>();
+  private readonly pairDf = new PairCounts();
   private readonly seen = new Set<number>();
   docs = 0;
 
-  constructor(private readonly opts: TfidfOptions) {}
+  /** `maxPairs`: lowered by tests of the forgetting only. */
+  constructor(
+    private readonly opts: TfidfOptions,
+    private readonly maxPairs = MAX_PAIRS,
+  ) {}
 
   /** Counts one document; returns its word-id sequence. */
   add(toks: TokenLike[]): Int32Array {
@@ -172,9 +177,9 @@ export class TfidfCounter {
         const k = pairKey(seq[j]!, seq[j + 1]!);
         if (seen.has(k)) continue;
         seen.add(k);
-        pairDf.set(k, (pairDf.get(k) ?? 0) + 1);
+        pairDf.increment(k);
       }
-      if (pairDf.size > MAX_PAIRS) for (const [k, c] of pairDf) if (c === 1) pairDf.delete(k);
+      if (pairDf.size > this.maxPairs) pairDf.prune(2);
     }
     this.docs++;
     return seq;
@@ -188,7 +193,7 @@ export class TfidfCounter {
     const candidates: Array<[number, number]> = [];
     const ok = (df: number) => df >= opts.minDf && df <= maxDocs;
     for (let w = 0; w < words.size; w++) if (ok(wordDf[w]!)) candidates.push([w, wordDf[w]!]);
-    for (const [k, df] of pairDf) if (ok(df)) candidates.push([k, df]);
+    for (const [k, df] of pairDf.entries()) if (ok(df)) candidates.push([k, df]);
     // Most frequent first, ties by key so the same archive always gives the same vocabulary.
     candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const chosen = candidates.slice(0, opts.maxFeatures);
