@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fitInWorker, loadInWorker } from '../src/core/recommend/fit-in-worker.js';
@@ -38,6 +38,13 @@ const all = !args.has('--tune') && !args.has('--quality') && !args.has('--speed'
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const mb = () => process.memoryUsage().rss / 1e6;
+/** RSS (the whole process: worker threads included), this thread's JS heap and array buffers, in MB. */
+const mem = (u: NodeJS.MemoryUsage = process.memoryUsage()) => ({ rss: u.rss / 1e6, heap: u.heapUsed / 1e6, ab: u.arrayBuffers / 1e6 });
+type Mem = ReturnType<typeof mem>;
+const showMem = (m: Mem, base?: Mem) =>
+  base
+    ? `RSS +${(m.rss - base.rss).toFixed(0)} MB, heap +${(m.heap - base.heap).toFixed(0)} MB, arrayBuffers +${(m.ab - base.ab).toFixed(0)} MB`
+    : `RSS ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB, arrayBuffers ${m.ab.toFixed(0)} MB`;
 /** CPU time of this process in ms: on a shared, busy machine wall time mostly measures the neighbours. */
 const cpuMs = () => {
   const c = process.cpuUsage();
@@ -126,14 +133,18 @@ async function watch<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: num
 /** `--restart-child FILE`: a fresh process loading the model file, as a restarted bot does; prints its RSS in JSON. */
 async function restartChild(file: string) {
   global.gc?.();
-  const before = mb();
+  const before = mem();
+  let peak = before.rss;
+  const timer = setInterval(() => (peak = Math.max(peak, mb())), 50);
   const t = performance.now();
   const read = await loadInWorker(file);
   if (!read.ok) throw new Error(read.reason);
   const model = RecommenderModel.fromState(read.state);
   const loadMs = performance.now() - t;
+  clearInterval(timer);
   global.gc?.();
-  console.log(JSON.stringify({ before, after: mb(), loadMs, papers: model.size }));
+  const after = mem();
+  console.log(JSON.stringify({ before, after, peak: Math.max(peak, after.rss), loadMs, papers: model.size }));
 }
 
 async function speed() {
@@ -150,6 +161,8 @@ async function speed() {
   }));
   global.gc?.();
   const loaded = mb();
+  const beforeFit = mem();
+  console.log(`before the fit (${size.toLocaleString('en-US')} papers' text in memory, the baseline): ${showMem(beforeFit)}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   // The anchor for the stall: the same monitor over an idle event loop.
   const idle = await watch(() => new Promise((r) => setTimeout(r, 2000)));
   const file = join(mkdtempSync(join(tmpdir(), 'recommend-bench-')), MODEL_FILE);
@@ -159,22 +172,40 @@ async function speed() {
   }
   const fitCpu = cpuMs();
   let t = performance.now();
-  const fit = await watch(() => fitInWorker({ tuning: DEFAULT_TUNING, pages: pages(), modelFile: file }));
+  const stages: string[] = [];
+  let lastStage = performance.now();
+  const fit = await watch(() =>
+    fitInWorker({
+      tuning: DEFAULT_TUNING,
+      pages: pages(),
+      modelFile: file,
+      onProgress: ({ stage, memory }) => {
+        const m = mem(memory);
+        stages.push(`  ${stage.padEnd(22)} ${((performance.now() - lastStage) / 1000).toFixed(0).padStart(4)} s   RSS +${(m.rss - beforeFit.rss).toFixed(0)} MB, worker heap ${m.heap.toFixed(0)} MB, arrayBuffers +${(m.ab - beforeFit.ab).toFixed(0)} MB`);
+        lastStage = performance.now();
+      },
+    }),
+  );
   const fitS = (performance.now() - t) / 1000;
   const fitCpuS = (cpuMs() - fitCpu) / 1000;
   const model = RecommenderModel.fromState(fit.value.state);
   global.gc?.();
   const fitted = mb();
+  const afterFit = mem();
   console.log(
     `${size.toLocaleString('en-US')} papers, fitted in a worker thread: ${fitS.toFixed(1)} s wall, ${fitCpuS.toFixed(1)} s CPU (all threads); ` +
       `event loop's worst stall during the fit ${fit.stallMs.toFixed(0)} ms (idle anchor ${idle.stallMs.toFixed(0)} ms)`,
   );
   // Papers-loaded RSS is the baseline: what the bot holds anyway (the store, the search index) is not the recommender's.
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--restart-child', file], { encoding: 'utf8' });
-  const restart = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { before: number; after: number; loadMs: number };
+  const restart = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { before: Mem; after: Mem; peak: number; loadMs: number };
+  console.log(`the fit's stages in the worker (time since the previous stage; RSS and arrayBuffers are the process's, over the baseline):\n${stages.join('\n')}`);
+  console.log(`memory added by the recommender (RSS sampled every 50 ms, worker threads included):`);
+  console.log(`  peak during the fit      RSS +${(fit.peakMb - loaded).toFixed(0)} MB`);
+  console.log(`  after the fit            ${showMem(afterFit, beforeFit)} (${fitted.toFixed(0)} MB RSS in all)`);
   console.log(
-    `RSS added by the recommender: after a restart (model file loaded, ${statSync(file).size / 1e6 | 0} MB file, ${(restart.loadMs / 1000).toFixed(1)} s) +${(restart.after - restart.before).toFixed(0)} MB; ` +
-      `after the fit +${(fitted - loaded).toFixed(0)} MB; peak during the fit +${(fit.peakMb - loaded).toFixed(0)} MB (over ${loaded.toFixed(0)} MB with the bench's papers in memory)`,
+    `  after a restart          ${showMem(restart.after, restart.before)}; peak while loading RSS +${(restart.peak - restart.before.rss).toFixed(0)} MB ` +
+      `(a fresh process loading the ${(statSync(file).size / 1e6) | 0} MB model file in ${(restart.loadMs / 1000).toFixed(1)} s)`,
   );
   const rand = rng(5);
   const ids = papers.map((p) => p.id);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { ModelState } from './model.js';
 
 /**
@@ -89,23 +89,70 @@ export function writeModelFile(path: string, state: ModelState, seq: number): vo
 
 export type ModelFileRead = { ok: true; state: ModelState; seq: number } | { ok: false; missing: boolean; reason: string };
 
-/** Reads a model file; anything but a complete, current, intact file is `ok: false` with the reason. */
+/** Reads `n` bytes at `pos` into `into` (fewer only at the end of the file); returns how many were read. */
+function readAt(fd: number, into: Uint8Array, pos: number): number {
+  let got = 0;
+  while (got < into.length) {
+    const r = readSync(fd, into, got, into.length - got, pos + got);
+    if (r === 0) break;
+    got += r;
+  }
+  return got;
+}
+
+/**
+ * Reads a model file; anything but a complete, current, intact file is `ok: false` with the reason.
+ * Each array is read from the file straight into its own typed array (hashed on the way), never
+ * the whole file into one buffer first: at 100k papers that was a 130 MB second copy.
+ */
 export function readModelFile(path: string): ModelFileRead {
-  let buf: Buffer;
+  let fd: number;
   try {
-    buf = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, missing: code === 'ENOENT', reason: code === 'ENOENT' ? 'no model file yet' : `cannot read it (${code ?? String(err)})` };
   }
+  try {
+    return readOpen(fd);
+  } catch (err) {
+    return { ok: false, missing: false, reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readOpen(fd: number): ModelFileRead {
+  const size = fstatSync(fd).size;
   const bad = (reason: string): ModelFileRead => ({ ok: false, missing: false, reason });
-  if (buf.length < PREFIX || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return bad('not a recommender model file');
-  const version = buf.readUInt32LE(8);
+  const prefix = Buffer.alloc(PREFIX);
+  if (readAt(fd, prefix, 0) < PREFIX || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) return bad('not a recommender model file');
+  const version = prefix.readUInt32LE(8);
   if (version !== MODEL_FILE_VERSION) return bad(`model file version ${version}, this bot reads version ${MODEL_FILE_VERSION}`);
-  const headerBytes = buf.readUInt32LE(12);
-  if (PREFIX + headerBytes > buf.length) return bad('truncated (the header runs past the end)');
-  const digest = createHash('sha256').update(buf.subarray(PREFIX)).digest();
-  if (!digest.equals(buf.subarray(16, PREFIX))) return bad('checksum mismatch (truncated or corrupted)');
+  const headerBytes = prefix.readUInt32LE(12);
+  if (PREFIX + headerBytes > size) return bad('truncated (the header runs past the end)');
+  const hash = createHash('sha256');
+  let at = PREFIX;
+  /** Reads the next bytes into `into`, hashed; false at a short read. */
+  const next = (into: Uint8Array) => {
+    const got = readAt(fd, into, at);
+    hash.update(into.subarray(0, got));
+    at += got;
+    return got === into.length;
+  };
+  /** Hashes the rest of the file and tells whether it matches the stored checksum. */
+  const intact = () => {
+    const chunk = Buffer.alloc(1 << 20);
+    for (;;) {
+      const got = readAt(fd, chunk, at);
+      if (!got) break;
+      hash.update(chunk.subarray(0, got));
+      at += got;
+    }
+    return hash.digest().equals(prefix.subarray(16, PREFIX));
+  };
+  const headerBuf = Buffer.alloc(headerBytes);
+  next(headerBuf);
   let h: {
     seq: number;
     tuning: ModelState['tuning'];
@@ -119,22 +166,23 @@ export function readModelFile(path: string): ModelFileRead {
     arrays: Array<[ArrayName, TypeName, number]>;
   };
   try {
-    h = JSON.parse(buf.subarray(PREFIX, PREFIX + headerBytes).toString('utf8'));
+    h = JSON.parse(headerBuf.toString('utf8'));
   } catch {
-    return bad('unreadable header');
+    return bad(intact() ? 'unreadable header' : 'checksum mismatch (truncated or corrupted)');
   }
+  next(Buffer.alloc(pad8(at)));
   const a = {} as Record<ArrayName, Int32Array | Float32Array | Float64Array>;
-  let at = PREFIX + headerBytes;
-  at += pad8(at);
-  for (const [name, type, length] of h.arrays) {
+  for (const [name, type, length] of h.arrays ?? []) {
     const T = TYPES[type];
-    if (!T) return bad(`unknown array type ${type}`);
+    if (!T) return bad(intact() ? `unknown array type ${type}` : 'checksum mismatch (truncated or corrupted)');
     const bytes = length * T.BYTES_PER_ELEMENT;
-    if (at + bytes > buf.length) return bad(`truncated (array ${name})`);
-    // A copy: the file buffer is freed, and the model resizes what it needs room in.
-    a[name] = new T((buf.buffer as ArrayBuffer).slice(buf.byteOffset + at, buf.byteOffset + at + bytes));
-    at += bytes + pad8(bytes);
+    if (!(bytes >= 0) || at + bytes > size) return bad(`truncated (array ${name})`);
+    const arr = new T(length);
+    if (!next(new Uint8Array(arr.buffer))) return bad(`truncated (array ${name})`);
+    next(Buffer.alloc(pad8(bytes)));
+    a[name] = arr;
   }
+  if (!intact()) return bad('checksum mismatch (truncated or corrupted)');
   const state: ModelState = {
     tuning: h.tuning,
     dims: h.dims,

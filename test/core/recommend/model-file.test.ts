@@ -49,6 +49,10 @@ describe('the recommender model file', () => {
   it.each([
     ['a flipped byte', (b: Buffer) => ((b[b.length >> 1] ^= 0xff), b), /checksum/],
     ['a truncated file', (b: Buffer) => b.subarray(0, b.length >> 1), /truncated|checksum/],
+    // Arrays are read straight from the file and hashed piece by piece: the last array's last byte and bytes past it still count.
+    ['a flipped last byte', (b: Buffer) => ((b[b.length - 1] ^= 0xff), b), /checksum/],
+    ['bytes appended', (b: Buffer) => Buffer.concat([b, Buffer.from('junk')]), /checksum/],
+    ['a flipped header byte', (b: Buffer) => ((b[60] ^= 0xff), b), /checksum/],
     ['an older version', (b: Buffer) => (b.writeUInt32LE(0, 8), b), /version 0/],
     ['not a model file', () => Buffer.from('hello'), /not a recommender model file/],
   ])('%s is ignored with a log line and refitted, never a crash', async (_, spoil, reason) => {
