@@ -95,6 +95,9 @@ export interface DigestEngine extends DigestService {
   plan(now?: Date): Promise<TickReport>;
 }
 
+/** Logged (error) when a subscription's digest could not be planned; the slot is retried at the next tick. */
+export const DIGEST_PLAN_FAILED = 'digest could not be planned (this subscription only; retried at the next tick)';
+
 /** The scheduled-digest engine: subscriptions, due decisions, plans and resumable posting. */
 export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const store = opts.store;
@@ -154,12 +157,15 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const sub = byKey.get(dec.key)!;
         const slot = new Date(dec.slotMs).toISOString();
         if (dec.action === 'run') {
-          // One subscription whose papers cannot be chosen now (the recommender still fitting, a store
-          // error) must not hold up the others: its slot stays unplanned, so the next tick plans it again.
+          // Undefined from a planner: not due yet (a personal digest whose recommender is still
+          // fitting), so the slot stays unplanned and the next tick plans it again. An error is a
+          // bug or a store failure: loud, counted, and still confined to its subscription, so the
+          // others post; its slot is tried again at the next tick too.
           try {
             return isDmChannel(sub.channelId) ? await buildPersonalRun({ ...opts.personal!, store, logger, latestDigest }, sub, slot, now) : await buildRun(deps(cache), sub, slot, now);
           } catch (err) {
-            logger.warn({ err, platform: sub.platform, channelId: sub.channelId, slot }, 'digest not planned this minute; retried at the next tick');
+            logger.error({ err, platform: sub.platform, workspaceId: sub.workspaceId, channelId: sub.channelId, slot }, DIGEST_PLAN_FAILED);
+            metrics.digest(sub.platform, 'failed');
             return undefined;
           }
         }
