@@ -9,9 +9,10 @@ import { createDigestEngine } from '../src/core/digest/engine.js';
 import { silentLogger } from '../src/core/logger.js';
 import { openCore } from '../src/core/open-core.js';
 import { createRecordingPublisher } from '../src/core/publisher.js';
+import { countArg } from './lib/count-arg.js';
 import { sharedData } from './lib/shared-data.js';
 
-const CHANNELS = Number(process.argv[2] ?? 1000);
+const CHANNELS = countArg(1000);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 const dir = fs.mkdtempSync(os.tmpdir() + '/papers-bench-');

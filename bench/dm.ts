@@ -17,9 +17,10 @@ import type { Paper } from '../src/core/paper.js';
 import { createRecordingPublisher } from '../src/core/publisher.js';
 import { createRecommender } from '../src/core/recommend/recommender.js';
 import { corpus, realPapers, rng } from './lib/corpus.js';
+import { countArg } from './lib/count-arg.js';
 import { sharedData } from './lib/shared-data.js';
 
-const SUBSCRIBERS = Number(process.argv[2] ?? 1000);
+const SUBSCRIBERS = countArg(1000);
 const PAPERS = 20_000;
 const PER_DAY = 100;
 const cpuMs = () => {

@@ -14,7 +14,7 @@ import { createBot } from '../src/bot.js';
 import { silentLogger } from '../src/core/logger.js';
 import { sharedData } from './lib/shared-data.js';
 
-const DATA = process.argv.includes('--data') ? process.argv[process.argv.indexOf('--data') + 1]! : sharedData();
+const DATA = sharedData();
 const TOPICS = ['model merging', 'diffusion transformers', 'mixture of experts', 'speculative decoding', 'vision language models', 'retrieval augmented generation', 'long context', 'quantization', 'video generation', 'agents tool use'];
 const SEARCHES = 2_000;
 const REACTIONS = 20;

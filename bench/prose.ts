@@ -14,9 +14,7 @@ import { parseDigest } from '../src/core/parse/parse-digest.js';
 import type { ParseResult } from '../src/core/parse/ports.js';
 import { sharedData } from './lib/shared-data.js';
 
-// `--data DIR` reads the data set from elsewhere (a worktree whose ../shared is not the data folder).
-const dataArg = process.argv.indexOf('--data');
-const DATA = dataArg > 0 && process.argv[dataArg + 1] ? path.resolve(process.argv[dataArg + 1]!) : sharedData();
+const DATA = sharedData();
 const SHARED = path.dirname(DATA);
 const HEADER = 'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nbyAK and the research community\n\n';
 const verbose = process.argv.includes('--verbose');

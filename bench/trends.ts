@@ -5,7 +5,7 @@
  * bot's background warm-up; and the one-time fill of a store from before the terms were stored.
  *
  * Papers are built from real Hugging Face daily-papers titles and ai_keywords (../shared/data/hf-daily,
- * else the small test/fixtures slice), spread over 27 weeks so `--weeks 26` reads all 100k and the
+ * or `--data DIR` / SHARED_DATA), spread over 27 weeks so `--weeks 26` reads all 100k and the
  * default `--weeks 4` reads the last five weeks (~18.5k). One topic is made to rise in the last week.
  * Figures are noisy on a shared machine: each is the median and range of 5 runs, and a fixed CPU
  * loop (the anchor) measured in the same process gives the ratio that compares across machines.
@@ -25,17 +25,13 @@ import { computeTrends } from '../src/core/trends/compute.js';
 import { addDays } from '../src/core/trends/dates.js';
 import { renderTrendsPng, warmTrendsRenderer } from '../src/core/trends/render/render-png.js';
 import { seededRandom } from '../src/core/seeded-random.js';
+import { countArg } from './lib/count-arg.js';
+import { sharedData } from './lib/shared-data.js';
 
-const PAPERS = Number(process.argv[2] ?? 100_000);
+const PAPERS = countArg(100_000);
 const WEEKS = 27;
 const END = '2026-08-28';
-// SHARED_DATA: where the shared data folder is when it is not beside the project (a git worktree).
-const shared = path.join(process.env.SHARED_DATA ?? '../shared/data', 'hf-daily');
-const fixtures = 'test/fixtures/hf-daily';
-const source = fs.existsSync(shared) ? shared : fixtures;
-if (source === fixtures) {
-  process.stdout.write(`note: ${shared} not found (clone the shared data beside the project for the full title set); using the ${fixtures} slice as templates\n`);
-}
+const source = sharedData('hf-daily');
 
 interface Template {
   title: string;

@@ -7,7 +7,10 @@ import { join, resolve } from 'node:path';
  * rather than failing later with ENOENT.
  */
 export function sharedData(...parts: string[]): string {
-  const root = resolve(process.cwd(), '..', 'shared', 'data');
+  // `--data DIR` (or SHARED_DATA) points elsewhere: a git worktree has no ../shared beside it.
+  const flag = process.argv.indexOf('--data');
+  const given = flag > 0 ? process.argv[flag + 1] : process.env.SHARED_DATA;
+  const root = given ? resolve(given) : resolve(process.cwd(), '..', 'shared', 'data');
   const path = join(root, ...parts);
   if (!existsSync(path)) {
     process.stderr.write(

@@ -102,12 +102,19 @@ export interface DigestStore {
   /**
    * Claims the oldest unfinished run of these platforms that no live lease holds, on a channel
    * where no other run is under a live lease; undefined when there is none. Atomic across instances.
+   * Never a run `claim.owner` holds already, even past its lease, nor one on a channel where the
+   * owner holds another run: the owner is alive (it is claiming), so its worker is still posting
+   * there, late only because a post or a pause outlasted the lease. A lapsed lease frees a run for
+   * other claimants only; a gone holder's runs are freed by releaseGoneClaims or by its lease.
    */
   claimRun(claim: RunClaim & { platforms: Platform[] }): Promise<DigestRun | undefined>;
   /** Extends our lease; false when the run is no longer ours (taken over after our lease ran out). */
   renewClaim(runId: number, claim: RunClaim): Promise<boolean>;
-  /** Gives an unfinished run back at once (a clean shutdown). */
-  releaseClaim(runId: number, owner: string): Promise<void>;
+  /**
+   * Gives an unfinished run back: at once (a clean shutdown), or claimable by anyone, its owner
+   * included, only after `notBefore` (a failed attempt retried later, as if its lease had run out).
+   */
+  releaseClaim(runId: number, owner: string, notBefore?: string): Promise<void>;
   /** Unfinished runs `owner` holds under a lease still running at `now` (what a shutdown hands back). */
   liveClaims(owner: string, now: string): Promise<DigestRun[]>;
   /**

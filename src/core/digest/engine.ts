@@ -95,6 +95,9 @@ export interface DigestEngine extends DigestService {
   plan(now?: Date): Promise<TickReport>;
 }
 
+/** Logged (error) when a subscription's digest could not be planned; the slot is retried at the next tick. */
+export const DIGEST_PLAN_FAILED = 'digest could not be planned (this subscription only; retried at the next tick)';
+
 /** The scheduled-digest engine: subscriptions, due decisions, plans and resumable posting. */
 export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   const store = opts.store;
@@ -154,12 +157,15 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         const sub = byKey.get(dec.key)!;
         const slot = new Date(dec.slotMs).toISOString();
         if (dec.action === 'run') {
-          // One subscription whose papers cannot be chosen now (the recommender still fitting, a store
-          // error) must not hold up the others: its slot stays unplanned, so the next tick plans it again.
+          // Undefined from a planner: not due yet (a personal digest whose recommender is still
+          // fitting), so the slot stays unplanned and the next tick plans it again. An error is a
+          // bug or a store failure: loud, counted, and still confined to its subscription, so the
+          // others post; its slot is tried again at the next tick too.
           try {
             return isDmChannel(sub.channelId) ? await buildPersonalRun({ ...opts.personal!, store, logger, latestDigest }, sub, slot, now) : await buildRun(deps(cache), sub, slot, now);
           } catch (err) {
-            logger.warn({ err, platform: sub.platform, channelId: sub.channelId, slot }, 'digest not planned this minute; retried at the next tick');
+            logger.error({ err, platform: sub.platform, workspaceId: sub.workspaceId, channelId: sub.channelId, slot }, DIGEST_PLAN_FAILED);
+            metrics.digest(sub.platform, 'failed');
             return undefined;
           }
         }
@@ -186,6 +192,23 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   /** Renewed before every post: a claimant that went silent past its lease has lost the run, and a stopping one lets it go. */
   const holdClaim = (runId: number) => async () => !stopping && (await store.renewClaim(runId, claimFor()));
 
+  /**
+   * Gives a run this process failed to post back to the store, claimable again (here or elsewhere)
+   * a lease from now. The store never hands a claimant a run it holds (its worker may be posting
+   * it past its lease), so a run kept under our name after a failure would wait for our restart.
+   * A hand-back the store refuses is tried again at the next pass.
+   */
+  const unreleased = new Set<number>();
+  async function giveBack(runId: number): Promise<void> {
+    try {
+      await store.releaseClaim(runId, owner, new Date(clock.now().getTime() + leaseMs).toISOString());
+      unreleased.delete(runId);
+    } catch (err) {
+      unreleased.add(runId);
+      logger.error({ err, runId }, 'digest run could not be handed back after a failure; tried again at the next pass');
+    }
+  }
+
   /** Frees the runs of claimants known to be gone, so they are taken over now rather than after their lease. */
   async function releaseGone(): Promise<void> {
     if (!opts.isGoneClaimant) return;
@@ -196,7 +219,10 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
   async function execute(report: TickReport, now: Date): Promise<void> {
     // Each worker claims one run at a time from the shared store (several instances may be claiming
     // too): a run is posted by its claimant only, and a run whose claimant died is claimed again
-    // once its lease has run out, continuing after the posts already recorded.
+    // once its lease has run out, continuing after the posts already recorded. Never by this
+    // process while one of its workers holds it (the store's rule), however long a post or a
+    // pacing wait keeps that worker from renewing: a second worker here would post it twice.
+    for (const runId of [...unreleased]) await giveBack(runId);
     // One worker to start with, one more per run claimed (up to `concurrency`): with nothing to claim,
     // as on most resume() calls, a pass costs one query rather than one per worker.
     const workers: Array<Promise<void>> = [];
@@ -238,9 +264,10 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
             await personalPaused(run, out.reason);
           }
         } catch (err) {
-          // A bug or a store error in one channel is logged; the other channels go on. The claim
-          // lapses with its lease, so a later tick (here or elsewhere) tries the run again.
+          // A bug or a store error in one channel is logged; the other channels go on. The run is
+          // handed back to be claimed a lease from now, so a later pass (here or elsewhere) tries it again.
           logger.error({ err, channel: key, runId: run.id }, 'digest posting failed');
+          await giveBack(run.id);
         } finally {
           inFlight.delete(key);
         }
@@ -377,7 +404,11 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         // Created already claimed by this instance: no tick, here or elsewhere, picks it up meanwhile.
         const run = await planRun(deps(newSelectionCache()), target, `manual:${now.toISOString()}`, now, { manual: true, persistCursor: sub !== undefined, claim: claimFor(now) });
         if (!run || run.status !== 'planned') return { text: 'Nothing new to post: every recent paper was already posted here.', ephemeral: true };
-        const out = await tracked(postRun({ ...postDeps(caller.platform), holdClaim: holdClaim(run.id) }, run));
+        const out = await tracked(postRun({ ...postDeps(caller.platform), holdClaim: holdClaim(run.id) }, run)).catch(async (err: unknown) => {
+          // As in a tick: handed back, so a later pass retries what this attempt left unposted.
+          await giveBack(run.id);
+          throw err;
+        });
         if (out.status === 'lost') return { text: 'This digest was taken over by another instance of the bot, which posts the rest.', ephemeral: true };
         if (out.status === 'paused') return { text: `Posting failed and the channel's digest is paused: ${out.reason}`, ephemeral: true, error: true };
         return { text: `Posted ${out.posted} paper${out.posted === 1 ? '' : 's'} to this channel.`, ephemeral: true };

@@ -1,5 +1,6 @@
 import type { BookmarkStore } from '../bookmarks/ports.js';
 import { parseDmChannelId } from '../direct-messages.js';
+import { RecommenderNotReady } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reader, ReaderFeedbackStore } from '../recommend/ports.js';
 import type { Recommender } from '../recommend/recommender.js';
@@ -37,18 +38,29 @@ export const readerOf = (sub: Pick<Subscription, 'platform' | 'channelId'>): Rea
   return r && { platform: sub.platform, ...r };
 };
 
+/** The recommender's answer, or undefined while its first model is fitted (the one expected refusal). */
+async function recommendOrWait(recommender: PersonalDigestDeps['recommender'], req: Parameters<Recommender['recommend']>[0]) {
+  try {
+    return await recommender.recommend(req);
+  } catch (err) {
+    if (err instanceof RecommenderNotReady) return undefined;
+    throw err;
+  }
+}
+
 /**
  * Plans one reader's personal digest: their recommendations from the last week of digests, never a
  * paper they bookmarked, dismissed or were already sent. With fewer than three bookmarks nothing is
- * sent that day (logged). Throws when the recommender cannot answer yet; the engine then plans the
- * reader again at its next tick.
+ * sent that day (logged). Undefined while the recommender fits its first model: not due yet, so
+ * the slot stays unplanned and the engine plans the reader again at its next tick. Any other
+ * error is thrown (the engine logs it as one).
  */
 export async function buildPersonalRun(
   d: PersonalDigestDeps & { store: Pick<DigestStore, 'postedAmong'>; logger: Logger; latestDigest: LatestDigest },
   sub: Subscription,
   slot: string,
   now: Date,
-): Promise<NewRun> {
+): Promise<NewRun | undefined> {
   const base = { platform: sub.platform, channelId: sub.channelId, slot, entryCursor: sub.entryCursor, advanceCursor: false, createdAt: now.toISOString() };
   const nothing = (detail: string): NewRun => ({ ...base, status: 'done', plan: { header: '', paperIds: [] }, detail });
   const reader = readerOf(sub);
@@ -71,7 +83,7 @@ export async function buildPersonalRun(
   // the first page is usually enough, since a week of digests holds far more than one day's picks.
   const page = top * 8;
   for (let offset = 0; picked.length < top; offset += page) {
-    const r = await d.recommender.recommend({
+    const r = await recommendOrWait(d.recommender, {
       positives: liked.slice(0, PROFILE_SIZE),
       negatives: dismissed.slice(0, PROFILE_SIZE),
       exclude: [...liked, ...dismissed],
@@ -81,6 +93,10 @@ export async function buildPersonalRun(
       limit: page,
       offset,
     });
+    if (!r) {
+      log.info({}, 'personal digest waits for the recommender’s first fit; planned again at the next tick');
+      return undefined;
+    }
     const ids = r.items.map((i) => i.id);
     const sent = ids.length ? await d.store.postedAmong(sub.platform, sub.channelId, ids) : new Set<string>();
     picked.push(...ids.filter((id) => !sent.has(id)).slice(0, top - picked.length));

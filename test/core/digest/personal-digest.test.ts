@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../src/core/clock.js';
 import { dmChannelId } from '../../../src/core/direct-messages.js';
-import { createDigestEngine, type DigestEngineOptions } from '../../../src/core/digest/engine.js';
-import { PermanentPublishError } from '../../../src/core/errors.js';
+import { createDigestEngine, DIGEST_PLAN_FAILED, type DigestEngineOptions } from '../../../src/core/digest/engine.js';
+import { PermanentPublishError, RecommenderNotReady } from '../../../src/core/errors.js';
 import { createRecordingLogger } from '../../../src/core/logger.js';
 import { openCore, type Core } from '../../../src/core/open-core.js';
 import type { Caller } from '../../../src/core/reply.js';
@@ -137,14 +137,17 @@ describe('personal digest by direct message', () => {
     await expect(t.engine.subscribePersonal(reader('U1'), { tz: 'Mars/Base' })).rejects.toMatchObject({ usage: expect.stringContaining('for-me subscribe --time 08:00') });
   });
 
-  it('a recommender that throws for one reader does not stop the others; that reader is planned at the next tick', async () => {
+  it.each([
+    { what: 'still fitting its first model (not due yet: no error)', error: () => new RecommenderNotReady(), level: 'info', msg: 'personal digest waits for the recommender’s first fit; planned again at the next tick' },
+    { what: 'failing (an error, logged as one)', error: () => new Error('model file unreadable'), level: 'error', msg: DIGEST_PLAN_FAILED },
+  ])('a recommender $what for one reader does not stop the others; that reader is planned at the next tick', async ({ error, level, msg }) => {
     let failing = true;
     const t = await setup({
       recommender: (real) => ({
         sync: () => real.sync(),
         idle: () => real.idle(),
         async recommend(req) {
-          if (failing && req.positives.some((id) => SPEECH.includes(id))) throw new Error('recommender not ready: the model is being fitted');
+          if (failing && req.positives.some((id) => SPEECH.includes(id))) throw error();
           return real.recommend(req);
         },
       }),
@@ -159,7 +162,10 @@ describe('personal digest by direct message', () => {
     const report = await t.engine.tick();
     expect(report.planned).toBe(1);
     expect(new Set(pub.sent.map((s) => s.channelId))).toEqual(new Set([dmChannelId('T1', 'U1')]));
-    expect(t.logger.records.find((r) => r.msg === 'digest not planned this minute; retried at the next tick')?.obj).toMatchObject({ channelId: dmChannelId('T1', 'U2') });
+    const said = t.logger.records.filter((r) => r.msg === msg);
+    expect(said.map((r) => r.level)).toEqual([level]);
+    expect(said[0]!.obj).toMatchObject(level === 'error' ? { channelId: dmChannelId('T1', 'U2'), err: expect.objectContaining({ message: 'model file unreadable' }) } : { userId: 'U2' });
+    if (level === 'info') expect(t.logger.records.filter((r) => r.level === 'error')).toEqual([]);
 
     failing = false;
     t.clock.set('2024-01-04T07:01:00.000Z');

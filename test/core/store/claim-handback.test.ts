@@ -42,6 +42,38 @@ describe.each(backends)('digest-run claims handed back before their lease runs o
     expect(await a.digests.releaseClaims('A')).toBe(0);
   });
 
+  it('a claimant never takes back a run it holds, however late its lease; another claimant still takes it over', async () => {
+    const a = await b.open();
+    const other = await b.reopen(a);
+    await a.digests.createRuns([run('C1'), { ...run('C1'), slot: at(60) }, run('C2')]);
+    // A 1 s lease, and A's worker still posting at 5 s (a Slack pacing wait, a slow post).
+    const held = (await a.digests.claimRun(claim('A', 0, 1)))!;
+    expect(held.channelId).toBe('C1');
+    const c2 = (await a.digests.claimRun(claim('A', 0, 1)))!;
+    expect(c2.channelId).toBe('C2');
+    await a.digests.setStatus(c2.id, 'done', undefined, at(1));
+    // A asks again (another worker of the same process): neither the held run nor C1's next one.
+    expect(await a.digests.claimRun(claim('A', 5))).toBeUndefined();
+    expect(await a.digests.renewClaim(held.id, claim('A', 5))).toBe(true);
+    // Past the renewed lease, another claimant (A's host or A itself may be gone) takes it over.
+    expect(await other.digests.claimRun(claim('B', 30))).toBeUndefined();
+    expect((await other.digests.claimRun(claim('B', 66)))?.id).toBe(held.id);
+    expect(await a.digests.renewClaim(held.id, claim('A', 67))).toBe(false);
+  });
+
+  it('a run handed back after a failed attempt is claimable again, by anyone, only from the time given', async () => {
+    const a = await b.open();
+    const other = await b.reopen(a);
+    await a.digests.createRuns([run('C1'), { ...run('C1'), slot: at(60) }]);
+    const failed = (await a.digests.claimRun(claim('A', 0)))!;
+    await a.digests.releaseClaim(failed.id, 'A', at(60));
+    expect(await a.digests.liveClaims('A', at(1))).toEqual([]);
+    // Until then the channel waits, its next run included, as under a lease.
+    expect(await other.digests.claimRun(claim('B', 30))).toBeUndefined();
+    expect(await a.digests.claimRun(claim('A', 30))).toBeUndefined();
+    expect((await a.digests.claimRun(claim('A', 61)))?.id).toBe(failed.id);
+  });
+
   it('releaseGoneClaims frees the runs of gone claimants only, without waiting for their leases', async () => {
     const a = await b.open();
     await a.digests.createRuns(['C1', 'C2', 'C3'].map(run));

@@ -109,14 +109,17 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
     },
     async claimRun(c) {
       // SKIP LOCKED: instances claiming at the same moment take different runs instead of queueing.
+      // A run the claimant holds already is never taken again, however late its lease: the claimant
+      // is alive (it is asking), so one of its workers is still posting it (the SQLite backend's rule).
       const r = await pool.query<RunRow>(
         `UPDATE digest_runs SET claimed_by = $1, lease_until = $3
          WHERE id = (SELECT r.id FROM digest_runs r
-           WHERE r.status IN ('planned', 'posting') AND (r.lease_until IS NULL OR r.lease_until < $2) AND r.platform = ANY($4)
+           WHERE r.status IN ('planned', 'posting') AND (r.lease_until IS NULL OR r.lease_until < $2) AND r.claimed_by IS DISTINCT FROM $1
+             AND r.platform = ANY($4)
              AND NOT EXISTS (SELECT 1 FROM digest_runs o WHERE o.platform = r.platform AND o.channel_id = r.channel_id
-               AND o.id <> r.id AND o.status IN ('planned', 'posting') AND o.lease_until >= $2)
+               AND o.id <> r.id AND o.status IN ('planned', 'posting') AND (o.lease_until >= $2 OR o.claimed_by = $1))
            ORDER BY r.id LIMIT 1 FOR UPDATE SKIP LOCKED)
-           AND (lease_until IS NULL OR lease_until < $2)
+           AND (lease_until IS NULL OR lease_until < $2) AND claimed_by IS DISTINCT FROM $1
          RETURNING *`,
         [c.owner, c.now, c.leaseUntil, c.platforms],
       );
@@ -126,8 +129,8 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
     async renewClaim(runId, c) {
       return ((await pool.query('UPDATE digest_runs SET lease_until = $1 WHERE id = $2 AND claimed_by = $3', [c.leaseUntil, runId, c.owner])).rowCount ?? 0) > 0;
     },
-    async releaseClaim(runId, owner) {
-      await pool.query('UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE id = $1 AND claimed_by = $2', [runId, owner]);
+    async releaseClaim(runId, owner, notBefore) {
+      await pool.query('UPDATE digest_runs SET claimed_by = NULL, lease_until = $3 WHERE id = $1 AND claimed_by = $2', [runId, owner, notBefore ?? null]);
     },
     async liveClaims(owner, now) {
       const r = await pool.query<RunRow>(`SELECT * FROM digest_runs WHERE claimed_by = $1 AND status IN ('planned', 'posting') AND lease_until >= $2 ORDER BY id`, [owner, now]);

@@ -32,18 +32,19 @@ export function createSqliteDigestStore(db: Db): DigestStore {
     unfinished: db.prepare(`SELECT * FROM digest_runs WHERE status IN ('planned', 'posting') ORDER BY id`),
     header: db.prepare('UPDATE digest_runs SET header_message_id = ? WHERE id = ?'),
     post: db.prepare(`INSERT OR IGNORE INTO posts (platform, channel_id, paper_id, run_id, message_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)`),
-    // The oldest unfinished run that no live lease holds, on a channel where no other run is being posted.
+    // The oldest unfinished run that no live lease holds and the claimant does not hold already, on a
+    // channel where no other run is being posted (under a live lease, or by the claimant itself).
     claim: db.prepare(`
       UPDATE digest_runs SET claimed_by = @owner, lease_until = @leaseUntil
       WHERE id = (SELECT r.id FROM digest_runs r
-        WHERE r.status IN ('planned', 'posting') AND (r.lease_until IS NULL OR r.lease_until < @now)
+        WHERE r.status IN ('planned', 'posting') AND (r.lease_until IS NULL OR r.lease_until < @now) AND r.claimed_by IS NOT @owner
           AND r.platform IN (SELECT value FROM json_each(@platforms))
           AND NOT EXISTS (SELECT 1 FROM digest_runs o WHERE o.platform = r.platform AND o.channel_id = r.channel_id
-            AND o.id <> r.id AND o.status IN ('planned', 'posting') AND o.lease_until >= @now)
+            AND o.id <> r.id AND o.status IN ('planned', 'posting') AND (o.lease_until >= @now OR o.claimed_by = @owner))
         ORDER BY r.id LIMIT 1)
       RETURNING *`),
     renew: db.prepare(`UPDATE digest_runs SET lease_until = @leaseUntil WHERE id = @id AND claimed_by = @owner`),
-    release: db.prepare(`UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?`),
+    release: db.prepare(`UPDATE digest_runs SET claimed_by = NULL, lease_until = ? WHERE id = ? AND claimed_by = ?`),
     liveClaims: db.prepare(`SELECT * FROM digest_runs WHERE claimed_by = ? AND status IN ('planned', 'posting') AND lease_until >= ? ORDER BY id`),
     releaseAll: db.prepare(`UPDATE digest_runs SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = ? AND status IN ('planned', 'posting')`),
     holders: db.prepare(`SELECT DISTINCT claimed_by FROM digest_runs WHERE claimed_by IS NOT NULL AND status IN ('planned', 'posting')`),
@@ -159,8 +160,8 @@ export function createSqliteDigestStore(db: Db): DigestStore {
     async renewClaim(runId, c) {
       return s.renew.run({ id: runId, owner: c.owner, leaseUntil: c.leaseUntil }).changes > 0;
     },
-    async releaseClaim(runId, owner) {
-      s.release.run(runId, owner);
+    async releaseClaim(runId, owner, notBefore) {
+      s.release.run(notBefore ?? null, runId, owner);
     },
     async liveClaims(owner, now) {
       return (s.liveClaims.all(owner, now) as RunRow[]).map(toRun);
