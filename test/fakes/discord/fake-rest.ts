@@ -166,6 +166,17 @@ function route(state: RestState, call: RecordedCall, res: ServerResponse): numbe
     return send(res, 200, messageObject(storeMessage(state, p[1]!, undefined, (call.body ?? {}) as Record<string, unknown>, call.files, state.bot)));
   }
 
+  // A DM channel the bot opened, and a message in it (discord.js fetches a partial reacted message).
+  const dmOwner = p[0] === 'channels' && method === 'GET' ? [...state.dmChannels].find(([, id]) => id === p[1])?.[0] : undefined;
+  if (dmOwner !== undefined) {
+    if (p.length === 2) return send(res, 200, { id: p[1], type: 1, last_message_id: null, flags: 0, recipients: [{ id: dmOwner, username: `user-${dmOwner.slice(-4)}`, discriminator: '0', avatar: null }] });
+    if (p[2] === 'messages' && p.length === 4) {
+      const msg = state.messages.get(p[3]!);
+      if (!msg || msg.channel_id !== p[1]) return send(res, 404, { code: 10008, message: 'Unknown Message' });
+      return send(res, 200, messageObject(msg));
+    }
+  }
+
   // /channels/:id/messages[/:id]
   if (p[0] === 'channels') {
     const channelId = p[1];
