@@ -89,13 +89,17 @@ export function createInteractionHandler(deps: InteractionDeps) {
   }
 
   /**
-   * A component on a message. In a DM (no guild: a personal digest post, since the commands are
-   * server-only) the action belongs to the server whose digest posted the message; a message no
-   * digest recorded gets a clear answer and changes nothing.
+   * A component on a message. In a DM (no guild: the commands are server-only) the action belongs
+   * to the server whose personal digest posted the message, or, for our reply to a click there
+   * (Undo, More like this results), the message clicked for it, which Discord names in the reply's
+   * interaction metadata. A message no digest recorded gets a clear answer and changes nothing.
    */
   async function runOnMessage(interaction: ButtonInteraction | StringSelectMenuInteraction, action: ReplyAction, caller: Caller): Promise<Reply> {
     if (interaction.guildId) return runAction(action, caller);
-    const subscriber = await chat.directMessageCaller(caller, interaction.message.id);
+    const { message } = interaction;
+    let subscriber = await chat.directMessageCaller(caller, message.id);
+    const clicked = message.interactionMetadata?.interactedMessageId;
+    if (!subscriber && clicked) subscriber = await chat.directMessageCaller(caller, clicked);
     if (!subscriber) {
       logger.info({ platform: 'discord', messageId: interaction.message.id, userId: caller.userId, action: action.kind }, 'button on a DM message no personal digest recorded; refused');
       return UNKNOWN_DM_MESSAGE;

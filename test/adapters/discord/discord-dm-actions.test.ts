@@ -57,7 +57,7 @@ describe('Discord: 🔖 and buttons on a personal digest in a DM act in the subs
     expect(await b.bookmarks.has(inNoServer, paper)).toBe(false);
   });
 
-  it('Bookmark and Not interested buttons in the DM act in the server', async () => {
+  it('Bookmark and Not interested buttons in the DM act in the server, and so does Undo on the answer', async () => {
     const { bot: b, h, cards, inGuild, inNoServer } = await dmDigest();
     const [first, second] = [cards[0]!, cards[1]!];
     const bookmark = buttonsOf(first).find((c) => c.label.includes('Bookmark'))!;
@@ -67,10 +67,19 @@ describe('Discord: 🔖 and buttons on a personal digest in a DM act in the subs
     expect(await b.bookmarks.has(inNoServer, paperOf(first))).toBe(false);
 
     const notInterested = buttonsOf(second).find((c) => c.custom_id.startsWith('p:ni:'))!;
-    const said = (await h.answer(h.fake.dmButton(notInterested.custom_id, second).token)).body as Body;
+    const click = h.fake.dmButton(notInterested.custom_id, second);
+    const said = (await h.answer(click.token)).body as Body;
     expect(said.data?.content).not.toMatch(/went wrong/);
     expect(await b.storage.feedback.dismissed(inGuild, 10)).toContain(paperOf(second));
     expect(await b.storage.feedback.dismissed(inNoServer, 10)).toEqual([]);
+
+    // Undo on that (ephemeral) answer: no digest posted it, but it answers a click on one.
+    const reply = h.fake.messages.get(`original:${click.token}`)!;
+    const undo = buttonsOf(reply).find((c) => c.label === 'Undo')!;
+    expect(undo.custom_id).toBe(`p:un:${paperOf(second)}`);
+    const undone = (await h.answer(h.fake.dmButton(undo.custom_id, reply).token)).body as Body;
+    expect(undone.data?.content).toMatch(/^Undone/);
+    expect(await b.storage.feedback.dismissed(inGuild, 10)).toEqual([]);
   });
 
   it('bad input: a button or 🔖 on a DM message no personal digest recorded gets a clear answer (buttons) and changes nothing', async () => {

@@ -259,6 +259,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
       const user = at.user ?? defaultUser;
       const base = dmInteractionBase(3, user, dmChannelOf(user));
       base.payload.message = messageObject(message);
+      rest.interactions.get(base.token)!.component = { id: base.id, type: 3, user: userObject(user), messageId: message.id };
       base.payload.data = { custom_id: customId, component_type: 2 };
       // Interactions need no intent; DM ones arrive on shard 0.
       gateway.dispatchDm('INTERACTION_CREATE', base.payload, 0);
