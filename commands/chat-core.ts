@@ -3,6 +3,7 @@ import type { BookmarkStore } from '../src/core/bookmarks/ports.js';
 import { toCard } from '../src/core/cards.js';
 import type { ChatCore } from '../src/core/chat.js';
 import type { Clock } from '../src/core/clock.js';
+import { callerOfDmChannel } from '../src/core/direct-messages.js';
 import type { DigestService } from '../src/core/digest/ports.js';
 import type { DmNoticeStore } from '../src/core/digest/dm-notice-store.js';
 import { RecommenderNotReady, UserError } from '../src/core/errors.js';
@@ -203,6 +204,11 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       } catch (err) {
         log.error({ err, errorId: randomBytes(4).toString('hex'), messageId, paperId, platform: caller.platform, channelId: caller.channelId }, 'recording a message failed');
       }
+    },
+
+    async directMessageCaller(caller, messageId) {
+      const row = await deps.bookmarks.directMessage({ platform: caller.platform, userId: caller.userId, messageId });
+      return row && callerOfDmChannel(caller, row.channelId);
     },
 
     home(caller) {

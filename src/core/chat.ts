@@ -22,6 +22,13 @@ export interface ChatCore {
    * paper, ✅ (`read`) marks it read/unread when bookmarked. Undefined if nothing changed hands.
    */
   reaction(caller: Caller, messageId: string, added: boolean, kind?: 'bookmark' | 'read'): Promise<{ paperId: string } | undefined>;
+  /**
+   * The reader of a DM as the subscriber of the personal digest that posted `messageId` there:
+   * `caller` with the digest's workspace and `dm:<workspace>:<user>` channel, so 🔖 and buttons act
+   * in that workspace (a DM names none, or not reliably). Undefined when no personal digest of this
+   * user posted the message (never, or its record was swept as too old). Throws only on a store failure.
+   */
+  directMessageCaller(caller: Caller, messageId: string): Promise<Caller | undefined>;
   /** The caller's personal page (Slack App Home): reading list first. Throws only on a store failure. */
   home(caller: Caller): Promise<HomeView>;
 }

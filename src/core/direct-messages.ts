@@ -34,13 +34,24 @@ export function parseDmChannelId(channelId: string): { workspaceId: string; user
   return { workspaceId: rest.slice(0, cut), userId: rest.slice(cut + 1) };
 }
 
+/**
+ * `caller` (the reader of a DM) moved to the personal digest's pseudo-channel that posted a
+ * message there: its workspace, and the pseudo-channel under which its messages are recorded.
+ * Undefined when the pseudo-channel is not this reader's.
+ */
+export function callerOfDmChannel<C extends { workspaceId: string; channelId: string; userId: string }>(caller: C, dmChannel: string): C | undefined {
+  const reader = parseDmChannelId(dmChannel);
+  if (!reader || reader.userId !== caller.userId) return undefined;
+  return { ...caller, workspaceId: reader.workspaceId, channelId: dmChannel };
+}
+
 /** DM channels opened this process; beyond this many the map starts over (they are reopened, not lost). */
 const MAX_OPENED = 10_000;
 
 /**
  * The adapter's publisher, also posting to `dm:` pseudo-channels: the DM is opened (once per
- * reader and process; opening is idempotent on both platforms) and the message posted to it.
- * Ordinary channel ids pass through unchanged.
+ * reader and process; opening is idempotent on both platforms) and the message posted to it, its
+ * card with a Not interested action. Ordinary channel ids pass through unchanged.
  */
 export function withDirectMessages(publisher: Publisher, dms: DirectMessages): Publisher {
   const opened = new Map<string, string>();
@@ -56,7 +67,9 @@ export function withDirectMessages(publisher: Publisher, dms: DirectMessages): P
         if (opened.size >= MAX_OPENED) opened.clear();
         opened.set(channelId, dm);
       }
-      return publisher.post(dm, message, to);
+      // A personal digest's cards are recommendations to this reader: they get 👎 Not interested,
+      // as /papers for-me's do.
+      return publisher.post(dm, message.card ? { ...message, card: { ...message.card, dismissable: true } } : message, to);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dmChannelId, isDmChannel, parseDmChannelId, withDirectMessages } from '../../src/core/direct-messages.js';
+import { callerOfDmChannel, dmChannelId, isDmChannel, parseDmChannelId, withDirectMessages } from '../../src/core/direct-messages.js';
 import { PermanentPublishError } from '../../src/core/errors.js';
 import { createRecordingPublisher } from '../../src/core/publisher.js';
 
@@ -56,5 +56,22 @@ describe('direct messages as pseudo-channels', () => {
       },
     });
     await expect(pub.post('dm:G1:U1', { text: 'x' })).rejects.toBeInstanceOf(PermanentPublishError);
+  });
+
+  it("gives a personal digest's cards Not interested; a channel's cards are left as they are", async () => {
+    const inner = createRecordingPublisher('discord');
+    const pub = withDirectMessages(inner, { openDirectMessage: async (_w, userId) => `D-${userId}` });
+    const card = { paperId: '2401.00001', title: 'T', authors: '', digestDates: [], snippet: [], links: [] };
+    await pub.post('dm:G1:U1', { text: 'p', card });
+    await pub.post('C1', { text: 'p', card });
+    expect(inner.sent.map((s) => s.message.card?.dismissable)).toEqual([true, undefined]);
+    expect(card).not.toHaveProperty('dismissable');
+  });
+
+  it("moves a DM's reader to the digest's workspace and dm: channel, only for their own digest", () => {
+    const reader = { platform: 'discord' as const, workspaceId: 'dm:U1', channelId: 'D-U1', userId: 'U1', isAdmin: false };
+    expect(callerOfDmChannel(reader, 'dm:G1:U1')).toEqual({ ...reader, workspaceId: 'G1', channelId: 'dm:G1:U1' });
+    expect(callerOfDmChannel(reader, 'dm:G1:U2')).toBeUndefined();
+    expect(callerOfDmChannel(reader, 'C1')).toBeUndefined();
   });
 });

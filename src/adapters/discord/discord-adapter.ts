@@ -50,8 +50,8 @@ function rejectPostsOnRateLimit(data: RateLimitData): boolean {
 }
 
 /**
- * The Discord side of the bot: a discord.js client with the Guilds and GuildMessageReactions intents
- * (no privileged intent), partials so reactions on uncached messages still arrive, and REST with
+ * The Discord side of the bot: a discord.js client with the Guilds, GuildMessageReactions and
+ * DirectMessageReactions intents (no privileged intent), partials so reactions on uncached messages still arrive, and REST with
  * `retries: 0` so a failed post surfaces once to the engine (which owns retries). Channel posts and
  * interaction answers use two REST instances, for the global rate limit's sake (see below).
  * The gateway is kept by discord.js: a dropped socket is resumed (or re-identified when the session
@@ -63,7 +63,9 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const logger = opts.logger.child({ platform: 'discord' });
   const api = config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {};
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    // DirectMessageReactions: 🔖 on a personal digest in a member's DM (read from the raw packet:
+    // see reaction-handler.ts).
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions],
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     allowedMentions: { parse: [] },
     // DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT arrive in config; several instances may split the shards.
@@ -94,11 +96,12 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     commandNames: ROOTS.map((r) => r.name),
     metrics: opts.metrics,
   });
-  const onReaction = createReactionHandler({ client, chat, logger });
+  const { onReaction, onRawPacket } = createReactionHandler({ client, chat, logger });
 
   client.on(Events.InteractionCreate, (i) => void onInteraction(i));
   client.on(Events.MessageReactionAdd, (r, u) => void onReaction(r, u, true));
   client.on(Events.MessageReactionRemove, (r, u) => void onReaction(r, u, false));
+  client.on(Events.Raw, onRawPacket);
   // An 'error' event without a listener would throw: log instead.
   client.on(Events.Error, (err) => logger.error({ err: err.stack ?? String(err) }, 'discord client error'));
   client.on(Events.ShardError, (err, shardId) => logger.warn({ shardId, err: String(err) }, 'gateway error'));

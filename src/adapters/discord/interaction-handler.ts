@@ -35,6 +35,12 @@ const EXPIRED: Reply = {
   error: true,
 };
 
+const UNKNOWN_DM_MESSAGE: Reply = {
+  text: 'I no longer know which server’s digest this message came from (it is too old, or not one of your personal digest posts), so nothing was changed. Use /papers for-me in the server instead.',
+  ephemeral: true,
+  error: true,
+};
+
 const PICK_KIND: Record<string, CardActionKind> = Object.fromEntries(Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as CardActionKind]));
 
 function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction): string[] {
@@ -82,6 +88,25 @@ export function createInteractionHandler(deps: InteractionDeps) {
     return action.kind === 'share' ? share(action.paperId, caller) : chat.handleAction(action, caller);
   }
 
+  /**
+   * A component on a message. In a DM (no guild: the commands are server-only) the action belongs
+   * to the server whose personal digest posted the message, or, for our reply to a click there
+   * (Undo, More like this results), the message clicked for it, which Discord names in the reply's
+   * interaction metadata. A message no digest recorded gets a clear answer and changes nothing.
+   */
+  async function runOnMessage(interaction: ButtonInteraction | StringSelectMenuInteraction, action: ReplyAction, caller: Caller): Promise<Reply> {
+    if (interaction.guildId) return runAction(action, caller);
+    const { message } = interaction;
+    let subscriber = await chat.directMessageCaller(caller, message.id);
+    const clicked = message.interactionMetadata?.interactedMessageId;
+    if (!subscriber && clicked) subscriber = await chat.directMessageCaller(caller, clicked);
+    if (!subscriber) {
+      logger.info({ platform: 'discord', messageId: interaction.message.id, userId: caller.userId, action: action.kind }, 'button on a DM message no personal digest recorded; refused');
+      return UNKNOWN_DM_MESSAGE;
+    }
+    return runAction(action, subscriber);
+  }
+
   async function handle(interaction: Answerable): Promise<void> {
     const caller = callerFromInteraction(interaction);
     const base = { codec, deferAfterMs: deps.deferAfterMs, othersBusy: () => active > 1, queue, onAck: (ms: number) => deps.metrics?.ackSeconds('discord', ms / 1000) };
@@ -98,14 +123,14 @@ export function createInteractionHandler(deps: InteractionDeps) {
       if (!action) return respond(interaction, async () => EXPIRED, base);
       // Next page rewrites one's own ephemeral results; elsewhere a new ephemeral reply.
       const update = action.kind === 'run' && interaction.message.flags.has(MessageFlags.Ephemeral);
-      await respond(interaction, () => runAction(action, caller), { ...base, update });
+      await respond(interaction, () => runOnMessage(interaction, action, caller), { ...base, update });
       return;
     }
     // isStringSelectMenu
     const kind = PICK_KIND[interaction.customId];
     const paperId = interaction.isStringSelectMenu() ? codec.decodePaperValue(interaction.values[0] ?? '', { footers: footersOf(interaction) }) : undefined;
     if (!kind || !paperId) return respond(interaction, async () => EXPIRED, base);
-    await respond(interaction, () => runAction({ kind, paperId }, caller), base);
+    await respond(interaction, () => runOnMessage(interaction as StringSelectMenuInteraction, { kind, paperId }, caller), base);
   }
 
   return async function onInteraction(interaction: Interaction): Promise<void> {

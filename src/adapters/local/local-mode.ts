@@ -104,7 +104,12 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
       }
       return void say(messageCount ? `No card ${messageId} has been shown yet (the latest is local-${messageCount}).` : 'No cards shown yet: run /papers search <topic> first.');
     }
-    const result = await chat.reaction(caller, messageId, added, kind);
+    let result = await chat.reaction(caller, messageId, added, kind);
+    // Not a post here: a personal digest's (printed under [#dm-<user>]) is recorded under its `dm:` channel.
+    if (!result && messageId.startsWith('local-post-')) {
+      const reader = await chat.directMessageCaller(caller, messageId);
+      if (reader) result = await chat.reaction(reader, messageId, added, kind);
+    }
     if (!result) return void say(kind === 'read' ? `Card ${target} is not in your bookmarks: nothing marked read. Bookmark it first (react ${target} 🔖).` : `Message ${target} shows no paper.`);
     const title = card?.title ?? (await chat.shareMessage(result.paperId).then((m) => m.card?.title, () => undefined)) ?? result.paperId;
     if (kind === 'read') say(added ? `✅ Marked "${title}" read.` : `Marked "${title}" unread.`);

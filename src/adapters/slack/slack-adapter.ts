@@ -169,6 +169,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       // A button on the Home tab has no channel or response_url: act, then show the Home again.
       const home = (body as { view?: { type?: string } }).view?.type === 'home';
       if (home && decoded && typeof b.user?.id === 'string') return clickInHome(decoded, b.team?.id ?? b.user.team_id, b.user.id, client);
+      // In the reader's DM with the bot too, the payload's team is the workspace whose digest posted there.
       const caller = await callerOf(b.team?.id ?? b.user?.team_id, b.channel?.id ?? b.container?.channel_id, b.user?.id, client, context);
       if (!decoded || !caller) return void (await badInput(respond, 'That button is out of date or was not made by this app.'));
       if (decoded.kind === 'share') return shareToChannel(decoded.paperId, caller, client, respond);
@@ -197,6 +198,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (ts && message.card) await chat.recordMessage(caller, ts, message.card.paperId);
   }
 
+  /**
+   * On a personal digest post in the reader's DM with the bot (an IM, `D…`), the reader as that
+   * digest's subscriber: its workspace, and its `dm:` channel under which the post was recorded (so
+   * 🔖 finds the paper). Undefined elsewhere, and for a DM message no digest recorded.
+   */
+  async function inDirectMessage(caller: Caller, messageTs: string): Promise<Caller | undefined> {
+    if (!caller.channelId.startsWith('D')) return undefined;
+    return chat.directMessageCaller(caller, messageTs);
+  }
+
   const onReaction = (added: boolean) =>
     async ({ event, body }: { event: { user?: unknown; reaction?: unknown; item?: { type?: unknown; channel?: unknown; ts?: unknown } }; body: { team_id?: unknown } }) => {
       const kind = event.reaction === BOOKMARK_REACTION ? 'bookmark' : event.reaction === READ_REACTION ? 'read' : undefined;
@@ -207,7 +218,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         const teamId = body.team_id;
         const { channel } = event.item ?? {};
         if (typeof teamId !== 'string' || typeof channel !== 'string' || typeof event.user !== 'string') return;
-        const caller: Caller = { platform: 'slack', workspaceId: teamId, channelId: channel, userId: event.user, isAdmin: false };
+        const asked: Caller = { platform: 'slack', workspaceId: teamId, channelId: channel, userId: event.user, isAdmin: false };
+        // Only the reader and the bot are in their IM, so the reader is the digest's subscriber.
+        const caller = (await inDirectMessage(asked, ts)) ?? asked;
         const res = await chat.reaction(caller, ts, added, kind);
         if (res) logger.info({ userId: event.user, paperId: res.paperId, added, kind }, `${added ? '' : 'un'}${kind === 'read' ? 'marked read' : 'bookmarked'} by reaction`);
       });

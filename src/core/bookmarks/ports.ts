@@ -21,4 +21,10 @@ export interface BookmarkStore {
   /** Remember which paper a bot message shows (posting it again just overwrites). */
   recordMessage(ref: MessageRef, paperId: string): Promise<void>;
   paperForMessage(ref: MessageRef): Promise<string | undefined>;
+  /**
+   * A message a personal digest posted into this user's DM: it is recorded under the digest's
+   * pseudo-channel `dm:<workspace>:<user>` (core/direct-messages.ts), while a reaction or button
+   * there names only the platform's DM channel. The newest such row for the message id, if any.
+   */
+  directMessage(ref: Pick<Caller, 'platform' | 'userId'> & { messageId: string }): Promise<{ channelId: string; paperId: string } | undefined>;
 }

@@ -15,10 +15,10 @@ describe('Discord adapter: interactions through the real discord.js client', () 
   });
   afterAll(async () => h?.stop());
 
-  it('logs in with the Bot prefix stripped and only the Guilds + GuildMessageReactions intents', () => {
+  it('logs in with the Bot prefix stripped and only the Guilds + GuildMessageReactions + DirectMessageReactions intents (none privileged)', () => {
     const identify = h.fake.gatewayRecords.find((r) => r.op === 2)!;
     expect(identify.token).toBe(h.fake.token);
-    expect(identify.intents).toBe(1 | (1 << 10));
+    expect(identify.intents).toBe(1 | (1 << 10) | (1 << 13));
     const gw = h.fake.calls.find((c) => c.path === '/gateway/bot')!;
     expect(gw.authorization).toBe(`Bot ${h.fake.token}`);
   });

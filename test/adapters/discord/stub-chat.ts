@@ -74,6 +74,10 @@ export function createStubChat(opts: { delayMs?: number } = {}) {
       calls.push({ method: 'recordMessage', args: [caller, messageId, paperId] });
       messages.set(messageId, paperId);
     },
+    async directMessageCaller(caller, messageId) {
+      calls.push({ method: 'directMessageCaller', args: [caller, messageId] });
+      return undefined;
+    },
     async home() {
       return { unread: [], read: [], totals: { bookmarks: 0, unread: 0 }, tags: [] };
     },

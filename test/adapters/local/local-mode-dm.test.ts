@@ -87,6 +87,27 @@ describe('the personal digest by direct message in the local mode', () => {
     expect([...dm.matchAll(/id (2401\.\d+)/g)].map((m) => topicOf(m[1]!))).toEqual(['graphs', 'graphs', 'graphs']);
   });
 
+  it('react local-post-N 🔖 on a card of the personal digest bookmarks it; unreact takes it back; a post no digest recorded is named', async () => {
+    const t = await start();
+    await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
+    for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
+    t.clock.set('2024-01-04T07:00:00Z');
+    const mark = t.terminal.text().length;
+    await bot!.digests.tick();
+    const dm = t.terminal.text().slice(mark);
+    // The first card after the header: its paper and the message id to react to.
+    const card = dm.slice(dm.indexOf('id 2401.'));
+    const paperId = /id (2401\.\d+)/.exec(card)![1]!;
+    const messageId = /\(react (local-post-\d+) 🔖 to bookmark\)/.exec(card)![1]!;
+    expect(await bot!.bookmarks.has(LOCAL_CALLER, paperId)).toBe(false);
+
+    expect(await t.type(`react ${messageId} 🔖`)).toMatch(/^🔖 Bookmarked ".+"\./m);
+    expect(await bot!.bookmarks.has(LOCAL_CALLER, paperId)).toBe(true);
+    expect(await t.type(`unreact ${messageId} 🔖`)).toMatch(/^Removed ".+" from your bookmarks\./m);
+    expect(await bot!.bookmarks.has(LOCAL_CALLER, paperId)).toBe(false);
+    expect(await t.type('react local-post-99 🔖')).toContain('Message local-post-99 shows no paper.');
+  });
+
   it('bad input: weekdays without subscribe, subscribe flags without subscribe, a bad zone; nothing stored', async () => {
     const t = await start();
     const out = await t.type('/papers for-me --days mon-fri', '/papers for-me --time 08:00', '/papers for-me subscribe --tz Mars/Base');

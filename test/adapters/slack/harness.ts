@@ -114,6 +114,9 @@ export function createStubChat(): ChatCore & {
       const paperId = recorded.get(`${caller.channelId}/${messageId}`);
       return paperId ? { paperId } : undefined;
     },
+    async directMessageCaller() {
+      return undefined;
+    },
     async home() {
       return { unread: [], read: [], totals: { bookmarks: 0, unread: 0 }, tags: [] };
     },

@@ -71,6 +71,26 @@ async function setup(n = 3) {
     expect(await bookmarks.paperForMessage(ref)).toBe('2401.00001');
   });
 
+  it('finds a personal digest post by the DM reader and message id, whichever workspace posted it', async () => {
+    const { bookmarks, clock } = await setup();
+    // The same Discord member subscribed in two servers: one DM channel, rows under each pseudo-channel.
+    await bookmarks.recordMessage({ platform: 'discord', channelId: 'dm:G1:U7', messageId: '111' }, '2401.00000');
+    await bookmarks.recordMessage({ platform: 'discord', channelId: 'dm:G2:U7', messageId: '222' }, '2401.00001');
+    // Another reader whose id ends like U7's, a channel post with the same message id, a Slack row.
+    await bookmarks.recordMessage({ platform: 'discord', channelId: 'dm:G1:XU7', messageId: '333' }, '2401.00002');
+    await bookmarks.recordMessage({ platform: 'discord', channelId: 'C1', messageId: '333' }, '2401.00002');
+    await bookmarks.recordMessage({ platform: 'slack', channelId: 'dm:G1:U7', messageId: '444' }, '2401.00002');
+    expect(await bookmarks.directMessage({ platform: 'discord', userId: 'U7', messageId: '111' })).toEqual({ channelId: 'dm:G1:U7', paperId: '2401.00000' });
+    expect(await bookmarks.directMessage({ platform: 'discord', userId: 'U7', messageId: '222' })).toEqual({ channelId: 'dm:G2:U7', paperId: '2401.00001' });
+    expect(await bookmarks.directMessage({ platform: 'discord', userId: 'U7', messageId: '333' })).toBeUndefined();
+    expect(await bookmarks.directMessage({ platform: 'discord', userId: 'U7', messageId: '444' })).toBeUndefined();
+    expect(await bookmarks.directMessage({ platform: 'discord', userId: 'U8', messageId: '111' })).toBeUndefined();
+    // A message id seen twice (the local mode's numbering restarts): the newest row wins.
+    clock.advance(1000);
+    await bookmarks.recordMessage({ platform: 'discord', channelId: 'dm:G3:U7', messageId: '111' }, '2401.00002');
+    expect(await bookmarks.directMessage({ platform: 'discord', userId: 'U7', messageId: '111' })).toEqual({ channelId: 'dm:G3:U7', paperId: '2401.00002' });
+  });
+
   it('refuses a bookmark of a paper the store does not have (foreign key)', async () => {
     const { bookmarks } = await setup();
     await expect(bookmarks.add(alice, '9999.99999')).rejects.toThrow(/FOREIGN KEY|foreign key/);

@@ -8,6 +8,7 @@ import {
   Permission,
   memberObject,
   messageObject,
+  userObject,
   snowflake,
   snowflakeOnShard,
   type FakeGuild,
@@ -136,6 +137,43 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
     };
   }
 
+  /**
+   * An interaction in the bot's DM with `user`, as Discord sends it there: no guild_id, `user`
+   * instead of `member`, a DM channel (type 1), context 1 (BOT_DM), no member permissions.
+   */
+  function dmInteractionBase(type: number, user: InteractionUser, channelId: string) {
+    const id = snowflake();
+    const itoken = `itoken-${id}`;
+    rest.interactions.set(itoken, { channelId });
+    return {
+      id,
+      token: itoken,
+      payload: {
+        id,
+        application_id: appId,
+        type,
+        token: itoken,
+        version: 1,
+        channel_id: channelId,
+        channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [userObject(user)] },
+        user: userObject(user),
+        app_permissions: MEMBER_PERMISSIONS.toString(),
+        locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': '0' },
+        context: 1,
+        attachment_size_limit: 10_485_760,
+      } as Record<string, unknown>,
+    };
+  }
+
+  /** The DM channel the bot opened with `user` (the one its personal digest went to). */
+  function dmChannelOf(user: InteractionUser): string {
+    const id = rest.dmChannels.get(user.id);
+    if (!id) throw new Error(`fake discord: the bot never opened a DM with user ${user.id}`);
+    return id;
+  }
+
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
     gatewayUrl: gatewayUrl(),
@@ -215,6 +253,35 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
       base.payload.data = { custom_id: customId, component_type: at.componentType ?? 2, ...(at.values ? { values: at.values } : {}) };
       gateway.dispatch('INTERACTION_CREATE', base.payload, g.id);
       return { id: base.id, token: base.token, dispatchedAt: performance.now() };
+    },
+    /** A button press by `user` on a message in the bot's DM with them (the DM channel must be open). */
+    dmButton(customId: string, message: StoredMessage, at: { user?: InteractionUser } = {}) {
+      const user = at.user ?? defaultUser;
+      const base = dmInteractionBase(3, user, dmChannelOf(user));
+      base.payload.message = messageObject(message);
+      rest.interactions.get(base.token)!.component = { id: base.id, type: 3, user: userObject(user), messageId: message.id };
+      base.payload.data = { custom_id: customId, component_type: 2 };
+      // Interactions need no intent; DM ones arrive on shard 0.
+      gateway.dispatchDm('INTERACTION_CREATE', base.payload, 0);
+      return { id: base.id, token: base.token };
+    },
+    /**
+     * MESSAGE_REACTION_ADD / REMOVE by `user` on a message in the bot's DM with them: no guild_id
+     * and no member, sent only when the bot identified with DIRECT_MESSAGE_REACTIONS (1 << 13).
+     * Returns whether the gateway sent it.
+     */
+    dmReaction(added: boolean, messageId: string, at: { user?: InteractionUser; emoji?: string } = {}): boolean {
+      const user = at.user ?? defaultUser;
+      const d: Record<string, unknown> = {
+        user_id: user.id,
+        channel_id: dmChannelOf(user),
+        message_id: messageId,
+        emoji: { id: null, name: at.emoji ?? '🔖' },
+        burst: false,
+        type: 0,
+      };
+      if (added) d.message_author_id = rest.messages.get(messageId)?.author.id;
+      return gateway.dispatchDm(added ? 'MESSAGE_REACTION_ADD' : 'MESSAGE_REACTION_REMOVE', d, 1 << 13);
     },
     /** MESSAGE_REACTION_ADD / REMOVE by `user` on a message. */
     reaction(added: boolean, messageId: string, at: { user?: InteractionUser; emoji?: string; guild?: FakeGuild; channelId?: string } = {}) {

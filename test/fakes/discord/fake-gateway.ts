@@ -19,6 +19,8 @@ interface Session {
   shard: number;
   /** The shard count the bot identified with: guilds are routed by (guild_id >> 22) % count. */
   count: number;
+  /** The intents the bot identified with: DM events are sent only with their intent. */
+  intents: number;
   seq: number;
   /** Every dispatch of this session, for RESUME replay. */
   sent: Array<{ s: number; t: string; d: unknown }>;
@@ -82,7 +84,7 @@ export function createFakeGateway(state: GatewayState) {
         socket.close(4010, 'Invalid shard.');
         return;
       }
-      const session: Session = { id: `session-${++sessionCounter}`, shard, count, seq: 0, sent: [], socket };
+      const session: Session = { id: `session-${++sessionCounter}`, shard, count, intents: d.intents, seq: 0, sent: [], socket };
       sessions.set(session.id, session);
       byShard.set(shard, session);
       (socket as WebSocket & { session?: Session }).session = session;
@@ -137,6 +139,19 @@ export function createFakeGateway(state: GatewayState) {
       const session = [...byShard.values()].find((s) => shardOf(guildId, s.count) === s.shard);
       if (!session) throw new Error(`no session for the shard of guild ${guildId}`);
       dispatchTo(session, t, d);
+    },
+    /**
+     * Sends a DM event as Discord does: on shard 0 only, and only to a session that identified with
+     * `intent` (DIRECT_MESSAGE_REACTIONS for a reaction in a DM; 0 for an interaction, which needs
+     * none); otherwise it is never sent.
+     * Returns whether it was sent.
+     */
+    dispatchDm(t: string, d: unknown, intent: number): boolean {
+      const session = byShard.get(0);
+      if (!session) throw new Error('no session for shard 0, where DM events go');
+      if (intent && (session.intents & intent) === 0) return false;
+      dispatchTo(session, t, d);
+      return true;
     },
     /** Closes every live socket with `code` (4000 → discord.js resumes; 1000 → it re-identifies). */
     closeAll(code = 4000): void {

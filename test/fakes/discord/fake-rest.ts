@@ -47,7 +47,8 @@ export interface RestState {
   failures: ScriptedFailure[];
   events: EventEmitter;
   /** Interaction token → where it was used, so webhook messages get a channel. */
-  interactions: Map<string, { channelId: string; guildId?: string }>;
+  /** Interaction token → where it happened; a component's also who clicked which message (the reply's interaction_metadata). */
+  interactions: Map<string, { channelId: string; guildId?: string; component?: { id: string; type: number; user: Record<string, unknown>; messageId: string } }>;
   /** DM channels opened with POST /users/@me/channels: recipient user id → channel id. */
   dmChannels: Map<string, string>;
   /** Users who do not accept DMs from the bot: a message to their DM answers 403, code 50007. */
@@ -166,6 +167,17 @@ function route(state: RestState, call: RecordedCall, res: ServerResponse): numbe
     return send(res, 200, messageObject(storeMessage(state, p[1]!, undefined, (call.body ?? {}) as Record<string, unknown>, call.files, state.bot)));
   }
 
+  // A DM channel the bot opened, and a message in it (discord.js fetches a partial reacted message).
+  const dmOwner = p[0] === 'channels' && method === 'GET' ? [...state.dmChannels].find(([, id]) => id === p[1])?.[0] : undefined;
+  if (dmOwner !== undefined) {
+    if (p.length === 2) return send(res, 200, { id: p[1], type: 1, last_message_id: null, flags: 0, recipients: [{ id: dmOwner, username: `user-${dmOwner.slice(-4)}`, discriminator: '0', avatar: null }] });
+    if (p[2] === 'messages' && p.length === 4) {
+      const msg = state.messages.get(p[3]!);
+      if (!msg || msg.channel_id !== p[1]) return send(res, 404, { code: 10008, message: 'Unknown Message' });
+      return send(res, 200, messageObject(msg));
+    }
+  }
+
   // /channels/:id/messages[/:id]
   if (p[0] === 'channels') {
     const channelId = p[1];
@@ -203,6 +215,9 @@ function route(state: RestState, call: RecordedCall, res: ServerResponse): numbe
     const token = p[2];
     if (b.type === 4 || b.type === 5) {
       const m = storeMessage(state, '', undefined, b.data ?? {}, call.files, state.bot, token);
+      // As Discord does: a reply to a component interaction names the message that was clicked.
+      const c = state.interactions.get(token!)?.component;
+      if (c) m.interaction_metadata = { id: c.id, type: c.type, user: c.user, authorizing_integration_owners: {}, interacted_message_id: c.messageId };
       state.messages.set(`original:${token}`, m);
     }
     if (call.query.with_response === 'true') return send(res, 200, { interaction: { id: p[1], type: 2 } });

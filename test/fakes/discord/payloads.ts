@@ -121,6 +121,8 @@ export interface StoredMessage {
   flags: number;
   nonce?: string | number;
   timestamp: string;
+  /** A reply to an interaction: which one, and for a component, the message clicked. */
+  interaction_metadata?: Record<string, unknown>;
   /** Which request created it (interaction token for webhook messages). */
   webhook_id?: string;
 }

@@ -47,5 +47,17 @@ export function createPostgresBookmarkStore(pool: pg.Pool, clock: Clock = system
       const r = await pool.query<{ paper_id: string }>('SELECT paper_id FROM messages WHERE platform = $1 AND channel_id = $2 AND message_id = $3', [ref.platform, ref.channelId, ref.messageId]);
       return r.rows[0]?.paper_id;
     },
+    async directMessage(ref) {
+      // A personal digest's rows are under `dm:<workspace>:<user>`; starts_with/right, not LIKE, so
+      // no character of an id acts as a wildcard.
+      const r = await pool.query<{ channel_id: string; paper_id: string }>(
+        `SELECT channel_id, paper_id FROM messages
+         WHERE platform = $1 AND message_id = $2 AND starts_with(channel_id, 'dm:') AND right(channel_id, length($3)) = $3
+         ORDER BY created_at DESC LIMIT 1`,
+        [ref.platform, ref.messageId, `:${ref.userId}`],
+      );
+      const row = r.rows[0];
+      return row && { channelId: row.channel_id, paperId: row.paper_id };
+    },
   };
 }

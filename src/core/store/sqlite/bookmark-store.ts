@@ -43,6 +43,14 @@ export function createSqliteBookmarkStore(db: Db, clock: Clock = systemClock): B
     forMessage: db.prepare<Record<string, unknown>, { paper_id: string }>(
       `SELECT paper_id FROM messages WHERE platform = @platform AND channel_id = @channelId AND message_id = @messageId`,
     ),
+    // The range keeps to the `dm:` rows of the primary key's (platform, channel_id) prefix; the
+    // user is the pseudo-channel's suffix (`dm:<workspace>:<user>`).
+    directMessage: db.prepare<Record<string, unknown>, { channel_id: string; paper_id: string }>(
+      `SELECT channel_id, paper_id FROM messages
+       WHERE platform = @platform AND channel_id >= 'dm:' AND channel_id < 'dm;' AND message_id = @messageId
+         AND substr(channel_id, -length(@suffix)) = @suffix
+       ORDER BY created_at DESC LIMIT 1`,
+    ),
   };
   const who = (o: BookmarkOwner) => ({ platform: o.platform, workspaceId: o.workspaceId, userId: o.userId });
   const at = () => clock.now().toISOString();
@@ -67,6 +75,10 @@ export function createSqliteBookmarkStore(db: Db, clock: Clock = systemClock): B
     },
     async paperForMessage(ref) {
       return q.forMessage.get({ platform: ref.platform, channelId: ref.channelId, messageId: ref.messageId })?.paper_id;
+    },
+    async directMessage(ref) {
+      const row = q.directMessage.get({ platform: ref.platform, messageId: ref.messageId, suffix: `:${ref.userId}` });
+      return row && { channelId: row.channel_id, paperId: row.paper_id };
     },
   };
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { snowflake, type StoredMessage } from '../../fakes/discord/payloads.js';
+import { DM_SLOT, useDmBot } from '../dm-bot.js';
+import { startHarness } from './harness.js';
+
+const start = useDmBot(async (b) => {
+  const h = await startHarness(b.chat);
+  b.digests.setPublisher(h.adapter.publisher);
+  return h;
+});
+
+type Body = { type: number; data?: { content?: string; flags?: number } };
+type Button = { custom_id: string; label: string };
+const subscribe = [
+  { name: 'action', type: 3, value: 'subscribe' },
+  { name: 'time', type: 3, value: '08:00' },
+  { name: 'tz', type: 3, value: 'Europe/Berlin' },
+  { name: 'top', type: 4, value: 3 },
+];
+const buttonsOf = (m: StoredMessage) => (m.components as Array<{ components: Button[] }>).flatMap((r) => r.components);
+const paperOf = (m: StoredMessage) => /arxiv\.org\/abs\/(2401\.\d+)/.exec(JSON.stringify(m.embeds))![1]!;
+const until = async (check: () => Promise<boolean>) => {
+  for (let i = 0; i < 300 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+  return check();
+};
+
+/** Ada subscribed in the fake's guild and got her personal digest by DM: its card posts, in order. */
+async function dmDigest() {
+  const env = await start();
+  const { bot: b, h } = env;
+  const guild = h.fake.guild.id;
+  const ada = h.fake.defaultUser;
+  await h.answer(h.fake.slash(['for-me'], subscribe).token);
+  for (const id of ['2401.30000', '2401.30001', '2401.30002']) await b.bookmarks.add({ platform: 'discord', workspaceId: guild, userId: ada.id }, id);
+  env.clock.set(DM_SLOT);
+  await b.digests.tick();
+  const dm = h.fake.dmChannels.get(ada.id)!;
+  const cards = [...h.fake.messages.values()].filter((m) => m.channel_id === dm).slice(1);
+  expect(cards).toHaveLength(3);
+  const inGuild = { platform: 'discord' as const, workspaceId: guild, userId: ada.id };
+  // Where the old code put DM actions: a server-less workspace of the user's own.
+  const inNoServer = { ...inGuild, workspaceId: `dm:${ada.id}` };
+  return { ...env, ada, cards, inGuild, inNoServer };
+}
+
+describe('Discord: 🔖 and buttons on a personal digest in a DM act in the subscriber’s server', () => {
+  it('🔖 on a DM digest post bookmarks the paper in the server; removing it un-bookmarks', async () => {
+    const { bot: b, h, cards, inGuild, inNoServer } = await dmDigest();
+    const paper = paperOf(cards[0]!);
+    expect(await b.bookmarks.has(inGuild, paper)).toBe(false);
+
+    // The bot must ask for DIRECT_MESSAGE_REACTIONS, or Discord never sends the event.
+    expect(h.fake.dmReaction(true, cards[0]!.id)).toBe(true);
+    expect(await until(() => b.bookmarks.has(inGuild, paper))).toBe(true);
+    expect(h.fake.dmReaction(false, cards[0]!.id)).toBe(true);
+    expect(await until(async () => !(await b.bookmarks.has(inGuild, paper)))).toBe(true);
+    expect(await b.bookmarks.has(inNoServer, paper)).toBe(false);
+  });
+
+  it('Bookmark and Not interested buttons in the DM act in the server, and so does Undo on the answer', async () => {
+    const { bot: b, h, cards, inGuild, inNoServer } = await dmDigest();
+    const [first, second] = [cards[0]!, cards[1]!];
+    const bookmark = buttonsOf(first).find((c) => c.label.includes('Bookmark'))!;
+    const answer = (await h.answer(h.fake.dmButton(bookmark.custom_id, first).token)).body as Body;
+    expect(answer.data?.flags).toBe(64);
+    expect(await b.bookmarks.has(inGuild, paperOf(first))).toBe(true);
+    expect(await b.bookmarks.has(inNoServer, paperOf(first))).toBe(false);
+
+    const notInterested = buttonsOf(second).find((c) => c.custom_id.startsWith('p:ni:'))!;
+    const click = h.fake.dmButton(notInterested.custom_id, second);
+    const said = (await h.answer(click.token)).body as Body;
+    expect(said.data?.content).not.toMatch(/went wrong/);
+    expect(await b.storage.feedback.dismissed(inGuild, 10)).toContain(paperOf(second));
+    expect(await b.storage.feedback.dismissed(inNoServer, 10)).toEqual([]);
+
+    // Undo on that (ephemeral) answer: no digest posted it, but it answers a click on one.
+    const reply = h.fake.messages.get(`original:${click.token}`)!;
+    const undo = buttonsOf(reply).find((c) => c.label === 'Undo')!;
+    expect(undo.custom_id).toBe(`p:un:${paperOf(second)}`);
+    const undone = (await h.answer(h.fake.dmButton(undo.custom_id, reply).token)).body as Body;
+    expect(undone.data?.content).toMatch(/^Undone/);
+    expect(await b.storage.feedback.dismissed(inGuild, 10)).toEqual([]);
+  });
+
+  it('bad input: a button or 🔖 on a DM message no personal digest recorded gets a clear answer (buttons) and changes nothing', async () => {
+    const { bot: b, h, cards, inGuild, inNoServer } = await dmDigest();
+    // The same card as if its record had been swept: another message id, unknown to the store.
+    const swept: StoredMessage = { ...cards[0]!, id: snowflake() };
+    h.fake.messages.set(swept.id, swept);
+    const bookmark = buttonsOf(swept).find((c) => c.label.includes('Bookmark'))!;
+    const answer = (await h.answer(h.fake.dmButton(bookmark.custom_id, swept).token)).body as Body;
+    expect(answer.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^I no longer know which server’s digest this message came from .*nothing was changed\. Use \/papers for-me in the server instead\./) });
+    h.fake.dmReaction(true, swept.id);
+    await until(async () => h.logger.records.some((r) => String(r.msg).startsWith('reaction on a DM message no personal digest recorded')));
+    expect(h.logger.records.filter((r) => String(r.msg).startsWith('reaction on a DM message no personal digest recorded'))).toHaveLength(1);
+    for (const owner of [inGuild, inNoServer]) expect((await b.bookmarks.list(owner, { limit: 10 })).paperIds.sort()).toEqual(owner === inGuild ? ['2401.30000', '2401.30001', '2401.30002'] : []);
+  });
+});
