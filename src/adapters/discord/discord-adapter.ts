@@ -51,8 +51,8 @@ function rejectPostsOnRateLimit(data: RateLimitData): boolean {
 
 /**
  * The Discord side of the bot: a discord.js client with the Guilds, GuildMessageReactions and
- * DirectMessageReactions intents (no privileged intent), partials so reactions on uncached messages still arrive, and REST with
- * `retries: 0` so a failed post surfaces once to the engine (which owns retries). Channel posts and
+ * DirectMessageReactions intents (no privileged intent), partials so reactions on uncached
+ * messages still arrive, and REST with `retries: 0` so a failed post surfaces once to the engine (which owns retries). Channel posts and
  * interaction answers use two REST instances, for the global rate limit's sake (see below).
  * The gateway is kept by discord.js: a dropped socket is resumed (or re-identified when the session
  * is gone), and events Discord replays on resume reach the same handlers.

@@ -5,7 +5,7 @@ import type { PaperStore } from '../store/ports.js';
 import { fitInWorker, loadInWorker } from './fit-in-worker.js';
 import { ModelBuilder } from './model-builder.js';
 import { readModelFile, writeModelFile, type ModelFileRead } from './model-file.js';
-import { RecommenderModel, type ModelPaper, type ModelState, type RecommendOutcome, type RecommendRequest } from './model.js';
+import { RecommenderModel, type ModelPaper, type RecommendOutcome, type RecommendRequest } from './model.js';
 import { DEFAULT_TUNING, tuningFor, type RecommenderTuning } from './tuning.js';
 
 export { tuningFor };
@@ -70,14 +70,20 @@ export function createRecommender(opts: RecommenderOptions): Recommender {
     }
   }
 
-  async function loadSince(after: number): Promise<{ papers: ModelPaper[]; seq: number }> {
-    const papers: ModelPaper[] = [];
+  /** Hands every page since `after` to `onPage`; resolves to the store seq the pages reach. */
+  async function eachPageSince(after: number, onPage: (papers: ModelPaper[]) => void): Promise<number> {
     const pages = pagesSince(after);
     for (;;) {
       const next = await pages.next();
-      if (next.done) return { papers, seq: next.value };
-      papers.push(...next.value);
+      if (next.done) return next.value;
+      onPage(next.value);
     }
+  }
+
+  async function loadSince(after: number): Promise<{ papers: ModelPaper[]; seq: number }> {
+    const papers: ModelPaper[] = [];
+    const seq = await eachPageSince(after, (page) => papers.push(...page));
+    return { papers, seq };
   }
 
   /** The model file, once per process: a bad one is logged and left for the next fit to replace. */
@@ -105,29 +111,17 @@ export function createRecommender(opts: RecommenderOptions): Recommender {
 
   async function fitAll(): Promise<void> {
     const started = Date.now();
-    let state: ModelState | undefined;
-    let top: number;
     if (opts.fitIn === 'inline') {
       const builder = new ModelBuilder(tuning);
-      const pages = pagesSince(0);
-      for (;;) {
-        const next = await pages.next();
-        if (next.done) {
-          top = next.value;
-          break;
-        }
-        builder.add(next.value);
-      }
+      const top = await eachPageSince(0, (page) => builder.add(page));
       model = builder.finish(tuningFor(builder.size, tuning));
       seq = top;
       if (opts.modelFile) save(model, top);
     } else {
       const r = await fitInWorker({ tuning, pages: pagesSince(0), modelFile: opts.modelFile, background: model !== undefined });
       if (r.saveError) log.warn({ file: opts.modelFile, err: r.saveError }, 'recommender model file not written');
-      state = r.state;
-      top = r.seq;
-      model = RecommenderModel.fromState(state);
-      seq = top;
+      model = RecommenderModel.fromState(r.state);
+      seq = r.seq;
     }
     log.info({ papers: model.size, ms: Date.now() - started, in: opts.fitIn ?? 'worker' }, 'recommender model fitted');
   }

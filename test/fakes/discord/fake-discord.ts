@@ -107,34 +107,44 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
   const guild = guilds[0];
   const defaultUser: InteractionUser = { id: snowflake(), username: 'ada' };
 
-  function interactionBase(type: number, user: InteractionUser, g: FakeGuild, channelId: string, createdAgoMs = 0) {
+  /** What every interaction carries, in a server or a DM; `where` adds the place's own fields. */
+  function interactionEnvelope(type: number, channelId: string, guildId: string | undefined, where: Record<string, unknown>, createdAgoMs = 0) {
     // The id carries the creation time: discord.js's createdTimestamp, what Discord's 3 s count from.
     const id = snowflake(Date.now() - createdAgoMs);
     const itoken = `itoken-${id}`;
-    rest.interactions.set(itoken, { channelId, guildId: g.id });
-    const perms = user.admin ? MEMBER_PERMISSIONS | Permission.ManageGuild : MEMBER_PERMISSIONS;
-    return {
+    rest.interactions.set(itoken, guildId ? { channelId, guildId } : { channelId });
+    const payload: Record<string, unknown> = {
       id,
+      application_id: appId,
+      type,
       token: itoken,
-      payload: {
-        id,
-        application_id: appId,
-        type,
-        token: itoken,
-        version: 1,
+      version: 1,
+      channel_id: channelId,
+      app_permissions: MEMBER_PERMISSIONS.toString(),
+      locale: 'en-US',
+      entitlements: [],
+      attachment_size_limit: 10_485_760,
+      ...where,
+    };
+    return { id, token: itoken, payload };
+  }
+
+  function interactionBase(type: number, user: InteractionUser, g: FakeGuild, channelId: string, createdAgoMs = 0) {
+    const perms = user.admin ? MEMBER_PERMISSIONS | Permission.ManageGuild : MEMBER_PERMISSIONS;
+    return interactionEnvelope(
+      type,
+      channelId,
+      g.id,
+      {
         guild_id: g.id,
-        channel_id: channelId,
         channel: { id: channelId, type: 0, guild_id: g.id, name: 'papers' },
         member: memberObject(user, perms),
-        app_permissions: MEMBER_PERMISSIONS.toString(),
-        locale: 'en-US',
         guild_locale: 'en-US',
-        entitlements: [],
         authorizing_integration_owners: { '0': g.id },
         context: 0,
-        attachment_size_limit: 10_485_760,
-      } as Record<string, unknown>,
-    };
+      },
+      createdAgoMs,
+    );
   }
 
   /**
@@ -142,29 +152,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
    * instead of `member`, a DM channel (type 1), context 1 (BOT_DM), no member permissions.
    */
   function dmInteractionBase(type: number, user: InteractionUser, channelId: string) {
-    const id = snowflake();
-    const itoken = `itoken-${id}`;
-    rest.interactions.set(itoken, { channelId });
-    return {
-      id,
-      token: itoken,
-      payload: {
-        id,
-        application_id: appId,
-        type,
-        token: itoken,
-        version: 1,
-        channel_id: channelId,
-        channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [userObject(user)] },
-        user: userObject(user),
-        app_permissions: MEMBER_PERMISSIONS.toString(),
-        locale: 'en-US',
-        entitlements: [],
-        authorizing_integration_owners: { '0': '0' },
-        context: 1,
-        attachment_size_limit: 10_485_760,
-      } as Record<string, unknown>,
-    };
+    return interactionEnvelope(type, channelId, undefined, {
+      channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [userObject(user)] },
+      user: userObject(user),
+      authorizing_integration_owners: { '0': '0' },
+      context: 1,
+    });
   }
 
   /** The DM channel the bot opened with `user` (the one its personal digest went to). */
