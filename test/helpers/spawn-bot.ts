@@ -1,11 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The project root (tests run from there) and its tsx: child bots run the current sources, never a stale dist/. */
 export const ROOT = resolve('.');
 export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 export const MAIN = join(ROOT, 'src', 'main.ts');
+/**
+ * Node with tsx's loader (by path: the bot's cwd is a temp dir). Not the tsx CLI for a bot that is
+ * stopped by a signal: the CLI relays SIGTERM only after its child answers within 30 ms, else it
+ * kills the child and exits 143 itself, which a loaded machine turns into a failed clean stop.
+ */
+const NODE_WITH_TSX = [process.execPath, '--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href] as const;
 
 /**
  * The process environment minus everything that would configure the bot from outside the test
@@ -36,9 +43,10 @@ export interface RunningBot {
   stop(): Promise<number | null>;
 }
 
-/** Starts `tsx src/main.ts` in `cwd` with exactly `env`. */
+/** Starts `node --import tsx src/main.ts` in `cwd` with exactly `env`; stop() signals the bot itself. */
 export function spawnBot(cwd: string, env: Record<string, string>): RunningBot {
-  const child = spawn(TSX, [MAIN], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const [node, ...loader] = NODE_WITH_TSX;
+  const child = spawn(node, [...loader, MAIN], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   let out = '';
   const waiters = new Set<() => void>();
