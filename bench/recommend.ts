@@ -4,6 +4,7 @@
  *   npm run bench:recommend             quality (both halves) + speed and memory at 100k papers
  *   npm run bench:recommend -- --tune   the tuning grid on the tuning half only
  *   npm run bench:recommend -- --quality | --speed [--size N]    one part only (speed at N papers)
+ *   … -- --data DIR (or env SHARED_DATA)   the shared data elsewhere (default ../shared/data)
  *
  * Quality: simulated readers who like 8 papers of one or two arXiv categories (categories hidden
  * from both models) get the papers of the later third of ../shared/data/arxiv-daily ranked;
@@ -29,9 +30,8 @@ import { DEFAULT_TUNING, type RecommenderTuning } from '../src/core/recommend/tu
 import { corpus, realPapers, rng } from './lib/corpus.js';
 import { loadArxivDaily, makeReaders, precisionAt10, type EvalPaper, type Reader } from './lib/reader-eval.js';
 import { sanityFeatures, svmScores } from './lib/sanity-anchor.js';
+import { sharedData } from './lib/shared-data.js';
 
-// ../shared/data beside the project; SHARED_DATA points elsewhere (a worktree whose parent has no shared/).
-const SHARED = process.env.SHARED_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 const args = new Set(process.argv.slice(2));
 const all = !args.has('--tune') && !args.has('--quality') && !args.has('--speed');
 
@@ -75,7 +75,7 @@ function score(rank: (r: Reader) => string[], readers: Reader[], byId: Map<strin
 }
 
 function quality(tuneOnly: boolean) {
-  const papers = loadArxivDaily(join(SHARED, 'arxiv-daily'));
+  const papers = loadArxivDaily(sharedData('arxiv-daily'));
   const setup = makeReaders(papers);
   const byId = new Map(papers.map((p) => [p.id, p]));
   console.log(`arxiv-daily: ${papers.length} papers; readers like papers before ${setup.splitDay}, rank the ${papers.filter((p) => p.day >= setup.splitDay).length} from then on`);
@@ -115,15 +115,29 @@ function quality(tuneOnly: boolean) {
   console.log(`ours / anchor: tuning half ${((oT! / aT!) * 100).toFixed(0)}%, report half ${((oR! / aR!) * 100).toFixed(0)}%`);
 }
 
-/** Peak RSS and the event loop's worst stall while `work` runs (sampled on this thread, which the fit leaves free). */
-async function watch<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number; stallMs: number }> {
+/**
+ * Peak RSS and the event loop's worst stall while `work` runs (sampled on this thread, which the fit
+ * leaves free); `at` names where the work was at the peak (the fit's last stage reported).
+ */
+async function watch<T>(
+  work: () => Promise<T>,
+  at: () => string = () => '',
+  onSample: (rssMb: number) => void = () => {},
+): Promise<{ value: T; peakMb: number; peakAt: string; stallMs: number }> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   let peak = mb();
-  const timer = setInterval(() => (peak = Math.max(peak, mb())), 50);
+  let peakAt = at();
+  const sample = () => {
+    const now = mb();
+    onSample(now);
+    if (now > peak) [peak, peakAt] = [now, at()];
+  };
+  const timer = setInterval(sample, 50);
   delay.enable();
   try {
     const value = await work();
-    return { value, peakMb: Math.max(peak, mb()), stallMs: delay.max / 1e6 };
+    sample();
+    return { value, peakMb: peak, peakAt, stallMs: delay.max / 1e6 };
   } finally {
     delay.disable();
     clearInterval(timer);
@@ -148,7 +162,7 @@ async function restartChild(file: string) {
 }
 
 async function speed() {
-  const real = realPapers(SHARED);
+  const real = realPapers(sharedData());
   const sizeAt = process.argv.indexOf('--size');
   const size = sizeAt > 0 ? Number(process.argv[sizeAt + 1]) : 100_000;
   const papers: ModelPaper[] = corpus(real, size).map((p, i) => ({
@@ -174,21 +188,35 @@ async function speed() {
   let t = performance.now();
   const stages: string[] = [];
   let lastStage = performance.now();
-  const fit = await watch(() =>
-    fitInWorker({
-      tuning: DEFAULT_TUNING,
-      pages: pages(),
-      modelFile: file,
-      onProgress: ({ stage, memory }) => {
-        const m = mem(memory);
-        stages.push(`  ${stage.padEnd(22)} ${((performance.now() - lastStage) / 1000).toFixed(0).padStart(4)} s   RSS +${(m.rss - beforeFit.rss).toFixed(0)} MB, worker heap ${m.heap.toFixed(0)} MB, arrayBuffers +${(m.ab - beforeFit.ab).toFixed(0)} MB`);
-        lastStage = performance.now();
-      },
-    }),
+  let stage = 'pages sent';
+  // The highest RSS sampled since the last stage was reported: the stages' own reports miss the transients between them.
+  let stagePeak = 0;
+  const fit = await watch(
+    () =>
+      fitInWorker({
+        tuning: DEFAULT_TUNING,
+        pages: pages(),
+        modelFile: file,
+        onProgress: (p) => {
+          const m = mem(p.memory);
+          stage = p.stage;
+          stagePeak = Math.max(stagePeak, m.rss);
+          stages.push(
+            `  ${stage.padEnd(22)} ${((performance.now() - lastStage) / 1000).toFixed(0).padStart(4)} s   RSS +${(m.rss - beforeFit.rss).toFixed(0)} MB ` +
+              `(peak since the previous +${(stagePeak - beforeFit.rss).toFixed(0)}), worker heap ${m.heap.toFixed(0)} MB, arrayBuffers +${(m.ab - beforeFit.ab).toFixed(0)} MB`,
+          );
+          lastStage = performance.now();
+          stagePeak = 0;
+        },
+      }),
+    () => stage,
+    (rss) => (stagePeak = Math.max(stagePeak, rss)),
   );
   const fitS = (performance.now() - t) / 1000;
   const fitCpuS = (cpuMs() - fitCpu) / 1000;
   const model = RecommenderModel.fromState(fit.value.state);
+  // The model owns the state's arrays now; the bench must not keep the state (as the bot does not), or a grown array's old copy stays.
+  (fit as { value?: unknown }).value = undefined;
   global.gc?.();
   const fitted = mb();
   const afterFit = mem();
@@ -199,9 +227,9 @@ async function speed() {
   // Papers-loaded RSS is the baseline: what the bot holds anyway (the store, the search index) is not the recommender's.
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--restart-child', file], { encoding: 'utf8' });
   const restart = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { before: Mem; after: Mem; peak: number; loadMs: number };
-  console.log(`the fit's stages in the worker (time since the previous stage; RSS and arrayBuffers are the process's, over the baseline):\n${stages.join('\n')}`);
+  console.log(`the fit's stages in the worker (time since the previous stage; RSS and arrayBuffers are the process's, over the baseline; the peak sampled every 50 ms):\n${stages.join('\n')}`);
   console.log(`memory added by the recommender (RSS sampled every 50 ms, worker threads included):`);
-  console.log(`  peak during the fit      RSS +${(fit.peakMb - loaded).toFixed(0)} MB`);
+  console.log(`  peak during the fit      RSS +${(fit.peakMb - loaded).toFixed(0)} MB (the last stage reported then: ${fit.peakAt})`);
   console.log(`  after the fit            ${showMem(afterFit, beforeFit)} (${fitted.toFixed(0)} MB RSS in all)`);
   console.log(
     `  after a restart          ${showMem(restart.after, restart.before)}; peak while loading RSS +${(restart.peak - restart.before.rss).toFixed(0)} MB ` +
@@ -229,12 +257,23 @@ async function speed() {
   const planCpu = cpuMs();
   for (const s of subscribers) model.recommend({ ...s, since, until: last, limit: 5 });
   console.log(`1,000 personal digests planned (last 7 days, 20–50 bookmarks each): ${((performance.now() - t) / 1000).toFixed(2)} s wall, ${((cpuMs() - planCpu) / 1000).toFixed(2)} s CPU`);
-  t = performance.now();
-  model.add(corpus(real, 100, 3, size).map((p) => ({ ...p, digestDates: [last] })));
-  const foldMs = performance.now() - t;
+  // The fit leaves room for a quarter more papers (spareRows): folding in fills it, never copies the arrays.
+  const fresh = corpus(real, 1000, 3, size).map((p) => ({ ...p, digestDates: [last] }));
   global.gc?.();
-  // The first paper after a fit grows the exactly sized arrays to a capacity (a quarter more).
-  console.log(`100 new papers folded in: ${foldMs.toFixed(0)} ms; then ${showMem(mem(), beforeFit)}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const grownBefore = [model.embed.buffer, model.vectors.keys.buffer];
+  console.log(`before folding in (after the requests above): ${showMem(mem(), beforeFit)}`);
+  for (const [from, to] of [
+    [0, 100],
+    [100, 1000],
+  ] as const) {
+    t = performance.now();
+    model.add(fresh.slice(from, to));
+    const foldMs = performance.now() - t;
+    global.gc?.();
+    console.log(`${to.toLocaleString('en-US')} new papers folded in after the fit (these ${to - from}: ${foldMs.toFixed(0)} ms); then ${showMem(mem(), beforeFit)}`);
+  }
+  console.log(`arrays regrown by the fold-ins: ${[model.embed.buffer, model.vectors.keys.buffer].filter((b, i) => b !== grownBefore[i]).length} of 2 (embed, terms)`);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   rmSync(dirname(file), { recursive: true, force: true });
 }
 

@@ -7,6 +7,7 @@
  * and posted back as its state with the arrays transferred. `load`: reads the model file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { garbageCollector } from './collect-garbage.js';
 import { ModelBuilder, type FitStage } from './model-builder.js';
 import { readModelFile, transferList, writeModelFile } from './model-file.js';
 import type { ModelPaper } from './model-types.js';
@@ -25,10 +26,13 @@ if (job.task === 'load') {
   port.postMessage(read, read.ok ? transferList(read.state) : []);
 } else {
   const progress = (stage: FitProgress['stage']) => port.postMessage({ progress: { stage, memory: process.memoryUsage() } satisfies FitProgress });
-  const builder = new ModelBuilder(job.tuning, progress);
+  const collect = garbageCollector();
+  const builder = new ModelBuilder(job.tuning, progress, collect);
   port.on('message', (m: ToWorker) => {
     if ('papers' in m) {
       builder.add(m.papers);
+      // The slice's papers and tokens, dead now: see collect-garbage.ts.
+      collect();
       port.postMessage({ more: true });
       return;
     }

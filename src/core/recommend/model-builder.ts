@@ -1,13 +1,16 @@
 import { RecommenderModel } from './model.js';
 import { authorKey, conceptScale, dayNumber, heaviest, placeInConcepts } from './model-fold-in.js';
 import type { ModelPaper, ModelState } from './model-types.js';
-import { Int32List } from './ragged.js';
+import { Int32List, spareRows } from './ragged.js';
 import type { Csr } from './sparse.js';
 import { paperTokens } from './terms.js';
 import { TfidfCounter, type TfidfVocabulary } from './tfidf.js';
 import { truncatedSvd } from './svd.js';
 import type { RecommenderTuning } from './tuning.js';
 import { WordSeqs } from './word-seqs.js';
+
+/** Rows placed between two collections (each row's vectorizing leaves a map and arrays behind). */
+const PLACE_BATCH = 5000;
 
 /** Where a fit is (the fit worker reports each stage with the memory it holds, for bench:recommend). */
 export type FitStage = 'papers counted' | 'vocabulary chosen' | 'sample matrix built' | 'concept space fitted' | 'papers placed';
@@ -17,9 +20,11 @@ export type FitStage = 'papers counted' | 'vocabulary chosen' | 'sample matrix b
  * each page is tokenized and counted as it comes, and only word-id sequences (word-seqs.ts, ~1.8
  * bytes a token) are kept until the vocabulary is chosen, never the papers' text; authors and dates
  * are kept as integers. The concept space is learned from a sample of rows (tuning.svdSample);
- * every paper is then placed in it, straight into the exactly sized flat arrays of a ModelState
- * (no per-paper objects, no arrays grown by doubling), which the worker transfers to the bot.
- * The rows are those RecommenderModel.put gives when the papers are folded in one by one.
+ * every paper is then placed in it, straight into the flat arrays of a ModelState (no per-paper
+ * objects, no arrays grown by doubling), which the worker transfers to the bot. The state's large
+ * arrays are views of buffers with room for a quarter more rows (spareRows), so the papers folded
+ * in until the next refit never copy them. The rows are those RecommenderModel.put gives when the
+ * papers are folded in one by one.
  */
 export class ModelBuilder {
   private counter: TfidfCounter | undefined;
@@ -37,9 +42,14 @@ export class ModelBuilder {
   private readonly rowAuthorPtr = new Int32List();
   private readonly rowAuthors = new Int32List();
 
+  /**
+   * `collect`: frees garbage now; called between the fit's stages and every PLACE_BATCH rows (the
+   * fit worker's full collection, see collect-garbage.ts; inline fits leave it to V8).
+   */
   constructor(
     private readonly tuning: RecommenderTuning,
     private readonly onStage?: (stage: FitStage) => void,
+    private readonly collect: () => void = () => {},
   ) {
     this.counter = new TfidfCounter(tuning.tfidf);
     this.datePtr.push(0);
@@ -89,17 +99,22 @@ export class ModelBuilder {
     const vocab = this.counter!.vocabulary(t.tfidf);
     // The counter's dictionaries (every stem and word pair seen) are the fit's largest: gone before the SVD.
     this.counter = undefined;
+    this.collect();
     this.onStage?.('vocabulary chosen');
     const n = this.seqs.size;
     const sample = Math.min(n, Math.max(1, t.svdSample));
     // Evenly spread over the archive (it is in ingest order, so every period is represented).
     let matrix: Csr | undefined = this.sampleMatrix(vocab, Array.from({ length: sample }, (_, i) => Math.floor((i * n) / sample)));
+    this.collect();
     this.onStage?.('sample matrix built');
     const svd = truncatedSvd(matrix, Math.min(t.dims, Math.max(1, matrix.cols - 1), Math.max(1, sample - 1)), { power: t.power });
     matrix = undefined;
+    // The SVD's two dense blocks (~80 MB at 100k papers) are garbage now: gone before the papers are placed.
+    this.collect();
     this.onStage?.('concept space fitted');
     const placed = this.place(vocab, svd, t);
     this.seqs.clear();
+    this.collect();
     this.onStage?.('papers placed');
     return {
       tuning: t,
@@ -129,17 +144,24 @@ export class ModelBuilder {
     return { rows: occ.length, cols: vocab.size, ptr, indices, values };
   }
 
-  /** Each row's concept vector and kept terms, from its last occurrence's full tf-idf vector. */
+  /**
+   * Each row's concept vector and kept terms, from its last occurrence's full tf-idf vector. The
+   * arrays are views of buffers sized for spareRows(rows) rows of keepTerms terms: the room past
+   * the rows is never written, so it costs address space, not memory, until papers are folded in.
+   */
   private place(vocab: TfidfVocabulary, svd: { k: number; components: Float32Array; singular: Float64Array }, t: RecommenderTuning) {
     const rows = this.ids.length;
     const k = svd.k;
     const scale = conceptScale(svd.singular, t.sigmaPower);
-    const embed = new Float32Array(rows * k);
+    const room = spareRows(rows);
+    const embed = new Float32Array(room * k);
     const termPtr = new Int32Array(rows + 1);
-    // At most keepTerms a row; trimmed below when papers hold fewer.
-    let terms = new Int32Array(rows * t.keepTerms);
-    let weights = new Float32Array(rows * t.keepTerms);
+    // At most keepTerms a row: the used part ends at termPtr[rows].
+    const terms = new Int32Array(room * t.keepTerms);
+    const weights = new Float32Array(room * t.keepTerms);
     for (let r = 0; r < rows; r++) {
+      // Each vector is a few short-lived maps and arrays: collected as they go, not in one heap of 100k.
+      if (r % PLACE_BATCH === PLACE_BATCH - 1) this.collect();
       const vec = vocab.vectorizeSeq(this.seqs.get(this.lastOcc.get(r)));
       const kept = heaviest(vec, t.keepTerms);
       terms.set(kept.indices, termPtr[r]!);
@@ -148,12 +170,8 @@ export class ModelBuilder {
       placeInConcepts(vec, svd.components, scale, embed.subarray(r * k, (r + 1) * k));
     }
     const used = termPtr[rows]!;
-    // The arrays are transferred whole: a view would carry the unused tail along.
-    if (used < terms.length) {
-      terms = terms.slice(0, used);
-      weights = weights.slice(0, used);
-    }
-    return { embed, termPtr, terms, weights };
+    // Views, not trimmed copies: a copy of the terms and weights was ~50 MB more at the fit's peak.
+    return { embed: embed.subarray(0, rows * k), termPtr, terms: terms.subarray(0, used), weights: weights.subarray(0, used) };
   }
 
   private dateRows(): { datePtr: Int32Array; days: Int32Array } {

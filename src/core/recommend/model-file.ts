@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { ModelState } from './model.js';
+import { spareRows } from './ragged.js';
 
 /**
  * The fitted recommender on disk (DATA_DIR/recommender.model), so a restart or a CLI run loads it in
@@ -172,15 +173,19 @@ function readOpen(fd: number): ModelFileRead {
   }
   next(Buffer.alloc(pad8(at)));
   const a = {} as Record<ArrayName, Int32Array | Float32Array | Float64Array>;
+  // The arrays papers are folded into get the room a fit gives them (spareRows), as views: the
+  // model adopts the room, and the first papers after a restart do not copy 100 MB of arrays.
+  const rows = Array.isArray(h.ids) ? h.ids.length : 0;
+  const room: Partial<Record<ArrayName, number>> = { embed: spareRows(rows) * h.dims, terms: spareRows(rows) * h.tuning?.keepTerms, weights: spareRows(rows) * h.tuning?.keepTerms };
   for (const [name, type, length] of h.arrays ?? []) {
     const T = TYPES[type];
     if (!T) return bad(intact() ? `unknown array type ${type}` : 'checksum mismatch (truncated or corrupted)');
     const bytes = length * T.BYTES_PER_ELEMENT;
     if (!(bytes >= 0) || at + bytes > size) return bad(`truncated (array ${name})`);
-    const arr = new T(length);
-    if (!next(new Uint8Array(arr.buffer))) return bad(`truncated (array ${name})`);
+    const arr = new T(Math.max(length, room[name] || 0));
+    if (!next(new Uint8Array(arr.buffer, 0, bytes))) return bad(`truncated (array ${name})`);
     next(Buffer.alloc(pad8(bytes)));
-    a[name] = arr;
+    a[name] = arr.subarray(0, length);
   }
   if (!intact()) return bad('checksum mismatch (truncated or corrupted)');
   const state: ModelState = {

@@ -1,7 +1,7 @@
 import { paperTokens } from './terms.js';
 import { TfidfVocabulary } from './tfidf.js';
 import type { SparseVec } from './sparse.js';
-import { capacityFor, RaggedRows, resized } from './ragged.js';
+import { capacityFor, RaggedRows, resized, withRoom } from './ragged.js';
 import { ModelBuilder } from './model-builder.js';
 import { authorKey, conceptScale, dayNumber, heaviest, placeInConcepts } from './model-fold-in.js';
 import { rank } from './model-ranking.js';
@@ -21,12 +21,14 @@ export class RecommenderModel {
   /** @internal */ readonly ids: string[] = [];
   /** @internal Each paper's keepTerms heaviest tf-idf terms. */ vectors = new RaggedRows<Float32Array>(0, 0, (n) => new Float32Array(n));
   /** @internal Each paper's digest days. */ dates = new RaggedRows<Int32Array>(0, 0, (n) => new Int32Array(n));
-  /** @internal Row capacity × dims: grown by doubling, so a model loaded from disk still takes new papers. */
+  /** @internal Row capacity × dims: room for the papers folded in until the refit (spareRows), grown by a quarter past it. */
   embed: Float32Array;
   /** @internal */ readonly byAuthor = new Map<string, number[]>();
   /** @internal Rows by digest day: a reader's last 7 days are a few hundred rows, not a scan of the archive. */
   readonly byDay = new Map<number, Set<number>>();
-  /** @internal The archive's mean concept vector. */ readonly mean: Float64Array;
+  /** @internal The archive's mean concept vector: `sum` over the rows, kept as rows are put. */ readonly mean: Float64Array;
+  /** The rows' concept vectors summed (float64): a fold-in updates it by its own rows, never re-sums the archive. */
+  private readonly sum: Float64Array;
   private readonly scale: Float64Array;
   /** Papers the vocabulary and concept space were fitted on (the rest were folded in). */
   readonly fittedOn: number;
@@ -44,6 +46,7 @@ export class RecommenderModel {
     this.fittedOn = fittedOn;
     this.embed = new Float32Array(capacityFor(rows) * dims);
     this.mean = new Float64Array(dims);
+    this.sum = new Float64Array(dims);
     this.scale = conceptScale(singular, tuning.sigmaPower);
   }
 
@@ -95,8 +98,9 @@ export class RecommenderModel {
   /** The model over a state's arrays, adopted, not copied (the state must not be used afterwards): a load costs no second copy. */
   static fromState(s: ModelState): RecommenderModel {
     const m = new RecommenderModel(s.tuning, TfidfVocabulary.fromState(s.vocab), s.components, s.singular, s.dims, s.fittedOn, 0);
-    // Exactly full arrays: put() grows them (to a capacity) when a paper is folded in after the load.
-    m.embed = s.embed;
+    // The arrays' room past the rows (a fit's state, a file read: see spareRows) takes the papers folded in.
+    const embed = withRoom(s.embed);
+    m.embed = embed.subarray(0, embed.length - (embed.length % s.dims));
     m.vectors = RaggedRows.fromCompact(s.termPtr, s.terms, s.weights, (n) => new Float32Array(n));
     m.dates = RaggedRows.fromCompact(s.datePtr, s.days, new Int32Array(0), (n) => new Int32Array(n));
     s.ids.forEach((id, r) => {
@@ -105,7 +109,7 @@ export class RecommenderModel {
       m.indexDays(r, m.dates.rowKeys(r));
     });
     s.authors.forEach((a, i) => m.byAuthor.set(a, Array.from(s.authorRows.subarray(s.authorPtr[i]!, s.authorPtr[i + 1]!))));
-    m.recomputeMean();
+    m.sumRows();
     return m;
   }
 
@@ -120,12 +124,12 @@ export class RecommenderModel {
   /** Adds or replaces papers with the fitted vocabulary and concept space (folding in). */
   add(papers: ModelPaper[]): void {
     for (const p of papers) this.put(p.id, p.authors, p.digestDates, this.vocab.vectorize(paperTokens(p)));
-    this.recomputeMean();
   }
 
   /** @internal Adds or replaces one paper from its full tf-idf vector. */
   put(id: string, authors: string[], digestDates: string[], vec: SparseVec): void {
     let r = this.rowOf.get(id);
+    const replaced = r !== undefined;
     if (r === undefined) {
       r = this.ids.length;
       this.rowOf.set(id, r);
@@ -146,7 +150,11 @@ export class RecommenderModel {
     this.dates.set(r, days);
     const k = this.dims;
     this.embed = resized(this.embed, capacityFor(r + 1, this.embed.length / k) * k);
-    placeInConcepts(vec, this.components, this.scale, this.embed.subarray(r * k, (r + 1) * k));
+    const e = this.embed.subarray(r * k, (r + 1) * k);
+    if (replaced) for (let c = 0; c < k; c++) this.sum[c]! -= e[c]!;
+    placeInConcepts(vec, this.components, this.scale, e);
+    for (let c = 0; c < k; c++) this.sum[c]! += e[c]!;
+    this.refreshMean();
   }
 
   private indexDays(r: number, days: ArrayLike<number>): void {
@@ -157,12 +165,25 @@ export class RecommenderModel {
     }
   }
 
-  /** @internal */
-  recomputeMean(): void {
+  /** The sum over every row from scratch (a model adopted from a state), and the mean from it. */
+  private sumRows(): void {
     const k = this.dims;
-    this.mean.fill(0);
-    for (let r = 0; r < this.ids.length; r++) for (let c = 0; c < k; c++) this.mean[c]! += this.embed[r * k + c]!;
-    for (let c = 0; c < k; c++) this.mean[c]! /= Math.max(1, this.ids.length);
+    this.sum.fill(0);
+    for (let r = 0; r < this.ids.length; r++) for (let c = 0; c < k; c++) this.sum[c]! += this.embed[r * k + c]!;
+    this.refreshMean();
+  }
+
+  private refreshMean(): void {
+    for (let c = 0; c < this.dims; c++) this.mean[c] = this.sum[c]! / Math.max(1, this.ids.length);
+  }
+
+  /** @internal The mean summed afresh over every row, as each fold-in once did (tests hold the running mean to it). */
+  meanFromScratch(): Float64Array {
+    const k = this.dims;
+    const mean = new Float64Array(k);
+    for (let r = 0; r < this.ids.length; r++) for (let c = 0; c < k; c++) mean[c]! += this.embed[r * k + c]!;
+    for (let c = 0; c < k; c++) mean[c]! /= Math.max(1, this.ids.length);
+    return mean;
   }
 
   recommend(req: RecommendRequest): RecommendOutcome {

@@ -15,7 +15,22 @@ export function capacityFor(needed: number, current = 0): number {
   return c;
 }
 
+/**
+ * Rows to allocate for a model of `rows` rows: a quarter more, as many as are folded in before the
+ * refit (at +25%). Allocated, never written, the room is zero pages the kernel has not mapped yet:
+ * no memory until a paper is folded in, and folding in never copies the arrays.
+ */
+export function spareRows(rows: number): number {
+  return rows + Math.ceil(rows / 4) + 16;
+}
+
 type Typed = Uint8Array | Int32Array | Float32Array | Float64Array;
+
+/** A view's whole buffer from its start: the room a state's view carries past its items (see spareRows). */
+export function withRoom<T extends Int32Array | Float32Array>(a: T): T {
+  const T = a.constructor as new (b: ArrayBufferLike, offset: number, length: number) => T;
+  return new T(a.buffer, a.byteOffset, (a.buffer.byteLength - a.byteOffset) / a.BYTES_PER_ELEMENT);
+}
 
 /** `a` with room for `capacity` items, its content kept (`a` itself when it is already big enough). */
 export function resized<T extends Typed>(a: T, capacity: number): T {
@@ -47,14 +62,20 @@ export class RaggedRows<V extends Int32Array | Float32Array = Float32Array> {
   }
 
   /**
-   * Adopts a compact form (row r is keys/values[ptr[r]..ptr[r+1])) without copying it: the arrays
-   * are exactly full, so the first row added after a load grows them (set() resizes to a capacity).
+   * Adopts a compact form (row r is keys/values[ptr[r]..ptr[r+1])) without copying it. When keys
+   * and values are views with room behind them (a fit's state, a model file read), the room is
+   * the capacity rows added later fill; exactly full arrays are grown (set() resizes to a capacity).
+   * `values` may be empty (rows of keys only).
    */
   static fromCompact<V extends Int32Array | Float32Array>(ptr: Int32Array, keys: Int32Array, values: V, makeValues: (n: number) => V): RaggedRows<V> {
     const rows = ptr.length - 1;
     const out = new RaggedRows<V>(rows, 0, makeValues);
-    out.keys = keys;
-    out.values = values;
+    const room = withRoom(keys);
+    const valuesRoom = values.length ? withRoom(values) : values;
+    // Keys and values grow together: their common room only.
+    const capacity = values.length ? Math.min(room.length, valuesRoom.length) : room.length;
+    out.keys = room.subarray(0, capacity);
+    out.values = (values.length ? valuesRoom.subarray(0, capacity) : values) as V;
     for (let r = 0; r < rows; r++) {
       out.start[r] = ptr[r]!;
       out.length[r] = ptr[r + 1]! - ptr[r]!;

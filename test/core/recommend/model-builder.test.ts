@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelBuilder } from '../../../src/core/recommend/model-builder.js';
 import { RecommenderModel, type ModelPaper } from '../../../src/core/recommend/model.js';
+import { spareRows } from '../../../src/core/recommend/ragged.js';
 import { paperTokens } from '../../../src/core/recommend/terms.js';
 import { TfidfVocabulary } from '../../../src/core/recommend/tfidf.js';
 import { DEFAULT_TUNING, tuningFor } from '../../../src/core/recommend/tuning.js';
@@ -24,8 +25,23 @@ describe('the fit (ModelBuilder) writes the model state directly', () => {
     for (const p of input) ref.put(p.id, p.authors, p.digestDates, vocab.vectorize(paperTokens(p)));
     expect(state).toEqual(ref.toState());
     expect(state.ids).toHaveLength(papers.length);
-    expect(state.embed.buffer.byteLength).toBe(papers.length * state.dims * 4);
-    expect(state.terms.buffer.byteLength).toBe(state.terms.byteLength);
+    // Views with room for a quarter more rows behind them (spareRows), terms and weights alike.
+    const room = spareRows(papers.length);
+    expect(state.embed.length).toBe(papers.length * state.dims);
+    expect(state.embed.buffer.byteLength).toBe(room * state.dims * 4);
+    expect(state.terms.buffer.byteLength).toBe(room * tuning.keepTerms * 4);
+    expect(state.weights.buffer.byteLength).toBe(state.terms.buffer.byteLength);
+  });
+
+  it('leaves room the papers folded in until the refit fill, without copying the arrays', () => {
+    const b = new ModelBuilder(tuning);
+    b.add(papers.slice(0, 100));
+    const model = RecommenderModel.fromState(b.finishState());
+    const [embed, terms, weights] = [model.embed.buffer, model.vectors.keys.buffer, model.vectors.values.buffer];
+    model.add(papers.slice(100));
+    expect(model.size).toBe(papers.length);
+    expect([model.embed.buffer, model.vectors.keys.buffer, model.vectors.values.buffer]).toEqual([embed, terms, weights]);
+    expect(model.embed.buffer === embed && model.vectors.keys.buffer === terms && model.vectors.values.buffer === weights).toBe(true);
   });
 
   it('reports its stages in order', () => {

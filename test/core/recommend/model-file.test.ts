@@ -5,6 +5,7 @@ import { createRecordingLogger } from '../../../src/core/logger.js';
 import { openCore, type Core } from '../../../src/core/open-core.js';
 import { fitInWorker } from '../../../src/core/recommend/fit-in-worker.js';
 import { MODEL_FILE, readModelFile, writeModelFile } from '../../../src/core/recommend/model-file.js';
+import { spareRows } from '../../../src/core/recommend/ragged.js';
 import { RecommenderModel, type ModelPaper } from '../../../src/core/recommend/model.js';
 import { createRecommender, tuningFor } from '../../../src/core/recommend/recommender.js';
 import { DEFAULT_TUNING } from '../../../src/core/recommend/tuning.js';
@@ -44,6 +45,24 @@ describe('the recommender model file', () => {
     expect(read.seq).toBe(42);
     expect(read.state).toEqual(model.toState());
     expect(RecommenderModel.fromState(read.state).recommend(ask)).toEqual(model.recommend(ask));
+  });
+
+  it('reads the arrays papers are folded into with room behind them: the first papers after a restart copy none', () => {
+    const model = fit();
+    const file = join(tempDir(), MODEL_FILE);
+    writeModelFile(file, model.toState(), 1);
+    const read = readModelFile(file);
+    if (!read.ok) throw new Error(read.reason);
+    const rows = read.state.ids.length;
+    expect(read.state.embed.buffer.byteLength).toBe(spareRows(rows) * read.state.dims * 4);
+    const loaded = RecommenderModel.fromState(read.state);
+    const embed = loaded.embed.buffer;
+    const terms = loaded.vectors.keys.buffer;
+    const late = [{ ...papers[0]!, id: 'new-1' }];
+    loaded.add(late);
+    model.add(late);
+    expect(loaded.embed.buffer === embed && loaded.vectors.keys.buffer === terms).toBe(true);
+    expect(loaded.recommend(ask)).toEqual(model.recommend(ask));
   });
 
   it.each([

@@ -72,6 +72,21 @@ describe('RecommenderModel', () => {
     expect(r.items.map((i) => topicOf(i.id))).toEqual(Array(10).fill('agents'));
     expect(r.items.some((i) => late.some((p) => p.id === i.id))).toBe(true);
   });
+
+  it('keeps the archive mean as papers are folded in and replaced, equal to one summed afresh', () => {
+    const model = RecommenderModel.fit(papers.slice(0, 80), tuningFor(80, DEFAULT_TUNING));
+    expect(model.mean).toEqual(model.meanFromScratch());
+    // Appended rows add to the running sum in row order: the same float64 sums as summing afresh.
+    model.add(papers.slice(80, 100));
+    expect(model.mean).toEqual(model.meanFromScratch());
+    // A replaced row (re-ingested with other text) is taken out of the sum and put back: equal within rounding.
+    const before = Float64Array.from(model.mean);
+    model.add(papers.slice(0, 20).map((p, i) => ({ ...p, title: papers[100 + i]!.title, abstract: papers[100 + i]!.abstract })));
+    expect(model.size).toBe(100);
+    const scratch = model.meanFromScratch();
+    expect(Math.max(...model.mean.map((x, c) => Math.abs(x - scratch[c]!)))).toBeLessThan(1e-9);
+    expect(Math.max(...model.mean.map((x, c) => Math.abs(x - before[c]!)))).toBeGreaterThan(1e-4);
+  });
 });
 
 describe('RecommenderModel after a load', () => {
