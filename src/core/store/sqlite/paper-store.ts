@@ -4,6 +4,7 @@ import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperField
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
+import { createDayCountDelta } from './term-day-delta.js';
 import { createSqliteTermWriter } from './trend-terms.js';
 
 /**
@@ -45,24 +46,48 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     entryInsert: db.prepare<[number, string, number]>(
       'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position) VALUES (?, ?, ?)',
     ),
+    // Which of a batch's ids and title keys the store holds: two statements per batch, so a new
+    // paper (most of a bulk ingest) costs no lookup of its own.
+    idsIn: db.prepare<[string], { id: string }>('SELECT id FROM papers WHERE id IN (SELECT value FROM json_each(?))'),
+    titleKeysIn: db.prepare<[string], { k: string }>(
+      'SELECT DISTINCT title_key AS k FROM papers WHERE title_key IN (SELECT value FROM json_each(?))',
+    ),
+    fill: db.prepare<[], { rule_version: number; filled_at: string }>('SELECT rule_version, filled_at FROM trend_terms_fill WHERE id = 1'),
+    fillDrop: db.prepare('DELETE FROM trend_terms_fill'),
+    fillPut: db.prepare<[number, string]>('INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, ?, ?)'),
   };
+  const counts = createDayCountDelta(db);
 
   let seq = q.maxSeq.get()?.s ?? 0;
   // Each paper's trend terms are written with the paper, from the stored (merged) title and keywords.
   const terms = createSqliteTermWriter(db);
 
+  /**
+   * What the batch may find in the store: the ids and title keys it held when the batch began,
+   * and every id and title key the batch has written since. Outside both, a lookup finds nothing.
+   */
+  let held = { ids: new Set<string>(), titleKeys: new Set<string>() };
+  const wrote = (id: string, titleKey: string) => {
+    held.ids.add(id);
+    held.titleKeys.add(titleKey);
+  };
+
   /** Finds what the store already holds for this id, also under the paper's title key. */
-  function findExisting(id: string, title: string, arxivId: string | undefined): PaperRow | undefined {
-    const direct = q.get.get(id);
+  function findExisting(id: string, titleKey: string, arxivId: string | undefined): PaperRow | undefined {
+    const direct = held.ids.has(id) ? q.get.get(id) : undefined;
     if (direct) return direct;
-    const byTitle = q.byTitleKey.get(normalizeTitle(title));
+    const byTitle = held.titleKeys.has(titleKey) ? q.byTitleKey.get(titleKey) : undefined;
     // A text digest knows no arXiv id: match it to the arXiv paper of the same title, and vice versa.
     if (byTitle && (!arxivId || byTitle.id.startsWith('title:'))) return byTitle;
     return undefined;
   }
 
   function rekey(fromId: string, toId: string, fields: PaperFields, now: string): void {
-    q.insert.run({ id: toId, ...fieldParams(fields), seq: ++seq, now });
+    counts.touch(fromId, true);
+    counts.touch(toId, false);
+    const params = fieldParams(fields);
+    q.insert.run({ id: toId, ...params, seq: ++seq, now });
+    wrote(toId, params.title_key);
     movePaperReferences(db, 'digest_papers', 'paper_id', fromId, toId);
     for (const move of referrers) move(db, fromId, toId);
     // The terms follow the paper to its new id (from the merged record: both keyword lists).
@@ -76,7 +101,19 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     // continue from what the file holds, read under the write lock (see ingest below).
     seq = Math.max(seq, q.maxSeq.get()?.s ?? 0);
     const now = new Date().toISOString();
-    const counts: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
+    const result: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
+    const titleKeys = batch.papers.map((p) => normalizeTitle(p.title));
+    held = {
+      ids: new Set(q.idsIn.all(JSON.stringify(batch.papers.map((p) => p.id))).map((r) => r.id)),
+      titleKeys: new Set(q.titleKeysIn.all(JSON.stringify(titleKeys)).map((r) => r.k)),
+    };
+    // The term_day_counts triggers (migration 012) count only while trend_terms_fill has its row.
+    // They are set aside for the batch (the row taken out and put back as it was, in this
+    // transaction) and the counts of the papers it touched brought up to date in two statements at
+    // the end: per row, the triggers were most of a digest's ingest.
+    const fill = q.fill.get();
+    if (fill) q.fillDrop.run();
+    counts.begin(fill !== undefined);
     let digestId: number | undefined;
     let position = 0;
     if (batch.digestDate) {
@@ -85,42 +122,53 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
       position = (q.entryMaxPos.get(digestId)?.p ?? -1) + 1;
     }
     const seenInBatch = new Set<string>();
-    for (const p of batch.papers) {
+    batch.papers.forEach((p, i) => {
       const paper = batch.digestDate && !p.digestDate ? { ...p, digestDate: batch.digestDate } : p;
-      const existing = findExisting(paper.id, paper.title, paper.arxivId);
+      const existing = findExisting(paper.id, titleKeys[i]!, paper.arxivId);
       let finalId = paper.id;
       if (!existing) {
         const fields = fieldsFromPaper(paper);
-        q.insert.run({ id: paper.id, ...fieldParams(fields), seq: ++seq, now });
-        terms.set(paper.id, fields.title, fields.keywords);
-        counts.new++;
-        counts.changedIds.push(paper.id);
+        const params = fieldParams(fields);
+        counts.touch(paper.id, held.ids.has(paper.id));
+        q.insert.run({ id: paper.id, ...params, seq: ++seq, now });
+        terms.set(paper.id, fields.title, fields.keywords, !held.ids.has(paper.id));
+        wrote(paper.id, params.title_key);
+        result.new++;
+        result.changedIds.push(paper.id);
       } else {
         const have = rowToFields(existing);
         const merged = mergeFields(have, paper);
         if (existing.id !== paper.id && existing.id.startsWith('title:') && paper.arxivId) {
           rekey(existing.id, paper.id, merged, now);
-          counts.merged++;
-          counts.changedIds.push(paper.id);
+          result.merged++;
+          result.changedIds.push(paper.id);
         } else {
           finalId = existing.id;
           if (sameFields(have, merged)) {
-            if (!seenInBatch.has(finalId)) counts.unchanged++;
+            if (!seenInBatch.has(finalId)) result.unchanged++;
           } else {
-            q.update.run({ id: existing.id, ...fieldParams(merged), seq: ++seq, now });
-            if (termsChanged(have, merged)) terms.set(existing.id, merged.title, merged.keywords);
-            if (!seenInBatch.has(finalId)) counts.merged++;
-            counts.changedIds.push(existing.id);
+            const params = fieldParams(merged);
+            q.update.run({ id: existing.id, ...params, seq: ++seq, now });
+            wrote(existing.id, params.title_key);
+            if (termsChanged(have, merged)) {
+              counts.touch(existing.id, true);
+              terms.set(existing.id, merged.title, merged.keywords);
+            }
+            if (!seenInBatch.has(finalId)) result.merged++;
+            result.changedIds.push(existing.id);
           }
         }
       }
       seenInBatch.add(finalId);
       if (digestId !== undefined) {
+        counts.touch(finalId, held.ids.has(finalId));
         if (q.entryInsert.run(digestId, finalId, position).changes) position++;
       }
-    }
-    counts.changedIds = [...new Set(counts.changedIds)];
-    return counts;
+    });
+    counts.end();
+    if (fill) q.fillPut.run(fill.rule_version, fill.filled_at);
+    result.changedIds = [...new Set(result.changedIds)];
+    return result;
   });
 
   const resolveId = (id: string): string => parseArxivId(id) ?? id.trim();
