@@ -49,8 +49,9 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     // Which of a batch's ids and title keys the store holds: two statements per batch, so a new
     // paper (most of a bulk ingest) costs no lookup of its own.
     idsIn: db.prepare<[string], { id: string }>('SELECT id FROM papers WHERE id IN (SELECT value FROM json_each(?))'),
-    titleKeysIn: db.prepare<[string], { k: string }>(
-      'SELECT DISTINCT title_key AS k FROM papers WHERE title_key IN (SELECT value FROM json_each(?))',
+    // MIN(seq): SQLite gives the other columns from the row with the least seq.
+    firstByTitleKeyIn: db.prepare<[string], { k: string; id: string }>(
+      'SELECT title_key AS k, id, MIN(seq) AS s FROM papers WHERE title_key IN (SELECT value FROM json_each(?)) GROUP BY title_key',
     ),
     fill: db.prepare<[], { rule_version: number; filled_at: string }>('SELECT rule_version, filled_at FROM trend_terms_fill WHERE id = 1'),
     fillDrop: db.prepare('DELETE FROM trend_terms_fill'),
@@ -63,20 +64,32 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
   const terms = createSqliteTermWriter(db);
 
   /**
-   * What the batch may find in the store: the ids and title keys it held when the batch began,
-   * and every id and title key the batch has written since. Outside both, a lookup finds nothing.
+   * What the batch may find in the store: the ids it held when the batch began, and for each of
+   * the batch's title keys it held then the id of the first paper (by seq) under it; plus every id
+   * and title key the batch has written since, looked up for real. Outside these, a lookup finds
+   * nothing, and a known first paper answers the title lookup without reading every paper of
+   * that title (bench corpora repeat titles tenfold).
    */
-  let held = { ids: new Set<string>(), titleKeys: new Set<string>() };
+  let held = { ids: new Set<string>(), firstByTitleKey: new Map<string, string>(), wroteTitleKeys: new Set<string>() };
   const wrote = (id: string, titleKey: string) => {
     held.ids.add(id);
-    held.titleKeys.add(titleKey);
+    held.wroteTitleKeys.add(titleKey);
   };
+
+  /** The first paper (by seq) under a title key, as SELECT … ORDER BY seq LIMIT 1 finds it. */
+  function firstByTitle(titleKey: string, arxivId: string | undefined): PaperRow | undefined {
+    if (held.wroteTitleKeys.has(titleKey)) return q.byTitleKey.get(titleKey);
+    const first = held.firstByTitleKey.get(titleKey);
+    if (first === undefined) return undefined;
+    // Read only when it can match (below): an arXiv paper matches a title-keyed one only.
+    return !arxivId || first.startsWith('title:') ? q.get.get(first) : { id: first } as PaperRow;
+  }
 
   /** Finds what the store already holds for this id, also under the paper's title key. */
   function findExisting(id: string, titleKey: string, arxivId: string | undefined): PaperRow | undefined {
     const direct = held.ids.has(id) ? q.get.get(id) : undefined;
     if (direct) return direct;
-    const byTitle = held.titleKeys.has(titleKey) ? q.byTitleKey.get(titleKey) : undefined;
+    const byTitle = firstByTitle(titleKey, arxivId);
     // A text digest knows no arXiv id: match it to the arXiv paper of the same title, and vice versa.
     if (byTitle && (!arxivId || byTitle.id.startsWith('title:'))) return byTitle;
     return undefined;
@@ -105,7 +118,8 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     const titleKeys = batch.papers.map((p) => normalizeTitle(p.title));
     held = {
       ids: new Set(q.idsIn.all(JSON.stringify(batch.papers.map((p) => p.id))).map((r) => r.id)),
-      titleKeys: new Set(q.titleKeysIn.all(JSON.stringify(titleKeys)).map((r) => r.k)),
+      firstByTitleKey: new Map(q.firstByTitleKeyIn.all(JSON.stringify(titleKeys)).map((r) => [r.k, r.id])),
+      wroteTitleKeys: new Set<string>(),
     };
     // The term_day_counts triggers (migration 012) count only while trend_terms_fill has its row.
     // They are set aside for the batch (the row taken out and put back as it was, in this
@@ -140,6 +154,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
         const merged = mergeFields(have, paper);
         if (existing.id !== paper.id && existing.id.startsWith('title:') && paper.arxivId) {
           rekey(existing.id, paper.id, merged, now);
+          wrote(existing.id, normalizeTitle(existing.title)); // gone from under its title key
           result.merged++;
           result.changedIds.push(paper.id);
         } else {
@@ -149,7 +164,9 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
           } else {
             const params = fieldParams(merged);
             q.update.run({ id: existing.id, ...params, seq: ++seq, now });
+            // A new seq (and perhaps title): the first paper under either title key may change.
             wrote(existing.id, params.title_key);
+            wrote(existing.id, normalizeTitle(have.title));
             if (termsChanged(have, merged)) {
               counts.touch(existing.id, true);
               terms.set(existing.id, merged.title, merged.keywords);
