@@ -49,9 +49,10 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     // Which of a batch's ids and title keys the store holds: two statements per batch, so a new
     // paper (most of a bulk ingest) costs no lookup of its own.
     idsIn: db.prepare<[string], { id: string }>('SELECT id FROM papers WHERE id IN (SELECT value FROM json_each(?))'),
-    // MIN(seq): SQLite gives the other columns from the row with the least seq.
-    firstByTitleKeyIn: db.prepare<[string], { k: string; id: string }>(
-      'SELECT title_key AS k, id, MIN(seq) AS s FROM papers WHERE title_key IN (SELECT value FROM json_each(?)) GROUP BY title_key',
+    // One entry of the (title_key, seq, id) index per key (migration 013); null where none.
+    firstByTitleKeyIn: db.prepare<[string], { k: string; id: string | null }>(
+      `SELECT j.value AS k, (SELECT id FROM papers WHERE title_key = j.value ORDER BY seq LIMIT 1) AS id
+       FROM (SELECT DISTINCT value FROM json_each(?)) j`,
     ),
     fill: db.prepare<[], { rule_version: number; filled_at: string }>('SELECT rule_version, filled_at FROM trend_terms_fill WHERE id = 1'),
     fillDrop: db.prepare('DELETE FROM trend_terms_fill'),
@@ -118,7 +119,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     const titleKeys = batch.papers.map((p) => normalizeTitle(p.title));
     held = {
       ids: new Set(q.idsIn.all(JSON.stringify(batch.papers.map((p) => p.id))).map((r) => r.id)),
-      firstByTitleKey: new Map(q.firstByTitleKeyIn.all(JSON.stringify(titleKeys)).map((r) => [r.k, r.id])),
+      firstByTitleKey: new Map(q.firstByTitleKeyIn.all(JSON.stringify(titleKeys)).flatMap((r) => (r.id === null ? [] : [[r.k, r.id]]))),
       wroteTitleKeys: new Set<string>(),
     };
     // The term_day_counts triggers (migration 012) count only while trend_terms_fill has its row.
