@@ -15,7 +15,8 @@ import { useTempDirs } from '../../helpers/temp-dir.js';
 const tempDir = useTempDirs();
 
 /**
- * Every input of the test data as the batches `papers ingest` makes of them, in an order that
+ * Every input of the test data as the batches `papers ingest` makes of them (the arXiv listings are
+ * large enough, 200 papers and more, to take the path that drops the triggers), in an order that
  * exercises each path of the store: new papers, title-keyed papers re-keyed to their arXiv id, the
  * same days again (unchanged), merges (more upvotes, new keywords, a new digest date) and a batch
  * naming papers twice.
@@ -62,7 +63,7 @@ function dump(db: Db): Record<string, unknown[]> {
   };
 }
 
-async function ingestAll(perPaper: boolean): Promise<{ rows: Record<string, unknown[]>; counts: IngestCounts[] }> {
+async function ingestAll(perPaper: boolean): Promise<{ rows: Record<string, unknown[]>; counts: IngestCounts[]; triggers: unknown[] }> {
   const dir = tempDir();
   const db = openDatabase(join(dir, 'papers.db'));
   fillSqliteTrendTerms(db); // as openSqliteStorage does: from here the term_day_counts triggers count
@@ -73,8 +74,9 @@ async function ingestAll(perPaper: boolean): Promise<{ rows: Record<string, unkn
     else for (const p of b.papers) await store.ingest({ ...b, papers: [p] });
   }
   const rows = dump(db);
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
   await store.close();
-  return { rows, counts };
+  return { rows, counts, triggers };
 }
 
 const sha256 = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
@@ -85,6 +87,9 @@ describe('ingest of whole inputs', () => {
     const single = await ingestAll(true);
     for (const table of Object.keys(whole.rows)) expect(whole.rows[table], table).toEqual(single.rows[table]);
     expect(whole.rows.papers!.length).toBeGreaterThan(500);
+    // The triggers a large batch set aside are back, as they were.
+    expect(whole.triggers).toHaveLength(5);
+    expect(whole.triggers).toEqual(single.triggers);
     expect(whole.rows.term_day_counts!.length).toBeGreaterThan(1000);
   });
 

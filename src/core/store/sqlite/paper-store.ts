@@ -19,6 +19,9 @@ export function movePaperReferences(db: Db, table: string, column: string, fromI
   db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(fromId);
 }
 
+/** Batches of at least this many papers set the term_day_counts triggers aside by dropping them (see ingestTx). */
+const DROP_TRIGGERS_FROM = 200;
+
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
 export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
   const q = {
@@ -56,6 +59,9 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     ),
     fill: db.prepare<[], { rule_version: number; filled_at: string }>('SELECT rule_version, filled_at FROM trend_terms_fill WHERE id = 1'),
     fillDrop: db.prepare('DELETE FROM trend_terms_fill'),
+    dayTriggers: db.prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'term\\_day\\_%' ESCAPE '\\' ORDER BY name",
+    ),
     fillPut: db.prepare<[number, string]>('INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, ?, ?)'),
   };
   const counts = createDayCountDelta(db);
@@ -129,6 +135,11 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     const fill = q.fill.get();
     if (fill) q.fillDrop.run();
     counts.begin(fill !== undefined);
+    // A large batch also drops them for its duration (their WHEN alone, run per term row, was a
+    // tenth of a 100k ingest) and recreates them from their own SQL, in this transaction, as a
+    // fill does; a small one (the bot's daily digests) leaves the schema alone.
+    const triggers = batch.papers.length >= DROP_TRIGGERS_FROM ? q.dayTriggers.all() : [];
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
     let digestId: number | undefined;
     let position = 0;
     if (batch.digestDate) {
@@ -184,6 +195,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
       }
     });
     counts.end();
+    for (const t of triggers) db.exec(t.sql);
     if (fill) q.fillPut.run(fill.rule_version, fill.filled_at);
     result.changedIds = [...new Set(result.changedIds)];
     return result;
