@@ -21,6 +21,9 @@ export function movePaperReferences(db: Db, table: string, column: string, fromI
 
 /** Batches of at least this many papers set the term_day_counts triggers aside by dropping them (see ingestTx). */
 const DROP_TRIGGERS_FROM = 200;
+/** Batches of at least this many papers run with a page cache of LARGE_CACHE_KIB (negative: KiB, as PRAGMA cache_size takes it). */
+const LARGE_CACHE_FROM = 1000;
+const LARGE_CACHE_KIB = -65536;
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
 export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
@@ -206,6 +209,10 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
   return {
     async ingest(batch) {
       const before = seq;
+      // A large batch writes into indexes larger than SQLite's default 2 MB page cache (title keys
+      // and upvotes in random order): a larger cache for its duration, given back after it.
+      const cache = batch.papers.length >= LARGE_CACHE_FROM ? (db.pragma('cache_size', { simple: true }) as number) : undefined;
+      if (cache !== undefined) db.pragma(`cache_size = ${LARGE_CACHE_KIB}`);
       try {
         // IMMEDIATE: take the write lock before reading, so two writers queue (busy_timeout)
         // instead of both reading the same max seq.
@@ -214,6 +221,8 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
         seq = before; // the transaction rolled back: so do the seq numbers it handed out
         terms.reset(); // and the term ids it cached
         throw err;
+      } finally {
+        if (cache !== undefined) db.pragma(`cache_size = ${cache}`);
       }
     },
     async getPaper(id) {
