@@ -38,14 +38,56 @@ const NAMES_IT = /\b(?:called|named|dubbed|termed)\b|,\s*(?:a|an)\s+(?:novel|new
 const BACKGROUND = /^(?:recent|recently|however|despite|although|while|existing|current|traditional|large language models|in recent years|with the)\b/i;
 const RESULTS = /^(?:experiments?|extensive|our experiments|empirical|evaluations?|results)\b/i;
 
+/**
+ * The first two letters a word must start with for its Porter stem to be one of `stems`. Every
+ * Porter rule keeps a non-empty prefix of the word and rewrites only what follows it; the one
+ * rewrite that can reach the second letter is y → i after a one-letter stem ("ays" → "ai"). A
+ * one-letter stem needs only its letter. Keys are char codes: c0 * 65536 + c1, or c0 alone.
+ * (test/core/tldr/stem-prefix.test.ts checks the rule against the stemmer.)
+ */
+export function stemPrefixes(stems: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const t of stems) {
+    const c0 = t.charCodeAt(0);
+    if (t.length < 2) {
+      out.add(c0);
+      continue;
+    }
+    out.add(c0 * 65536 + t.charCodeAt(1));
+    if (t[1] === 'i') out.add(c0 * 65536 + 121); // 'y'
+  }
+  return out;
+}
+
+/** True when `word` (two letters or more) may stem to one of the stems `prefixes` was made from. */
+export function mayStemTo(word: string, prefixes: ReadonlySet<number>): boolean {
+  const c0 = word.charCodeAt(0);
+  return prefixes.has(c0 * 65536 + word.charCodeAt(1)) || prefixes.has(c0);
+}
+
+/**
+ * How many of `titleWords` (content stems) are the stem of some word of `text`: the size of
+ * contentStems(text) ∩ titleWords, computed without stemming most words (at ingest this runs on
+ * every sentence of every abstract, and stemming each word was most of the store's time). The
+ * generic-word check is moot: titleWords holds none.
+ */
+function sharedStemCount(text: string, titleWords: ReadonlySet<string>, prefixes: ReadonlySet<number>): number {
+  const lower = text.toLowerCase();
+  let shared: Set<string> | undefined;
+  for (const w of lower.match(ASCII.test(lower) ? ASCII_WORD : WORD) ?? []) {
+    if (w.length < 2 || !mayStemTo(w, prefixes) || STOP_WORDS.has(w) || /^\d+$/.test(w)) continue;
+    const s = stem(w);
+    if (titleWords.has(s)) (shared ??= new Set()).add(s);
+  }
+  return shared?.size ?? 0;
+}
+
 /** Scores for each sentence; the highest is the TL;DR. Exported for the bench. */
 export function scoreSentences(title: string, sentences: string[]): number[] {
   const titleWords = contentStems(title);
+  const prefixes = stemPrefixes(titleWords);
   return sentences.map((s, i) => {
-    const words = contentStems(s);
-    let shared = 0;
-    for (const w of titleWords) if (words.has(w)) shared++;
-    let score = titleWords.size ? shared / titleWords.size : 0;
+    let score = titleWords.size ? sharedStemCount(s, titleWords, prefixes) / titleWords.size : 0;
     if (CONTRIBUTION.test(s)) score += 1;
     if (NAMES_IT.test(s)) score += 0.3;
     if (BACKGROUND.test(s)) score -= 0.5;

@@ -4,6 +4,7 @@ import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperField
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
+import { createDayCountDelta } from './term-day-delta.js';
 import { createSqliteTermWriter } from './trend-terms.js';
 
 /**
@@ -17,6 +18,12 @@ export function movePaperReferences(db: Db, table: string, column: string, fromI
   db.prepare(`UPDATE OR IGNORE ${table} SET ${column} = ? WHERE ${column} = ?`).run(toId, fromId);
   db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(fromId);
 }
+
+/** Batches of at least this many papers set the term_day_counts triggers aside by dropping them (see ingestTx). */
+const DROP_TRIGGERS_FROM = 200;
+/** Batches of at least this many papers run with a page cache of LARGE_CACHE_KIB (negative: KiB, as PRAGMA cache_size takes it). */
+const LARGE_CACHE_FROM = 1000;
+const LARGE_CACHE_KIB = -65536;
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
 export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
@@ -45,24 +52,65 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     entryInsert: db.prepare<[number, string, number]>(
       'INSERT OR IGNORE INTO digest_papers (digest_id, paper_id, position) VALUES (?, ?, ?)',
     ),
+    // Which of a batch's ids and title keys the store holds: two statements per batch, so a new
+    // paper (most of a bulk ingest) costs no lookup of its own.
+    idsIn: db.prepare<[string], { id: string }>('SELECT id FROM papers WHERE id IN (SELECT value FROM json_each(?))'),
+    // One entry of the (title_key, seq, id) index per key (migration 013); null where none.
+    firstByTitleKeyIn: db.prepare<[string], { k: string; id: string | null }>(
+      `SELECT j.value AS k, (SELECT id FROM papers WHERE title_key = j.value ORDER BY seq LIMIT 1) AS id
+       FROM (SELECT DISTINCT value FROM json_each(?)) j`,
+    ),
+    fill: db.prepare<[], { rule_version: number; filled_at: string }>('SELECT rule_version, filled_at FROM trend_terms_fill WHERE id = 1'),
+    fillDrop: db.prepare('DELETE FROM trend_terms_fill'),
+    dayTriggers: db.prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'term\\_day\\_%' ESCAPE '\\' ORDER BY name",
+    ),
+    fillPut: db.prepare<[number, string]>('INSERT INTO trend_terms_fill (id, rule_version, filled_at) VALUES (1, ?, ?)'),
   };
+  const counts = createDayCountDelta(db);
 
   let seq = q.maxSeq.get()?.s ?? 0;
   // Each paper's trend terms are written with the paper, from the stored (merged) title and keywords.
   const terms = createSqliteTermWriter(db);
 
+  /**
+   * What the batch may find in the store: the ids it held when the batch began, and for each of
+   * the batch's title keys it held then the id of the first paper (by seq) under it; plus every id
+   * and title key the batch has written since, looked up for real. Outside these, a lookup finds
+   * nothing, and a known first paper answers the title lookup without reading every paper of
+   * that title (bench corpora repeat titles tenfold).
+   */
+  let held = { ids: new Set<string>(), firstByTitleKey: new Map<string, string>(), wroteTitleKeys: new Set<string>() };
+  const wrote = (id: string, titleKey: string) => {
+    held.ids.add(id);
+    held.wroteTitleKeys.add(titleKey);
+  };
+
+  /** The first paper (by seq) under a title key, as SELECT … ORDER BY seq LIMIT 1 finds it. */
+  function firstByTitle(titleKey: string, arxivId: string | undefined): PaperRow | undefined {
+    if (held.wroteTitleKeys.has(titleKey)) return q.byTitleKey.get(titleKey);
+    const first = held.firstByTitleKey.get(titleKey);
+    if (first === undefined) return undefined;
+    // Read only when it can match (below): an arXiv paper matches a title-keyed one only.
+    return !arxivId || first.startsWith('title:') ? q.get.get(first) : { id: first } as PaperRow;
+  }
+
   /** Finds what the store already holds for this id, also under the paper's title key. */
-  function findExisting(id: string, title: string, arxivId: string | undefined): PaperRow | undefined {
-    const direct = q.get.get(id);
+  function findExisting(id: string, titleKey: string, arxivId: string | undefined): PaperRow | undefined {
+    const direct = held.ids.has(id) ? q.get.get(id) : undefined;
     if (direct) return direct;
-    const byTitle = q.byTitleKey.get(normalizeTitle(title));
+    const byTitle = firstByTitle(titleKey, arxivId);
     // A text digest knows no arXiv id: match it to the arXiv paper of the same title, and vice versa.
     if (byTitle && (!arxivId || byTitle.id.startsWith('title:'))) return byTitle;
     return undefined;
   }
 
   function rekey(fromId: string, toId: string, fields: PaperFields, now: string): void {
-    q.insert.run({ id: toId, ...fieldParams(fields), seq: ++seq, now });
+    counts.touch(fromId, true);
+    counts.touch(toId, false);
+    const params = fieldParams(fields);
+    q.insert.run({ id: toId, ...params, seq: ++seq, now });
+    wrote(toId, params.title_key);
     movePaperReferences(db, 'digest_papers', 'paper_id', fromId, toId);
     for (const move of referrers) move(db, fromId, toId);
     // The terms follow the paper to its new id (from the merged record: both keyword lists).
@@ -76,7 +124,25 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     // continue from what the file holds, read under the write lock (see ingest below).
     seq = Math.max(seq, q.maxSeq.get()?.s ?? 0);
     const now = new Date().toISOString();
-    const counts: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
+    const result: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
+    const titleKeys = batch.papers.map((p) => normalizeTitle(p.title));
+    held = {
+      ids: new Set(q.idsIn.all(JSON.stringify(batch.papers.map((p) => p.id))).map((r) => r.id)),
+      firstByTitleKey: new Map(q.firstByTitleKeyIn.all(JSON.stringify(titleKeys)).flatMap((r) => (r.id === null ? [] : [[r.k, r.id]]))),
+      wroteTitleKeys: new Set<string>(),
+    };
+    // The term_day_counts triggers (migration 012) count only while trend_terms_fill has its row.
+    // They are set aside for the batch (the row taken out and put back as it was, in this
+    // transaction) and the counts of the papers it touched brought up to date in two statements at
+    // the end: per row, the triggers were most of a digest's ingest.
+    const fill = q.fill.get();
+    if (fill) q.fillDrop.run();
+    counts.begin(fill !== undefined);
+    // A large batch also drops them for its duration (their WHEN alone, run per term row, was a
+    // tenth of a 100k ingest) and recreates them from their own SQL, in this transaction, as a
+    // fill does; a small one (the bot's daily digests) leaves the schema alone.
+    const triggers = batch.papers.length >= DROP_TRIGGERS_FROM ? q.dayTriggers.all() : [];
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
     let digestId: number | undefined;
     let position = 0;
     if (batch.digestDate) {
@@ -85,42 +151,57 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
       position = (q.entryMaxPos.get(digestId)?.p ?? -1) + 1;
     }
     const seenInBatch = new Set<string>();
-    for (const p of batch.papers) {
+    batch.papers.forEach((p, i) => {
       const paper = batch.digestDate && !p.digestDate ? { ...p, digestDate: batch.digestDate } : p;
-      const existing = findExisting(paper.id, paper.title, paper.arxivId);
+      const existing = findExisting(paper.id, titleKeys[i]!, paper.arxivId);
       let finalId = paper.id;
       if (!existing) {
         const fields = fieldsFromPaper(paper);
-        q.insert.run({ id: paper.id, ...fieldParams(fields), seq: ++seq, now });
-        terms.set(paper.id, fields.title, fields.keywords);
-        counts.new++;
-        counts.changedIds.push(paper.id);
+        const params = fieldParams(fields);
+        counts.touch(paper.id, held.ids.has(paper.id));
+        q.insert.run({ id: paper.id, ...params, seq: ++seq, now });
+        terms.set(paper.id, fields.title, fields.keywords, !held.ids.has(paper.id));
+        wrote(paper.id, params.title_key);
+        result.new++;
+        result.changedIds.push(paper.id);
       } else {
         const have = rowToFields(existing);
         const merged = mergeFields(have, paper);
         if (existing.id !== paper.id && existing.id.startsWith('title:') && paper.arxivId) {
           rekey(existing.id, paper.id, merged, now);
-          counts.merged++;
-          counts.changedIds.push(paper.id);
+          wrote(existing.id, normalizeTitle(existing.title)); // gone from under its title key
+          result.merged++;
+          result.changedIds.push(paper.id);
         } else {
           finalId = existing.id;
           if (sameFields(have, merged)) {
-            if (!seenInBatch.has(finalId)) counts.unchanged++;
+            if (!seenInBatch.has(finalId)) result.unchanged++;
           } else {
-            q.update.run({ id: existing.id, ...fieldParams(merged), seq: ++seq, now });
-            if (termsChanged(have, merged)) terms.set(existing.id, merged.title, merged.keywords);
-            if (!seenInBatch.has(finalId)) counts.merged++;
-            counts.changedIds.push(existing.id);
+            const params = fieldParams(merged);
+            q.update.run({ id: existing.id, ...params, seq: ++seq, now });
+            // A new seq (and perhaps title): the first paper under either title key may change.
+            wrote(existing.id, params.title_key);
+            wrote(existing.id, normalizeTitle(have.title));
+            if (termsChanged(have, merged)) {
+              counts.touch(existing.id, true);
+              terms.set(existing.id, merged.title, merged.keywords);
+            }
+            if (!seenInBatch.has(finalId)) result.merged++;
+            result.changedIds.push(existing.id);
           }
         }
       }
       seenInBatch.add(finalId);
       if (digestId !== undefined) {
+        counts.touch(finalId, held.ids.has(finalId));
         if (q.entryInsert.run(digestId, finalId, position).changes) position++;
       }
-    }
-    counts.changedIds = [...new Set(counts.changedIds)];
-    return counts;
+    });
+    counts.end();
+    for (const t of triggers) db.exec(t.sql);
+    if (fill) q.fillPut.run(fill.rule_version, fill.filled_at);
+    result.changedIds = [...new Set(result.changedIds)];
+    return result;
   });
 
   const resolveId = (id: string): string => parseArxivId(id) ?? id.trim();
@@ -128,6 +209,10 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
   return {
     async ingest(batch) {
       const before = seq;
+      // A large batch writes into indexes larger than SQLite's default 2 MB page cache (title keys
+      // and upvotes in random order): a larger cache for its duration, given back after it.
+      const cache = batch.papers.length >= LARGE_CACHE_FROM ? (db.pragma('cache_size', { simple: true }) as number) : undefined;
+      if (cache !== undefined) db.pragma(`cache_size = ${LARGE_CACHE_KIB}`);
       try {
         // IMMEDIATE: take the write lock before reading, so two writers queue (busy_timeout)
         // instead of both reading the same max seq.
@@ -136,6 +221,8 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
         seq = before; // the transaction rolled back: so do the seq numbers it handed out
         terms.reset(); // and the term ids it cached
         throw err;
+      } finally {
+        if (cache !== undefined) db.pragma(`cache_size = ${cache}`);
       }
     },
     async getPaper(id) {

@@ -4,8 +4,11 @@ import type { Db } from './open.js';
 
 /** Writes papers' trend terms (migration 010) inside the caller's transaction. */
 export interface SqliteTermWriter {
-  /** Stores the terms of a paper with this title and these keywords, replacing any it had. */
-  set(paperId: string, title: string, keywords: readonly string[]): void;
+  /**
+   * Stores the terms of a paper with this title and these keywords, replacing any it had.
+   * `fresh`: the caller knows the paper has no terms yet (a new paper), so there are none to drop.
+   */
+  set(paperId: string, title: string, keywords: readonly string[], fresh?: boolean): void;
   /** Drops a paper's terms (before the paper row goes: they point at it). */
   remove(paperId: string): void;
   /** Forgets cached term ids: call it when a transaction that may have added terms rolled back. */
@@ -20,10 +23,13 @@ export function createSqliteTermWriter(db: Db): SqliteTermWriter {
   const q = {
     find: db.prepare<[string], { id: number }>('SELECT id FROM trend_terms WHERE term = ?'),
     add: db.prepare<[string]>('INSERT INTO trend_terms (term) VALUES (?)'),
-    link: db.prepare<[string, number]>('INSERT OR IGNORE INTO paper_terms (paper_id, term_id) VALUES (?, ?)'),
+    // A paper's links in one statement (its term ids as a JSON array), not one per term: at a bulk
+    // ingest the per-statement cost was most of the terms' time.
+    link: db.prepare<[string, string]>('INSERT OR IGNORE INTO paper_terms (paper_id, term_id) SELECT ?, value FROM json_each(?)'),
     clear: db.prepare<[string]>('DELETE FROM paper_terms WHERE paper_id = ?'),
   };
   const ids = new Map<string, number>();
+  // Ids are given in the order terms are first met, as one INSERT per term gave them.
   const termId = (term: string): number => {
     let id = ids.get(term);
     if (id === undefined) {
@@ -34,9 +40,13 @@ export function createSqliteTermWriter(db: Db): SqliteTermWriter {
     return id;
   };
   return {
-    set(paperId, title, keywords) {
-      q.clear.run(paperId);
-      for (const t of paperTerms(title, keywords)) q.link.run(paperId, termId(t));
+    set(paperId, title, keywords, fresh = false) {
+      if (!fresh) q.clear.run(paperId);
+      const terms = paperTerms(title, keywords);
+      if (!terms.length) return;
+      let list = '[';
+      for (let i = 0; i < terms.length; i++) list += (i ? ',' : '') + termId(terms[i]!);
+      q.link.run(paperId, `${list}]`);
     },
     remove(paperId) {
       q.clear.run(paperId);
