@@ -211,6 +211,10 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       return row && callerOfDmChannel(caller, row.channelId);
     },
 
+    postedPaper(caller, messageId) {
+      return deps.bookmarks.paperForMessage({ platform: caller.platform, channelId: caller.channelId, messageId });
+    },
+
     home(caller) {
       return buildHomeView({ store: deps.store, reading: deps.reading, caller }, forMePicks);
     },

@@ -23,6 +23,12 @@ export interface ChatCore {
    */
   reaction(caller: Caller, messageId: string, added: boolean, kind?: 'bookmark' | 'read'): Promise<{ paperId: string } | undefined>;
   /**
+   * The paper a bot message recorded in `caller`'s channel shows, changing nothing (a reaction
+   * other than 🔖 / ✅, such as the local mode's 👎, needs the paper without bookmarking it).
+   * Undefined when no message of that id was recorded there. Throws only on a store failure.
+   */
+  postedPaper(caller: Pick<Caller, 'platform' | 'channelId'>, messageId: string): Promise<string | undefined>;
+  /**
    * The reader of a DM as the subscriber of the personal digest that posted `messageId` there:
    * `caller` with the digest's workspace and `dm:<workspace>:<user>` channel, so 🔖 and buttons act
    * in that workspace (a DM names none, or not reliably). Undefined when no personal digest of this

@@ -115,6 +115,16 @@ describe('ChatCore through the neutral run API', () => {
     expect(env.logger.records.find((r) => r.msg === 'recording a message failed')!.obj).toMatchObject({ messageId: 'ts-2', errorId: expect.stringMatching(/^[0-9a-f]{8}$/) });
   });
 
+  it('postedPaper names a recorded message’s paper in its channel and changes nothing', async () => {
+    env = await createChatEnv(tempDir());
+    await env.chat.recordMessage(member, 'ts-1', TWIN);
+    expect(await env.chat.postedPaper(member, 'ts-1')).toBe(TWIN);
+    expect(await env.chat.postedPaper(member, 'ts-unknown')).toBeUndefined();
+    expect(await env.chat.postedPaper({ ...member, channelId: 'C2' }, 'ts-1')).toBeUndefined();
+    // Unlike a 🔖 reaction, looking the paper up bookmarks nothing.
+    expect(await env.bookmarks.has(member, TWIN)).toBe(false);
+  });
+
   it('shareMessage gives a one-paper message; the share action shows it publicly', async () => {
     env = await createChatEnv(tempDir());
     const m = await env.chat.shareMessage(TWIN);

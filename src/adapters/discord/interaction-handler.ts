@@ -5,11 +5,11 @@ import { PermanentPublishError, RateLimitedError, UserError } from '../../core/e
 import type { Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Publisher } from '../../core/publisher.js';
+import { callerOfDmChannel, dmChannelId } from '../../core/direct-messages.js';
 import type { Caller, Reply, ReplyAction } from '../../core/reply.js';
 import { callerFromInteraction } from './caller.js';
 import { commandPathAndOptions } from './command-options.js';
 import type { CustomIdCodec } from './custom-ids.js';
-import { PICK_IDS, type CardActionKind } from './render-components.js';
 import { respond, type Answerable } from './respond.js';
 import { createTurnQueue } from './turn-queue.js';
 
@@ -40,8 +40,6 @@ const UNKNOWN_DM_MESSAGE: Reply = {
   ephemeral: true,
   error: true,
 };
-
-const PICK_KIND: Record<string, CardActionKind> = Object.fromEntries(Object.entries(PICK_IDS).map(([kind, id]) => [id, kind as CardActionKind]));
 
 function footersOf(interaction: ButtonInteraction | StringSelectMenuInteraction): string[] {
   return interaction.message.embeds.map((e) => e.footer?.text ?? '');
@@ -90,20 +88,24 @@ export function createInteractionHandler(deps: InteractionDeps) {
 
   /**
    * A component on a message. In a DM (no guild: the commands are server-only) the action belongs
-   * to the server whose personal digest posted the message, or, for our reply to a click there
-   * (Undo, More like this results), the message clicked for it, which Discord names in the reply's
-   * interaction metadata. A message no digest recorded gets a clear answer and changes nothing.
+   * to the server whose personal digest posted the message. Our answers to clicks there (Undo, More
+   * like this results, and answers to those) name that server in their custom_ids (custom-ids.ts);
+   * answers sent before they did are traced one hop, to the message clicked for them, which Discord
+   * names in the answer's interaction metadata. A message no digest recorded gets a clear answer and
+   * changes nothing. `inServer` is told the server acted in, so the answer's own buttons carry it.
    */
-  async function runOnMessage(interaction: ButtonInteraction | StringSelectMenuInteraction, action: ReplyAction, caller: Caller): Promise<Reply> {
+  async function runOnMessage(interaction: ButtonInteraction | StringSelectMenuInteraction, action: ReplyAction, caller: Caller, inServer: (workspaceId: string) => void): Promise<Reply> {
     if (interaction.guildId) return runAction(action, caller);
     const { message } = interaction;
-    let subscriber = await chat.directMessageCaller(caller, message.id);
+    const stamped = codec.workspaceOf(interaction.customId);
+    let subscriber = stamped ? callerOfDmChannel(caller, dmChannelId(stamped, caller.userId)) : await chat.directMessageCaller(caller, message.id);
     const clicked = message.interactionMetadata?.interactedMessageId;
     if (!subscriber && clicked) subscriber = await chat.directMessageCaller(caller, clicked);
     if (!subscriber) {
       logger.info({ platform: 'discord', messageId: interaction.message.id, userId: caller.userId, action: action.kind }, 'button on a DM message no personal digest recorded; refused');
       return UNKNOWN_DM_MESSAGE;
     }
+    inServer(subscriber.workspaceId);
     return runAction(action, subscriber);
   }
 
@@ -116,6 +118,10 @@ export function createInteractionHandler(deps: InteractionDeps) {
       await respond(interaction, () => chat.handleCommand(path, options, caller), base);
       return;
     }
+    // A component's answer in a DM carries the server it acted in (runOnMessage), known once it ran.
+    let server: string | undefined;
+    const inServer = (workspaceId: string) => void (server = workspaceId);
+    const onMessage = { ...base, codec: codec.inWorkspace(() => server) };
     if (interaction.isButton()) {
       // The clicked button is looked up in the message's components; a stale message may lack it.
       const component = interaction.component as { label?: string | null } | null | undefined;
@@ -123,14 +129,14 @@ export function createInteractionHandler(deps: InteractionDeps) {
       if (!action) return respond(interaction, async () => EXPIRED, base);
       // Next page rewrites one's own ephemeral results; elsewhere a new ephemeral reply.
       const update = action.kind === 'run' && interaction.message.flags.has(MessageFlags.Ephemeral);
-      await respond(interaction, () => runOnMessage(interaction, action, caller), { ...base, update });
+      await respond(interaction, () => runOnMessage(interaction, action, caller, inServer), { ...onMessage, update });
       return;
     }
     // isStringSelectMenu
-    const kind = PICK_KIND[interaction.customId];
+    const kind = codec.decodePick(interaction.customId);
     const paperId = interaction.isStringSelectMenu() ? codec.decodePaperValue(interaction.values[0] ?? '', { footers: footersOf(interaction) }) : undefined;
     if (!kind || !paperId) return respond(interaction, async () => EXPIRED, base);
-    await respond(interaction, () => runOnMessage(interaction as StringSelectMenuInteraction, { kind, paperId }, caller), base);
+    await respond(interaction, () => runOnMessage(interaction as StringSelectMenuInteraction, { kind, paperId }, caller, inServer), onMessage);
   }
 
   return async function onInteraction(interaction: Interaction): Promise<void> {

@@ -1,12 +1,12 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIStringSelectComponent } from 'discord.js';
 import type { PaperCard, ReplyAction } from '../../core/reply.js';
-import type { CustomIdCodec } from './custom-ids.js';
+import type { CustomIdCodec, PickKind } from './custom-ids.js';
 import { LIMITS, clip } from './limits.js';
 
 export type Row = APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>;
 
 /** Per-card actions shown under an ephemeral reply, and under a channel post (no Share there). */
-export type CardActionKind = 'bookmark' | 'read' | 'similar' | 'share' | 'dismiss';
+export type CardActionKind = PickKind;
 
 /** A lone card's buttons: nothing to tell apart, so the full words. */
 const LABEL: Record<CardActionKind, string> = { bookmark: '🔖 Bookmark', read: '✅ Mark read', similar: 'More like this', share: 'Share', dismiss: '👎 Not interested' };
@@ -34,9 +34,6 @@ const PLACEHOLDER: Record<CardActionKind, string> = {
 function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary): APIButtonComponent {
   return { type: ComponentType.Button, custom_id: customId, label: clip(label, LIMITS.buttonLabel), style };
 }
-
-/** The select menu custom_id for a card action: `p:pick:bm` etc. */
-export const PICK_IDS: Record<CardActionKind, string> = { bookmark: 'p:pick:bm', read: 'p:pick:rd', similar: 'p:pick:sim', share: 'p:pick:sh', dismiss: 'p:pick:ni' };
 
 /**
  * Buttons for the cards and the reply's own actions (Next page) within 5 rows of 5.
@@ -86,7 +83,7 @@ export function renderComponents(
         label: clip(`${i + 1}. ${card.title}`, LIMITS.selectOptionLabel),
         value: codec.encodePaperValue(card.paperId, i),
       }));
-      push([{ type: ComponentType.StringSelect, custom_id: PICK_IDS[kind], placeholder: PLACEHOLDER[kind], options, min_values: 1, max_values: 1 }]);
+      push([{ type: ComponentType.StringSelect, custom_id: codec.encodePick(kind), placeholder: PLACEHOLDER[kind], options, min_values: 1, max_values: 1 }]);
     }
   }
   if (actionButtons.length) rows.push({ type: ComponentType.ActionRow, components: actionButtons });

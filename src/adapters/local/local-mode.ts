@@ -7,7 +7,7 @@ import type { ChatCore } from '../../core/chat.js';
 import type { DigestService } from '../../core/digest/ports.js';
 import type { Caller, PaperCard, ReplyFile } from '../../core/reply.js';
 import { commands } from '../../../commands/registry.js';
-import { renderReply } from './render-text.js';
+import { actionHint, renderReply } from './render-text.js';
 
 export interface LocalModeOptions {
   chat: ChatCore;
@@ -41,7 +41,7 @@ const BOOKMARK = /^(🔖|:bookmark:|bookmark)$/u;
 /** 👎 on a recommendation: not interested (unreact undoes it), as the platforms' button does. */
 const NOT_INTERESTED = /^(👎|:thumbsdown:|:-1:)$/u;
 const READ = /^(✅|:white_check_mark:|read)$/u;
-const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, react N ✅ to mark it read, react N 👎 on a for-me pick for not interested, quit to leave.';
+const HELP = 'Type /papers help for the commands, react N 🔖 / unreact N 🔖 to (un)bookmark card N of the last reply, react N ✅ to mark it read, react N 👎 on a for-me pick or a personal digest post for not interested, quit to leave.';
 
 /**
  * The bot in a terminal: each line is a chat message. `/papers …` runs a command; `react N 🔖`
@@ -81,12 +81,9 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
     const verb = added ? 'react' : 'unreact';
     if (!target) return void say(`Say which card: ${verb} N 🔖 (N from the last reply).`);
     const entry = shown.get(target);
-    if (emoji && NOT_INTERESTED.test(emoji) && entry?.card.dismissable) {
-      const reply = await chat.handleAction({ kind: added ? 'dismiss' : 'undismiss', paperId: entry.card.paperId }, caller);
-      return void say(reply.error ? `⚠ ${reply.text}` : reply.text);
-    }
+    if (emoji && NOT_INTERESTED.test(emoji)) return notInterested(added, target, entry?.card);
     const kind = !emoji || BOOKMARK.test(emoji) ? 'bookmark' : READ.test(emoji) ? 'read' : undefined;
-    if (!kind) return void say(`Only 🔖 and ✅ do something here (and 👎 on a for-me pick): ${verb} ${target} 🔖`);
+    if (!kind) return void say(`Only 🔖 and ✅ do something here (and 👎 on a for-me pick or a personal digest post): ${verb} ${target} 🔖`);
     const messageId = entry?.messageId ?? (/^local-(post-)?\d+$/.test(target) ? target : undefined);
     if (!messageId) {
       return void say(shown.size ? `No card ${target} in the last reply (1-${shown.size}).` : 'No cards shown yet: run /papers search <topic> first.');
@@ -114,6 +111,28 @@ export async function runLocalMode(opts: LocalModeOptions): Promise<void> {
     const title = card?.title ?? (await chat.shareMessage(result.paperId).then((m) => m.card?.title, () => undefined)) ?? result.paperId;
     if (kind === 'read') say(added ? `✅ Marked "${title}" read.` : `Marked "${title}" unread.`);
     else say(added ? `🔖 Bookmarked "${title}".` : `Removed "${title}" from your bookmarks.`);
+  }
+
+  /**
+   * 👎 on a recommendation, as the platforms' Not interested button: a for-me card of the last
+   * reply, or a post of a personal digest (`local-post-N` under [#dm-<user>]), for that digest's
+   * reader. Unreact is the Undo. The DM post's paper is looked up without reacting to it (a 🔖 path
+   * would bookmark it).
+   */
+  async function notInterested(added: boolean, target: string, card: PaperCard | undefined): Promise<void> {
+    let paperId = card?.dismissable ? card.paperId : undefined;
+    let reader: Caller | undefined = caller;
+    if (!card && /^local-post-\d+$/.test(target)) {
+      reader = await chat.directMessageCaller(caller, target);
+      paperId = reader && (await chat.postedPaper(reader, target));
+    }
+    if (!paperId || !reader) {
+      return void say(`👎 (not interested) is for recommendations: a /papers for-me pick, or a post of your personal digest. ${/^local-post-/.test(target) ? 'Message' : 'Card'} ${target} is neither.`);
+    }
+    const reply = await chat.handleAction({ kind: added ? 'dismiss' : 'undismiss', paperId }, reader);
+    const undo = reply.actions?.find((a) => a.kind === 'undismiss');
+    const hint = undo && actionHint(undo, target);
+    say(reply.error ? `⚠ ${reply.text}` : hint ? `${reply.text}\n  → ${hint}` : reply.text);
   }
 
   async function line(raw: string): Promise<boolean> {

@@ -3,8 +3,8 @@ import { cardLines } from '../../../commands/replies.js';
 import { formatCommandText } from '../../../commands/text-parser.js';
 import type { OutgoingMessage, Reply, ReplyAction } from '../../core/reply.js';
 
-/** An action as the line to type in the terminal (the local mode has no buttons). */
-export function actionHint(action: ReplyAction, cardNumber?: number): string | undefined {
+/** An action as the line to type in the terminal (the local mode has no buttons); `cardNumber` is what `react` takes (N or local-post-N). */
+export function actionHint(action: ReplyAction, cardNumber?: number | string): string | undefined {
   switch (action.kind) {
     case 'run': {
       const c = findCommand(action.command.split(' '));
@@ -45,5 +45,7 @@ export function renderReply(reply: Reply): string {
 export function renderPost(channelId: string, message: OutgoingMessage, label: string): string {
   if (!message.card) return `[#${channelId}] ${message.text}\n`;
   const [title, ...rest] = cardLines(message.card);
-  return `[#${channelId}] ${title}\n${rest.map((l) => `    ${l}`).join('\n')}\n    (react ${label} 🔖 to bookmark)\n`;
+  // A recommendation (a personal digest's card) also takes 👎, as the platforms show a Not interested button.
+  const dismiss = message.card.dismissable ? `\n    (react ${label} 👎 if not interested; unreact undoes)` : '';
+  return `[#${channelId}] ${title}\n${rest.map((l) => `    ${l}`).join('\n')}\n    (react ${label} 🔖 to bookmark)${dismiss}\n`;
 }

@@ -73,13 +73,65 @@ describe('Discord: 🔖 and buttons on a personal digest in a DM act in the subs
     expect(await b.storage.feedback.dismissed(inGuild, 10)).toContain(paperOf(second));
     expect(await b.storage.feedback.dismissed(inNoServer, 10)).toEqual([]);
 
-    // Undo on that (ephemeral) answer: no digest posted it, but it answers a click on one.
+    // Undo on that (ephemeral) answer: no digest posted it, but it answers a click on one, and its
+    // button names the server it acted in.
     const reply = h.fake.messages.get(`original:${click.token}`)!;
     const undo = buttonsOf(reply).find((c) => c.label === 'Undo')!;
-    expect(undo.custom_id).toBe(`p:un:${paperOf(second)}`);
+    expect(undo.custom_id).toBe(`p:un@${inGuild.workspaceId}:${paperOf(second)}`);
     const undone = (await h.answer(h.fake.dmButton(undo.custom_id, reply).token)).body as Body;
     expect(undone.data?.content).toMatch(/^Undone/);
     expect(await b.storage.feedback.dismissed(inGuild, 10)).toEqual([]);
+  });
+
+  it('an answer to an answer acts in the server too: More like this, then More like 1 and 🔖 on those results', async () => {
+    const { bot: b, h, cards, inGuild, inNoServer } = await dmDigest();
+    // Each answer is ephemeral and recorded nowhere; Discord names only the message clicked for it.
+    const like = buttonsOf(cards[0]!).find((c) => c.label === 'More like this')!;
+    const click1 = h.fake.dmButton(like.custom_id, cards[0]!);
+    expect(((await h.answer(click1.token)).body as Body).data?.content).toMatch(/^Papers like /);
+    const results = h.fake.messages.get(`original:${click1.token}`)!;
+    expect(results.interaction_metadata?.interacted_message_id).toBe(cards[0]!.id);
+
+    const likeOne = buttonsOf(results).find((c) => c.label === 'More like 1')!;
+    const click2 = h.fake.dmButton(likeOne.custom_id, results);
+    expect(((await h.answer(click2.token)).body as Body).data?.content).toMatch(/^Papers like /);
+    const deeper = h.fake.messages.get(`original:${click2.token}`)!;
+    // Two hops from the digest post: its metadata names the first answer, which no store knows.
+    expect(deeper.interaction_metadata?.interacted_message_id).toBe(results.id);
+
+    // A result not bookmarked yet (similar papers may include the reader's own bookmarks).
+    const results2 = buttonsOf(deeper)
+      .filter((c) => c.label.startsWith('🔖 '))
+      .map((c) => ({ button: c, paper: /^p:bm(?:@\d+)?:(.+)$/.exec(c.custom_id)![1]! }));
+    const bookmarked = new Set((await b.bookmarks.list(inGuild, { limit: 10 })).paperIds);
+    const { button: bookmark, paper } = results2.find((r) => !bookmarked.has(r.paper))!;
+    const said = (await h.answer(h.fake.dmButton(bookmark.custom_id, deeper).token)).body as Body;
+    expect(said.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^Bookmarked ".+"\./) });
+    expect(await b.bookmarks.has(inGuild, paper)).toBe(true);
+    expect(await b.bookmarks.has(inNoServer, paper)).toBe(false);
+  });
+
+  it('Undo on a message that answers our Not interested answer (a reply to a reply) is traced to the server', async () => {
+    const { bot: b, h, cards, inGuild } = await dmDigest();
+    const notInterested = buttonsOf(cards[1]!).find((c) => c.custom_id.startsWith('p:ni:'))!;
+    const click = h.fake.dmButton(notInterested.custom_id, cards[1]!);
+    await h.answer(click.token);
+    expect(await b.storage.feedback.dismissed(inGuild, 10)).toEqual([paperOf(cards[1]!)]);
+    const confirmation = h.fake.messages.get(`original:${click.token}`)!;
+
+    // A message carrying that Undo which itself answers a click on the confirmation: its metadata
+    // names the confirmation, not the digest post, so one hop of tracing does not reach the digest.
+    const reply: StoredMessage = {
+      ...confirmation,
+      id: snowflake(),
+      interaction_metadata: { ...confirmation.interaction_metadata, id: snowflake(), interacted_message_id: confirmation.id },
+    };
+    h.fake.messages.set(reply.id, reply);
+    const undo = buttonsOf(reply).find((c) => c.label === 'Undo')!;
+    const undone = (await h.answer(h.fake.dmButton(undo.custom_id, reply).token)).body as Body;
+    expect(undone.data?.content).toMatch(/^Undone: ".+" counts as before/);
+    expect(await b.storage.feedback.dismissed(inGuild, 10)).toEqual([]);
+    expect(h.logger.records.some((r) => String(r.msg).startsWith('button on a DM message no personal digest recorded'))).toBe(false);
   });
 
   it('bad input: a button or 🔖 on a DM message no personal digest recorded gets a clear answer (buttons) and changes nothing', async () => {

@@ -183,4 +183,35 @@ describe('custom ids', () => {
     expect(createCustomIdCodec().decode(id)).toBeUndefined();
     expect(codec.decode('p:sh:2404.1', { label: 'x' })).toEqual({ kind: 'share', paperId: '2404.1' });
   });
+
+  it('stamps the server an answer in a DM acted in, and decodes stamped and unstamped ids alike', () => {
+    const codec = createCustomIdCodec();
+    let server: string | undefined = '123456789012345678';
+    const inDm = codec.inWorkspace(() => server);
+    const titleId = 'title:model-merging-at-scale';
+    expect(inDm.encode({ kind: 'undismiss', paperId: '2404.00001' })).toBe('p:un@123456789012345678:2404.00001');
+    expect(inDm.encode({ kind: 'bookmark', paperId: titleId })).toBe(`p:bm@123456789012345678:${titleId}`);
+    expect(codec.decode(`p:bm@123456789012345678:${titleId}`)).toEqual({ kind: 'bookmark', paperId: titleId });
+    expect(codec.workspaceOf(`p:bm@123456789012345678:${titleId}`)).toBe('123456789012345678');
+    expect(codec.workspaceOf(`p:bm:${titleId}`)).toBeUndefined();
+    const next = { kind: 'run' as const, label: 'Next page', command: 'similar', args: { id: '2404.00001', page: 2 } };
+    const run = inDm.encode(next)!;
+    expect(run).toMatch(/^p:run@123456789012345678:\{/);
+    expect(codec.decode(run, { label: 'Next page' })).toEqual(next);
+    expect(inDm.encodePick('dismiss')).toBe('p:pick@123456789012345678:ni');
+    expect(codec.decodePick('p:pick@123456789012345678:ni')).toBe('dismiss');
+    expect(codec.decodePick(codec.encodePick('bookmark'))).toBe('bookmark');
+    expect(codec.workspaceOf('p:pick@123456789012345678:ni')).toBe('123456789012345678');
+
+    // Too long with the stamp: the embed index if there is an embed, else the id without the stamp.
+    expect(inDm.encode({ kind: 'bookmark', paperId: LONG_ID }, 0)).toBe('p:bm@123456789012345678:#0');
+    const fitsBare = `title:${'x'.repeat(100 - 'p:un:title:'.length)}`;
+    expect(inDm.encode({ kind: 'undismiss', paperId: fitsBare })).toBe(`p:un:${fitsBare}`);
+    // Only a server id is stamped: not a DM's own workspace, not nothing (known only once the action ran).
+    server = 'dm:42';
+    expect(inDm.encode({ kind: 'bookmark', paperId: '2404.00001' })).toBe('p:bm:2404.00001');
+    server = undefined;
+    expect(inDm.encode({ kind: 'bookmark', paperId: '2404.00001' })).toBe('p:bm:2404.00001');
+    expect(codec.workspaceOf('p:bm@12a:2404.00001')).toBeUndefined();
+  });
 });

@@ -81,6 +81,9 @@ export function createStubChat(opts: { delayMs?: number } = {}) {
     async home() {
       return { unread: [], read: [], totals: { bookmarks: 0, unread: 0 }, tags: [] };
     },
+    async postedPaper(_caller, messageId) {
+      return messages.get(messageId);
+    },
     async reaction(caller, messageId, added) {
       calls.push({ method: 'reaction', args: [caller, messageId, added] });
       const paperId = messages.get(messageId);

@@ -108,6 +108,38 @@ describe('the personal digest by direct message in the local mode', () => {
     expect(await t.type('react local-post-99 🔖')).toContain('Message local-post-99 shows no paper.');
   });
 
+  it('react local-post-N 👎 on a card of the personal digest is Not interested for its reader, bookmarking nothing; unreact undoes; 👎 elsewhere is refused', async () => {
+    const t = await start();
+    await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
+    for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
+    t.clock.set('2024-01-04T07:00:00Z');
+    const mark = t.terminal.text().length;
+    await bot!.digests.tick();
+    const dm = t.terminal.text().slice(mark);
+    const card = dm.slice(dm.indexOf('id 2401.'));
+    const paperId = /id (2401\.\d+)/.exec(card)![1]!;
+    const messageId = /\(react (local-post-\d+) 🔖 to bookmark\)/.exec(card)![1]!;
+    // The post says so, as the platforms show a Not interested button on it.
+    expect(card).toContain(`(react ${messageId} 👎 if not interested; unreact undoes)`);
+    const bookmarked = (await bot!.bookmarks.list(LOCAL_CALLER, { limit: 10 })).paperIds.sort();
+
+    const said = await t.type(`react ${messageId} 👎`);
+    expect(said).toMatch(/^Not interested in ".+": \/papers for-me will not show it again/m);
+    expect(said).toContain(`→ Undo: unreact ${messageId} 👎`);
+    expect(await bot!.storage.feedback.dismissed(LOCAL_CALLER, 10)).toEqual([paperId]);
+    // Looking the post's paper up bookmarked nothing.
+    expect((await bot!.bookmarks.list(LOCAL_CALLER, { limit: 10 })).paperIds.sort()).toEqual(bookmarked);
+
+    expect(await t.type(`unreact ${messageId} 👎`)).toMatch(/^Undone: ".+" counts as before in \/papers for-me\./m);
+    expect(await bot!.storage.feedback.dismissed(LOCAL_CALLER, 10)).toEqual([]);
+
+    // A post no digest recorded, and a search card (not a recommendation): refused, nothing stored.
+    expect(await t.type('react local-post-99 👎')).toContain('👎 (not interested) is for recommendations: a /papers for-me pick, or a post of your personal digest. Message local-post-99 is neither.');
+    expect(await t.type('/papers search graph', 'react 1 👎')).toContain('Card 1 is neither.');
+    expect(await bot!.storage.feedback.dismissed(LOCAL_CALLER, 10)).toEqual([]);
+    expect((await bot!.bookmarks.list(LOCAL_CALLER, { limit: 10 })).paperIds.sort()).toEqual(bookmarked);
+  });
+
   it('bad input: weekdays without subscribe, subscribe flags without subscribe, a bad zone; nothing stored', async () => {
     const t = await start();
     const out = await t.type('/papers for-me --days mon-fri', '/papers for-me --time 08:00', '/papers for-me subscribe --tz Mars/Base');

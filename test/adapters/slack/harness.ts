@@ -114,6 +114,9 @@ export function createStubChat(): ChatCore & {
       const paperId = recorded.get(`${caller.channelId}/${messageId}`);
       return paperId ? { paperId } : undefined;
     },
+    async postedPaper(caller, messageId) {
+      return recorded.get(`${caller.channelId}/${messageId}`);
+    },
     async directMessageCaller() {
       return undefined;
     },

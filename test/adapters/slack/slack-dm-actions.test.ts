@@ -50,6 +50,12 @@ describe('Slack: 🔖 and buttons on a personal digest in the DM act in the subs
     const said = await h.click({ actionId: dismiss.action_id, value: dismiss.value, messageTs: second.ts }, IM);
     expect(said.reply?.body.text).toMatch(/^Not interested in ".+"/);
     expect(await b.storage.feedback.dismissed(alice, 10)).toEqual([second.paperId]);
+
+    // Undo on that (ephemeral) answer in the DM, as on /papers for-me: the payload names the workspace.
+    const undo = buttons(said.reply?.body.blocks).find((x) => x.text.text === 'Undo')!;
+    const undone = await h.click({ actionId: undo.action_id, value: undo.value }, IM);
+    expect(undone.reply?.body.text).toMatch(/^Undone: ".+" counts as before/);
+    expect(await b.storage.feedback.dismissed(alice, 10)).toEqual([]);
   });
 
   it('bad input: 🔖 on a DM message no personal digest recorded does nothing', async () => {
