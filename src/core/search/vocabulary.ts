@@ -20,30 +20,94 @@ const FREQUENT_NEIGHBOUR_FACTOR = 20;
 const NEIGHBOUR_SHARE = 20;
 
 /**
- * The index's words (as written, lower-cased) with their document counts, in minisearch's radix
- * tree: the part of minisearch that is fast at this size. It turns a typo or a half-typed word into
- * real index words before the FTS5 query; postings stay on disk.
+ * The index's words (as written, lower-cased) with their document counts. It turns a typo or a
+ * half-typed word into real index words before the FTS5 query; postings stay on disk.
+ *
+ * The words read from the index file stay two sorted arrays: a count or a completion is a binary
+ * search, and opening a 100k-paper index no longer builds ~100k radix-tree nodes first (60–130 ms of
+ * a ~300 ms cold start). minisearch's radix tree, fast at typo search, is built from them only when
+ * a query first needs a typo search. Words added later (by this process's index writes) that the
+ * file did not hold go into a tree of their own.
  */
 export class Vocabulary {
-  private map: SearchableMap<number>;
+  /** In code-point order, as SQLite's BINARY collation lists them; counts beside them. */
+  private readonly sorted: readonly string[];
+  private readonly sortedDfs: Float64Array;
+  private sortedTree?: SearchableMap<number>;
+  private readonly added = new SearchableMap<number>();
 
-  constructor(map = new SearchableMap<number>()) {
-    this.map = map;
+  /** Use fromSorted for words already in order; `new Vocabulary()` is an empty one. */
+  constructor(sorted: readonly string[] = [], dfs: ArrayLike<number> = []) {
+    this.sorted = sorted;
+    this.sortedDfs = Float64Array.from(dfs);
   }
 
   /**
    * The vocabulary of words listed in code-point order (as SQLite's BINARY collation lists them),
-   * each once, with their counts. The radix tree is built in one pass over the sorted list: a third of
-   * the time of inserting word by word, which is most of a cold start on a large index.
+   * each once, with their counts. Out of order or repeated, they are added one by one instead.
    */
   static fromSorted(words: readonly string[], dfs: ArrayLike<number>): Vocabulary {
     for (let i = 1; i < words.length; i++) {
-      // Out of order or repeated: fall back on inserting one by one, which any order allows.
       if (!(compareCodePoints(words[i - 1]!, words[i]!) < 0)) return Vocabulary.fromEntries(words.map((w, j) => [w, dfs[j]!]));
     }
+    return new Vocabulary(words, dfs);
+  }
+
+  /** Words and counts in any order; a word listed twice has its counts added. */
+  static fromEntries(entries: Iterable<readonly [string, number]>): Vocabulary {
+    const v = new Vocabulary();
+    for (const [w, df] of entries) v.add(w, df);
+    return v;
+  }
+
+  get size(): number {
+    return this.sorted.length + this.added.size;
+  }
+
+  /** Counts one more document holding `word` (or records it with `df`). */
+  add(word: string, df = 1): void {
+    const i = this.indexOf(word);
+    if (i < 0) {
+      this.added.update(word, (old) => (old ?? 0) + df);
+      return;
+    }
+    this.sortedDfs[i]! += df;
+  }
+
+  df(word: string): number {
+    const i = this.indexOf(word);
+    return i >= 0 ? this.sortedDfs[i]! : (this.added.get(word) ?? 0);
+  }
+
+  /** Words starting with `prefix` (the sorted ones in order, then those added since) and their counts. */
+  private *atPrefix(prefix: string): Generator<[string, number]> {
+    for (let i = this.lowerBound(prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
+      yield [this.sorted[i]!, this.sortedDfs[i]!];
+    }
+    yield* this.added.atPrefix(prefix);
+  }
+
+  /**
+   * Words at most `maxEdits` away from `word`, with their counts and distances. The counts are read
+   * from the arrays, not the tree: the tree is built once and later counts go to the arrays only.
+   */
+  private fuzzyGet(word: string, maxEdits: number): Map<string, [number, number]> {
+    const found = new Map<string, [number, number]>();
+    for (const [w, [, d]] of this.tree().fuzzyGet(word, maxEdits)) found.set(w, [this.df(w), d]);
+    for (const [w, [df, d]] of this.added.fuzzyGet(word, maxEdits)) found.set(w, [df, d]);
+    return found;
+  }
+
+  /**
+   * The sorted words as minisearch's radix tree, built in one pass on first use: words sharing a
+   * prefix sit together in sorted order, and the first and last of such a run share exactly the
+   * prefix every word between them shares: that prefix is the edge to their node.
+   */
+  private tree(): SearchableMap<number> {
+    if (this.sortedTree) return this.sortedTree;
+    const words = this.sorted;
+    const dfs = this.sortedDfs;
     type Node = Map<string, Node | number>;
-    // Words sharing a prefix sit together in sorted order, and the first and last of such a run share
-    // exactly the prefix every word between them shares: that prefix is the edge to their node.
     const build = (lo: number, hi: number, depth: number): Node => {
       const node: Node = new Map();
       let i = lo;
@@ -63,23 +127,25 @@ export class Vocabulary {
       return node;
     };
     const tree = words.length ? build(0, words.length, 0) : new Map();
-    return new Vocabulary(new SearchableMap<number>(tree as never));
+    this.sortedTree = new SearchableMap<number>(tree as never);
+    return this.sortedTree;
   }
 
-  /** Words and counts in any order; a word listed twice has its counts added. */
-  static fromEntries(entries: Iterable<readonly [string, number]>): Vocabulary {
-    const v = new Vocabulary();
-    for (const [w, df] of entries) v.add(w, df);
-    return v;
+  /** The first sorted position whose word is not before `word`. */
+  private lowerBound(word: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCodePoints(this.sorted[mid]!, word) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
-  get size(): number {
-    return this.map.size;
-  }
-
-  /** Counts one more document holding `word` (or records it with `df`). */
-  add(word: string, df = 1): void {
-    this.map.update(word, (old) => (old ?? 0) + df);
+  private indexOf(word: string): number {
+    const i = this.lowerBound(word);
+    return this.sorted[i] === word ? i : -1;
   }
 
   /**
@@ -89,10 +155,6 @@ export class Vocabulary {
   spellings(word: string): string[] {
     const own = this.df(word);
     return otherSpellings(word).filter((w) => this.df(w) > 0 && this.df(w) * NEIGHBOUR_SHARE >= own);
-  }
-
-  df(word: string): number {
-    return this.map.get(word) ?? 0;
   }
 
   /**
@@ -105,7 +167,7 @@ export class Vocabulary {
     // A stem this short spans too much of the tree to walk per query; its own count will do.
     if (s.length < 3) return own;
     let sum = 0;
-    for (const [, df] of this.map.atPrefix(s)) {
+    for (const [, df] of this.atPrefix(s)) {
       sum += df;
       if (sum > cap) break;
     }
@@ -128,7 +190,7 @@ export class Vocabulary {
     // Completing only unknown or rare ones keeps "model merg" working without widening every query.
     if (asPrefix && word.length >= 3) {
       const completions: Array<[string, number]> = [];
-      for (const [w, df] of this.map.atPrefix(word)) if (w !== word) completions.push([w, df]);
+      for (const [w, df] of this.atPrefix(word)) if (w !== word) completions.push([w, df]);
       completions.sort((a, b) => b[1] - a[1]);
       const best = completions[0]?.[1] ?? 0;
       if (own < COMPLETE_WORD_DF || best >= FRAGMENT_FACTOR * own) {
@@ -139,7 +201,7 @@ export class Vocabulary {
     if (word.length >= 4 && own <= RARE_DF && !completed && !spelled.length && !/\d/.test(word)) {
       // One edit first (most typos); two only for long words that have no one-edit neighbour.
       for (const maxEdits of word.length >= 8 && own === 0 ? [1, 2] : [1]) {
-        const found = new Map(this.map.fuzzyGet(word, maxEdits));
+        const found = this.fuzzyGet(word, maxEdits);
         // Levenshtein counts swapped neighbours ("retreival") as two edits; people make them as one.
         for (let i = 0; i + 1 < word.length; i++) {
           const t = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);

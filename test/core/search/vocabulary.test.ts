@@ -90,13 +90,20 @@ describe('Vocabulary.fromSorted: the one-pass load of a stored vocabulary', () =
           expect(fast.expand(w, true)).toEqual(slow.expand(w, true));
           expect(fast.expand(w, false)).toEqual(slow.expand(w, false));
         }
-        // The loaded tree takes later words like any other.
+        // The loaded words take later counts and new words like any other, after a typo search
+        // has built the loaded words' tree (the expand calls above) as before it.
         for (const w of probes) {
           fast.add(w, 2);
           slow.add(w, 2);
           expect(fast.df(w)).toBe(slow.df(w));
         }
         expect(fast.size).toBe(slow.size);
+        for (const w of [...sorted, ...probes]) {
+          expect(fast.postings(w)).toBe(slow.postings(w));
+          // Completions of equal counts may list a word added later in another place: same words.
+          expect(new Set(fast.expand(w, true))).toEqual(new Set(slow.expand(w, true)));
+          expect(fast.expand(w, false)).toEqual(slow.expand(w, false));
+        }
       }),
       { numRuns: 300 },
     );
