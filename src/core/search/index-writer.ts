@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
-import type { SearchDb } from './search-db.js';
+import { LOOKUP_INDEXES, type SearchDb } from './search-db.js';
 import { isVocabularyWord, spellOutGreek, tokenize } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -13,6 +13,9 @@ import type { Vocabulary } from './vocabulary.js';
 function fields(p: StoredPaper): [string, string, string, string] {
   return [spellOutGreek(p.title), spellOutGreek(p.abstract), p.authors.join(', '), p.keywords.join(', ')];
 }
+
+// A word's count per batch is kept as count * PAPER + (the last paper counted, 1-based, < PAPER).
+const PAPER = 2 ** 26;
 
 function textHash(f: string[]): string {
   return createHash('sha1').update(f.join('\u0000')).digest('base64');
@@ -52,6 +55,9 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       'INSERT INTO words (word, df) VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET df = df + excluded.df',
     ),
     setSeq: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'seq'"),
+    getSeq: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'seq'"),
+    isBulk: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'bulk'"),
+    isEmpty: db.prepare<[], { n: number }>('SELECT NOT EXISTS (SELECT 1 FROM docs) AS n'),
   };
 
   // Index rows at or below the floor are not in fts_recent; above it, every row is.
@@ -59,6 +65,22 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
   // A build from empty knows how many papers are coming: rows that would be trimmed by the end
   // never enter fts_recent (a 1M build would otherwise insert and delete ~1M rows there).
   let expectedRows = 0;
+  // A bulk load (see beginBulk): the seq this writer last recorded, and the title-only papers it
+  // indexed by title key (rowids), standing in for the title_key index it dropped.
+  let bulk: { seq: number; titleDocs: Map<string, number[]> } | undefined;
+
+  /**
+   * Creates the lookup indexes and clears the bulk flag (one transaction). Also what the next
+   * catch-up does first after a bulk load that was interrupted: it then continues with lookups.
+   */
+  function endBulk(): void {
+    bulk = undefined;
+    if (!s.isBulk.get()) return;
+    db.transaction(() => {
+      for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
+      db.exec("DELETE FROM meta WHERE key = 'bulk'");
+    }).immediate();
+  }
 
   function removeDoc(rowid: number): void {
     s.deleteFts.run(rowid);
@@ -71,11 +93,26 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     // Another process may have moved it (see createPaperSearch's catchUp): the file is the truth.
     floor = Number(s.getFloor.get()?.value ?? floor);
     const floorAtStart = floor;
+    // Another process wrote to the file during our bulk load: its rows need the lookups again.
+    if (bulk && (!s.isBulk.get() || s.getSeq.get()?.value !== String(bulk.seq))) {
+      for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
+      db.exec("DELETE FROM meta WHERE key = 'bulk'");
+      bulk = undefined;
+    }
+    // Words counted once per paper: `seen` holds each word's count (high part) and the last paper
+    // counted (low part), one map lookup per token instead of a Set per paper and a map per word.
+    const seen = new Map<string, number>();
+    let k = 0;
     for (const p of papers) {
       const titleKey = normalizeTitle(p.title);
       // The store re-keys a title-only paper to its arXiv id when it learns it: drop the old entry.
       if (!p.id.startsWith('title:')) {
-        for (const { rowid } of s.staleTitleDocs.all(titleKey, p.id)) removeDoc(rowid);
+        if (bulk) {
+          for (const rowid of bulk.titleDocs.get(titleKey) ?? []) removeDoc(rowid);
+          bulk.titleDocs.delete(titleKey);
+        } else {
+          for (const { rowid } of s.staleTitleDocs.all(titleKey, p.id)) removeDoc(rowid);
+        }
       }
       const f = fields(p);
       const hash = textHash(f);
@@ -89,12 +126,18 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         sources: `,${p.sources.join(',')},`,
         text_hash: hash,
       };
-      const existing = s.find.get(p.id);
+      // A bulk load sees each paper once (see beginBulk): nothing to look up.
+      const existing = bulk ? undefined : s.find.get(p.id);
       // A changed paper (seen in a new digest, new upvotes, new text) moves to a new index row:
       // rows follow the store's seq order, as a build from empty numbers them, so "newest" (the
       // recent shard, the newest-first orders) means the same after any history of updates.
       if (existing) removeDoc(existing.rowid);
       const rowid = Number(s.insertDoc.run(row).lastInsertRowid);
+      if (bulk && p.id.startsWith('title:')) {
+        const same = bulk.titleDocs.get(titleKey);
+        if (same) same.push(rowid);
+        else bulk.titleDocs.set(titleKey, [rowid]);
+      }
       // Skipped by a build from empty: the floor moves past it before the build is done.
       if (rowid <= expectedRows - recentDocs && rowid > floor) floor = rowid;
       s.insertFts.run(rowid, ...f);
@@ -102,12 +145,20 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       for (const d of p.digestDates) s.insertDate.run(rowid, d);
       if (existing?.hash !== hash) {
         // Document counts follow new text only; a re-worded abstract adds its new words once.
-        for (const w of new Set(tokenize(f.join(' ')))) {
-          if (isVocabularyWord(w)) newWords.set(w, (newWords.get(w) ?? 0) + 1);
+        k++;
+        for (const w of tokenize(f.join(' '))) {
+          const c = seen.get(w);
+          if (c === undefined) {
+            if (isVocabularyWord(w)) seen.set(w, PAPER + k);
+          } else if (c % PAPER !== k) {
+            seen.set(w, c - (c % PAPER) + PAPER + k);
+          }
         }
       }
     }
-    for (const [w, n] of newWords) s.addWord.run(w, n);
+    for (const [w, c] of seen) newWords.set(w, Math.floor(c / PAPER));
+    // In key order: the upserts walk the words b-tree front to back instead of at random.
+    for (const w of [...newWords.keys()].sort()) s.addWord.run(w, newWords.get(w)!);
     // Keep fts_recent to the newest `recentDocs` rows: trim what this write pushed out.
     const top = s.maxRowid.get()?.n ?? 0;
     const target = Math.max(floor, top - recentDocs);
@@ -117,9 +168,28 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     }
     if (floor !== floorAtStart) s.setFloor.run(String(floor));
     s.setSeq.run(String(seq));
+    if (bulk) bulk.seq = seq;
   });
 
   return {
+    /**
+     * Starts a bulk load when the index is empty: the lookup indexes are dropped (created again by
+     * endBulk) and each paper is taken to arrive once, so it is not looked up. The caller must only
+     * write papers the store held when it began (seq up to the store's max then): a paper changed
+     * meanwhile moves above that and comes after endBulk, as an update. meta.bulk marks the file
+     * meanwhile, so a build that was interrupted is finished by the next catch-up's endBulk.
+     */
+    beginBulk(): boolean {
+      // Under the write lock: another process may be filling the file this moment.
+      bulk = db.transaction(() => {
+        if (!s.isEmpty.get()?.n) return undefined;
+        for (const name of Object.keys(LOOKUP_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+        db.exec("INSERT INTO meta (key, value) VALUES ('bulk', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        return { seq: Number(s.getSeq.get()?.value ?? 0), titleDocs: new Map<string, number[]>() };
+      }).immediate();
+      return bulk !== undefined;
+    },
+    endBulk,
     /** A build from empty is about to index this many papers (see expectedRows). */
     expect(rows: number): void {
       expectedRows = rows;
@@ -137,6 +207,9 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         write.immediate(papers, seq, newWords);
       } catch (err) {
         floor = floorBefore; // rolled back with the transaction
+        // Its title map may have moved with the rolled-back rows: write with lookups from here on
+        // (correct without the lookup indexes, only slower) until endBulk creates them.
+        bulk = undefined;
         throw err;
       }
       for (const [w, n] of newWords) vocab.add(w, n);

@@ -1,0 +1,248 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/logger.js';
+import type { Paper, StoredPaper } from '../../../src/core/paper.js';
+import { createPaperSearch } from '../../../src/core/search/create-paper-search.js';
+import { createIndexWriter } from '../../../src/core/search/index-writer.js';
+import type { PaperSearch } from '../../../src/core/search/ports.js';
+import { createSearchDb } from '../../../src/core/search/search-db.js';
+import { Vocabulary } from '../../../src/core/search/vocabulary.js';
+import { openDatabase } from '../../../src/core/store/sqlite/open.js';
+import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
+import type { PaperStore } from '../../../src/core/store/ports.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+import { seedPapers } from './seed-papers.js';
+
+// A build from empty (index-writer's beginBulk/endBulk) skips the per-paper lookups and creates the
+// lookup indexes after loading: it must leave the same index as writing the papers one batch at a time.
+
+const tempDir = useTempDirs();
+const open: Array<{ close(): unknown }> = [];
+afterEach(async () => {
+  for (const x of open.splice(0).reverse()) await x.close();
+});
+
+const RECENT = 15;
+const QUERIES = [
+  'multi-task learning', 'language model', 'ChatGPT reasoning', 'vision transformer', 'mixture of experts',
+  'AdaMerging', 'benchmark agents', 'pruning', 'decision making', 'biomedical instructions', 'inference', 'Chinese',
+];
+
+/** The seed papers with arXiv ids, dates and upvotes varied (and a Greek letter), as the store would hand them out. */
+function corpus(): Paper[] {
+  return seedPapers().map((p, i) => ({
+    ...p,
+    id: `2401.${String(i).padStart(5, '0')}`,
+    arxivId: `2401.${String(i).padStart(5, '0')}`,
+    abstract: i % 7 ? p.abstract : `${p.abstract} The β-VAE baseline.`,
+    digestDate: `2024-01-${String(1 + (i % 5)).padStart(2, '0')}`,
+    upvotes: i % 4 ? i : undefined,
+    keywords: i % 3 ? [] : ['multi-task'],
+    links: i % 2 ? ['https://github.com/x/y'] : [],
+    source: 'hf-api',
+  }));
+}
+
+/** Everything the index holds that a search reads, comparable with toEqual. */
+function dump(file: string, withRowids = true) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const docs = db.prepare('SELECT * FROM docs ORDER BY rowid').all() as Array<Record<string, unknown>>;
+    const byRowid = new Map(docs.map((d) => [d.rowid, d.id]));
+    const dates = (db.prepare('SELECT doc, date FROM doc_dates ORDER BY doc, date').all() as Array<{ doc: number; date: string }>).map((r) => [byRowid.get(r.doc), r.date]);
+    const matches = (table: string) =>
+      ['multi', 'task', 'learning', 'model', 'beta', 'reasoning'].map((w) =>
+        (db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(w) as Array<{ rowid: number }>).map((r) => byRowid.get(r.rowid)),
+      );
+    return {
+      docs: withRowids ? docs : docs.map(({ rowid: _, ...rest }) => rest),
+      dates,
+      words: db.prepare('SELECT word, df FROM words ORDER BY word').all(),
+      fts: matches('fts'),
+      recent: withRowids ? matches('fts_recent') : undefined,
+      // The seq differs between two files built from one store in different steps, and so does the
+      // shard's floor when rows moved (a rowid).
+      meta: db.prepare(`SELECT key, value FROM meta WHERE key <> 'seq' ${withRowids ? '' : "AND key <> 'recent_floor'"} ORDER BY key`).all(),
+      indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function top10(search: PaperSearch): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const text of QUERIES) out.push((await search.search({ text, limit: 10 })).hits.map((h) => h.paper.id));
+  return out;
+}
+
+describe('index writer: a bulk load equals writing batch by batch', () => {
+  /** Stored papers in seq order: title-only papers, some re-keyed to arXiv ids later in the stream. */
+  function stream(): StoredPaper[] {
+    const seed = seedPapers();
+    const out: StoredPaper[] = seed.map((p, i) => ({
+      ...p,
+      digestDates: [`2024-02-${String(1 + (i % 9)).padStart(2, '0')}`],
+      sources: ['hf-digest-text'],
+      upvotes: i % 3 ? i : undefined,
+      seq: 0,
+    }));
+    // Every fifth paper is learnt again under its arXiv id (same title): the title-only entry goes.
+    seed.forEach((p, i) => {
+      if (i % 5 === 0) out.push({ ...out[i]!, id: `2402.${String(i).padStart(5, '0')}`, arxivId: `2402.${String(i).padStart(5, '0')}`, title: p.title.toUpperCase() });
+    });
+    return out.map((p, i) => ({ ...p, seq: i + 1 }));
+  }
+
+  function build(papers: StoredPaper[], batch: number, bulk: boolean): string {
+    const file = join(tempDir(), 'search.db');
+    const db = createSearchDb(file);
+    const writer = createIndexWriter(db, new Vocabulary(), RECENT);
+    writer.expect(papers.length);
+    if (bulk) expect(writer.beginBulk()).toBe(true);
+    for (let i = 0; i < papers.length; i += batch) {
+      const part = papers.slice(i, i + batch);
+      writer.write(part, part[part.length - 1]!.seq);
+    }
+    if (bulk) writer.endBulk();
+    db.close();
+    return file;
+  }
+
+  it('leaves the same rows, words, dates, shard and lookup indexes', () => {
+    const papers = stream();
+    const slow = dump(build(papers, 3, false));
+    expect(slow.docs.some((d) => String(d.id).startsWith('title:'))).toBe(true);
+    expect(slow.docs.length).toBeLessThan(papers.length); // the re-keyed title-only rows went
+    expect(slow.indexes.map((i) => (i as { name: string }).name)).toContain('docs_title_key');
+    for (const batch of [1000, 7]) expect(dump(build(papers, batch, true))).toEqual(slow);
+  });
+
+  it('leaves the bulk load when another process wrote to the file meanwhile', () => {
+    const papers = stream();
+    const file = join(tempDir(), 'search.db');
+    const a = createSearchDb(file);
+    const b = createSearchDb(file, false);
+    open.push(a, b);
+    const writerA = createIndexWriter(a, new Vocabulary(), RECENT);
+    expect(writerA.beginBulk()).toBe(true);
+    writerA.write(papers.slice(0, 10), 10);
+    // Process B catches up the same papers first: A then meets rows it did not write.
+    createIndexWriter(b, new Vocabulary(), RECENT).write(papers.slice(10, 20), 20);
+    writerA.write(papers.slice(10, 20), 20);
+    writerA.write(papers.slice(20), papers.length);
+    a.close();
+    b.close();
+    expect(dump(file, false)).toEqual(dump(build(papers, 3, false), false));
+  });
+
+  it('does not bulk load an index that holds papers', () => {
+    const db = createSearchDb(join(tempDir(), 'search.db'));
+    open.push(db);
+    const writer = createIndexWriter(db, new Vocabulary(), RECENT);
+    writer.write(stream().slice(0, 2), 2);
+    expect(writer.beginBulk()).toBe(false);
+  });
+});
+
+describe('search index build from the store', () => {
+  async function storeWith(papers: Paper[], perIngest: number) {
+    const dir = tempDir();
+    const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+    open.push(store);
+    for (let i = 0; i < papers.length; i += perIngest) await store.ingest({ source: 'hf-api', digestDate: papers[i]!.digestDate, papers: papers.slice(i, i + perIngest) });
+    return { dir, store };
+  }
+
+  it('builds from empty the index that small incremental syncs build', async () => {
+    const papers = corpus();
+    const dir = tempDir();
+    const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+    open.push(store);
+    // Incremental: the index is open while papers arrive a few at a time; some come again (a new
+    // digest date, more upvotes: the text is the same), which moves them to new index rows.
+    const incremental = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, recentDocs: RECENT, fileName: 'incremental.db' });
+    open.push(incremental);
+    for (let i = 0; i < papers.length; i += 4) {
+      await store.ingest({ source: 'hf-api', digestDate: papers[i]!.digestDate, papers: papers.slice(i, i + 4) });
+      if (i % 12 === 0) await store.ingest({ source: 'hf-api', digestDate: '2024-03-01', papers: [{ ...papers[i / 2]!, upvotes: 500 + i }] });
+      await incremental.sync();
+    }
+    const bulk = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, recentDocs: RECENT, fileName: 'bulk.db' });
+    open.push(bulk);
+    const inc = dump(join(dir, 'incremental.db'), false);
+    expect(inc.docs.length).toBe(papers.length);
+    expect(dump(join(dir, 'bulk.db'), false)).toEqual(inc);
+    expect(await top10(bulk)).toEqual(await top10(incremental));
+    expect((await top10(bulk)).flat().length).toBeGreaterThan(QUERIES.length * 3);
+  });
+
+  it('updates, not duplicates, a paper that changed while it was built from empty', async () => {
+    const papers = corpus();
+    const { dir, store } = await storeWith(papers, 9);
+    let calls = 0;
+    const changing: PaperStore = {
+      ...store,
+      maxSeq: () => store.maxSeq(),
+      stats: () => store.stats(),
+      papersSince: async (seq, limit) => {
+        // The bot ingests a digest mid-build: a paper already indexed comes again (a new date, upvotes).
+        if (++calls === 3) await store.ingest({ source: 'hf-api', digestDate: '2024-03-02', papers: [{ ...papers[1]!, upvotes: 999 }] });
+        return store.papersSince(seq, Math.min(limit, 7));
+      },
+    };
+    const opts = { dataDir: dir, logger: silentLogger, recentDocs: RECENT };
+    const during = await createPaperSearch({ ...opts, store: changing, fileName: 'during.db' });
+    open.push(during);
+    const after = await createPaperSearch({ ...opts, store, fileName: 'after.db' });
+    open.push(after);
+    const got = dump(join(dir, 'during.db'), false);
+    expect(got.docs.length).toBe(papers.length);
+    const expected = dump(join(dir, 'after.db'), false);
+    expect(got.docs.at(-1)).toMatchObject({ id: papers[1]!.id, upvotes: 999 });
+    expect(got).toEqual(expected);
+    expect(await top10(during)).toEqual(await top10(after));
+  });
+
+  it('finishes a build that was interrupted with the same index as one that was not', async () => {
+    const { dir, store } = await storeWith(corpus(), 9);
+    // Short pages, so that the build takes many batches; the interrupted one fails on the 4th.
+    let calls = 0;
+    let failAt = 4;
+    const paged: PaperStore = {
+      ...store,
+      maxSeq: () => store.maxSeq(),
+      stats: () => store.stats(),
+      papersSince: async (seq, limit) => {
+        if (++calls === failAt) throw new Error('store went away');
+        return store.papersSince(seq, Math.min(limit, 7));
+      },
+    };
+    const opts = { dataDir: dir, logger: silentLogger, recentDocs: RECENT };
+    await expect(createPaperSearch({ ...opts, store: paged, fileName: 'resumed.db' })).rejects.toThrow('store went away');
+    const half = dump(join(dir, 'resumed.db'));
+    expect(half.docs.length).toBe(21);
+    expect(half.meta).toContainEqual({ key: 'bulk', value: '1' });
+    expect(half.indexes.map((i) => (i as { name: string }).name)).not.toContain('docs_title_key');
+
+    failAt = 0;
+    // The resumed build brings the lookup indexes back before it reads (or writes) anything more.
+    let before: ReturnType<typeof dump> | undefined;
+    const inner = paged.papersSince;
+    paged.papersSince = async (seq, limit) => {
+      before ??= dump(join(dir, 'resumed.db'));
+      return inner(seq, limit);
+    };
+    const resumed = await createPaperSearch({ ...opts, store: paged, fileName: 'resumed.db' });
+    open.push(resumed);
+    const whole = await createPaperSearch({ ...opts, store: paged, fileName: 'whole.db' });
+    open.push(whole);
+    const expected = dump(join(dir, 'whole.db'));
+    expect(expected.meta.map((m) => (m as { key: string }).key)).not.toContain('bulk');
+    expect(before?.indexes).toEqual(expected.indexes);
+    expect(before?.meta.map((m) => (m as { key: string }).key)).not.toContain('bulk');
+    expect(dump(join(dir, 'resumed.db'))).toEqual(expected);
+    expect(await top10(resumed)).toEqual(await top10(whole));
+  });
+});
