@@ -10,7 +10,10 @@ export function createIndexReads(db: SearchDb) {
   const s = {
     ids: db.prepare<[string], { rowid: number; id: string }>('SELECT rowid, id FROM docs WHERE rowid IN (SELECT value FROM json_each(?))'),
     rowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM docs WHERE id = ?'),
-    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM docs'),
+    // Kept by the index writer (meta.doc_count); an index written before it was kept is counted.
+    count: db.prepare<[], { n: number }>(
+      "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'doc_count'), (SELECT count(*) FROM docs)) AS n",
+    ),
     stemDf: db.prepare<[string], { doc: number }>('SELECT doc FROM fts_vocab WHERE term = ?'),
   };
   return {

@@ -86,7 +86,7 @@ export function createSearchDb(file: string, replace = true): SearchDb {
   db.transaction(() => {
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()) return;
     db.exec(SCHEMA);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0');
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0', 'doc_count', '0');
   }).immediate();
   return db;
 }

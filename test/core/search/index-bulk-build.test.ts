@@ -246,3 +246,44 @@ describe('search index build from the store', () => {
     expect(await top10(resumed)).toEqual(await top10(whole));
   });
 });
+
+describe('index writer: the papers held, kept in meta.doc_count', () => {
+  const count = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return {
+        kept: Number((db.prepare("SELECT value FROM meta WHERE key = 'doc_count'").get() as { value: string } | undefined)?.value),
+        rows: (db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n,
+      };
+    } finally {
+      db.close();
+    }
+  };
+  const stored = (papers: Paper[], from: number): StoredPaper[] =>
+    papers.map((p, i) => ({ ...p, digestDates: [p.digestDate!], sources: ['hf-api'], seq: from + i }));
+
+  it('equals the rows after new papers, updated ones and re-keyed title-only ones, and is counted once for an index that lacked it', () => {
+    const file = join(tempDir(), 'search.db');
+    const db = createSearchDb(file);
+    const writer = createIndexWriter(db, new Vocabulary(), RECENT);
+    const papers = corpus();
+    writer.write(stored(papers.slice(0, 20), 1), 20);
+    // Updated papers (new abstracts) and title-only papers that are later learnt by arXiv id.
+    const titleOnly = papers.slice(20, 25).map((p) => ({ ...p, id: `title:${p.title.toLowerCase()}`, arxivId: undefined }));
+    writer.write(stored([...papers.slice(0, 5).map((p) => ({ ...p, abstract: `${p.abstract} Revised.` })), ...titleOnly], 21), 30);
+    writer.write(stored(papers.slice(20, 25), 31), 35);
+    db.close();
+    const after = count(file);
+    expect(after.rows).toBe(25);
+    expect(after.kept).toBe(after.rows);
+
+    // An index written before the count was kept: the next write counts the rows once.
+    const old = new Database(file);
+    old.prepare("DELETE FROM meta WHERE key = 'doc_count'").run();
+    old.close();
+    const again = createSearchDb(file, false);
+    createIndexWriter(again, new Vocabulary(), RECENT).write(stored(papers.slice(25, 28), 36), 38);
+    again.close();
+    expect(count(file)).toEqual({ kept: 28, rows: 28 });
+  });
+});
