@@ -19,7 +19,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src/core/logger.js';
-import { startIndexFollower } from '../src/core/index-follower.js';
 import { createPaperSearch } from '../src/core/search/create-paper-search.js';
 import { openDatabase } from '../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
@@ -108,32 +107,11 @@ for (const n of sizes) {
   const ftsBuildS = (performance.now() - t) / 1000;
   base.close();
   console.log(`  fts5: built in ${ftsBuildS.toFixed(1)} s`);
-  // What `papers ingest` costs against FTS5's plain build of the same text: the store and the index
-  // one after the other (above), and as `papers ingest` of many files runs them, the index built by
-  // a follower thread while the store ingests (index-follower.ts), until the index has caught up.
-  const overlapDir = mkdtempSync(join(tmpdir(), 'papers-bench-follow-'));
-  t = performance.now();
-  const cpu0 = process.cpuUsage();
-  const followed = createSqlitePaperStore(openDatabase(join(overlapDir, 'papers.db')));
-  const follower = startIndexFollower({ dataDir: overlapDir }, silentLogger);
-  for (let i = 0; i < papers.length; i += 5000) await followed.ingest({ source: 'hf-api', papers: papers.slice(i, i + 5000) });
-  const storeDoneS = (performance.now() - t) / 1000;
-  const outcome = await follower.finish();
-  const caughtUp = await createPaperSearch({ dataDir: overlapDir, store: followed, logger: silentLogger });
-  const overlapS = (performance.now() - t) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  await caughtUp.close();
-  await followed.close();
-  rmSync(overlapDir, { recursive: true, force: true });
-  if (!outcome.ok) console.log(`  follower failed: ${outcome.error}`);
+  // What `papers ingest` costs (the store, then our index) against FTS5's plain build of the same text.
   const ingestRatio = (ingestS + oursBuildS) / ftsBuildS;
   console.log(`  ingest (store + index) ${(ingestS + oursBuildS).toFixed(1)} s = ${ingestRatio.toFixed(1)}× FTS5's plain build; index alone ${(oursBuildS / ftsBuildS).toFixed(1)}×`);
-  console.log(
-    `  ingest with the index following: ${overlapS.toFixed(1)} s = ${(overlapS / ftsBuildS).toFixed(1)}× (store done at ${storeDoneS.toFixed(1)} s; ` +
-      `CPU of both threads ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
-  );
   ratios.push(
-    `| ${String(n).padStart(9)} | ${ingestS.toFixed(1)} s | ${oursBuildS.toFixed(1)} s | ${ftsBuildS.toFixed(1)} s | ${ingestRatio.toFixed(1)}× | ${(oursBuildS / ftsBuildS).toFixed(1)}× | ${overlapS.toFixed(1)} s = ${(overlapS / ftsBuildS).toFixed(1)}× |`,
+    `| ${String(n).padStart(9)} | ${ingestS.toFixed(1)} s | ${oursBuildS.toFixed(1)} s | ${ftsBuildS.toFixed(1)} s | ${ingestRatio.toFixed(1)}× | ${(oursBuildS / ftsBuildS).toFixed(1)}× |`,
   );
 
   const oursQ: Record<string, number> = child('ours', dir, qfile);
@@ -177,6 +155,6 @@ for (const n of sizes) {
 console.log('\n|    papers | engine    |   build   | first answer, from opening the index | `papers search`, whole process | p50 ms | p99 ms | peak RSS | on disk  | +100 digest |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
-console.log('\n|    papers | store ingest | our index | FTS5 plain build | ingest ÷ FTS5 | index ÷ FTS5 | ingest, index following |\n|---|---|---|---|---|---|---|');
+console.log('\n|    papers | store ingest | our index | FTS5 plain build | ingest ÷ FTS5 | index ÷ FTS5 |\n|---|---|---|---|---|---|');
 for (const r of ratios) console.log(r);
 console.log('\n(ours on disk: search.db only; the store, papers.db, is shared with the bot. fts5 holds title+abstract only.)');

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readAtMost, sizeLimitError } from '../core/ingest.js';
 import type { Core } from '../core/open-core.js';
@@ -32,30 +31,21 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
   }
   const files = await expandInputs(positionals);
   const progress = files.length > 5 && !values.json ? createProgress(files.length) : undefined;
-  // A long ingest indexes for search on a second core as it goes (see index-follower.ts); a
-  // file or two of a daily digest is indexed faster than a worker starts.
-  const follower = files.length > 5 || totalBytes(files) > FOLLOW_BYTES ? core.followIndex() : undefined;
   const results: IngestOutcome[] = [];
-  const indexing = values.json ? undefined : createProgress(0);
-  const showIndexing = (done: number, total: number) => indexing?.set(done, total, 'papers indexed for search');
-  try {
-    for (const file of files) {
-      const opts = { format, date: values.date, sync: false };
-      const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
-      results.push(r);
-      if (!r.ok && !values.json) {
-        progress?.end();
-        io.stderr.write(`papers: ${r.error}\n`);
-      }
-      progress?.tick(file);
+  for (const file of files) {
+    const opts = { format, date: values.date, sync: false };
+    const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
+    results.push(r);
+    if (!r.ok && !values.json) {
+      progress?.end();
+      io.stderr.write(`papers: ${r.error}\n`);
     }
-  } finally {
-    progress?.end();
-    await follower?.finish(showIndexing);
+    progress?.tick(file);
   }
+  progress?.end();
   // Once for the whole run, not once per file; a large archive (1M papers: minutes) shows a bar.
-  // After a follower, this loads what it indexed and catches up whatever it left.
-  await core.search.sync(showIndexing);
+  const indexing = values.json ? undefined : createProgress(0);
+  await core.search.sync((done, total) => indexing?.set(done, total, 'papers indexed for search'));
   indexing?.end();
 
   const totals = { files: results.length, failed: 0, papers: 0, new: 0, merged: 0, unchanged: 0 };
@@ -94,21 +84,6 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
     );
   }
   return totals.failed ? 1 : 0;
-}
-
-/** Inputs at least this large in all (~5,000 papers of JSON) are indexed beside the ingest. */
-const FOLLOW_BYTES = 5 * 1024 * 1024;
-
-function totalBytes(files: string[]): number {
-  let n = 0;
-  for (const f of files) {
-    try {
-      if (f !== '-') n += statSync(f).size;
-    } catch {
-      /* unreadable: its ingest reports it */
-    }
-  }
-  return n;
 }
 
 async function ingestStdin(stdin: NodeJS.ReadableStream, opts: Omit<IngestOptions, 'origin'>, core: Core, maxBytes: number): Promise<IngestOutcome> {

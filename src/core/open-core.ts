@@ -1,4 +1,3 @@
-import { startIndexFollower, type IndexFollower } from './index-follower.js';
 import { createIngestService } from './ingest.js';
 import type { IngestService } from './ingest-ports.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -36,8 +35,6 @@ export interface Core {
   logger: Logger;
   /** The store reads behind the trends picture. */
   trends: TrendsReader;
-  /** Starts indexing for search in a worker thread, beside a long ingest (see index-follower.ts). */
-  followIndex(): IndexFollower;
   close(): Promise<void>;
 }
 
@@ -64,7 +61,6 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ingest,
     logger,
     trends: storage.trends,
-    followIndex: () => startIndexFollower({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl }, logger.child({ module: 'search' })),
     async close() {
       await search.close();
       await storage.close();
