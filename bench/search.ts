@@ -110,11 +110,9 @@ for (const n of sizes) {
   // What `papers ingest` costs (the store, then our index) against FTS5's plain build of the same text.
   const ingestRatio = (ingestS + oursBuildS) / ftsBuildS;
   console.log(`  ingest (store + index) ${(ingestS + oursBuildS).toFixed(1)} s = ${ingestRatio.toFixed(1)}× FTS5's plain build; index alone ${(oursBuildS / ftsBuildS).toFixed(1)}×`);
-  ratios.push(
-    `| ${String(n).padStart(9)} | ${ingestS.toFixed(1)} s | ${oursBuildS.toFixed(1)} s | ${ftsBuildS.toFixed(1)} s | ${ingestRatio.toFixed(1)}× | ${(oursBuildS / ftsBuildS).toFixed(1)}× |`,
-  );
+  ratios.push(`| ${String(n).padStart(9)} | ${ingestS.toFixed(1)} s | ${oursBuildS.toFixed(1)} s | ${ftsBuildS.toFixed(1)} s | ${ingestRatio.toFixed(1)}× | ${(oursBuildS / ftsBuildS).toFixed(1)}× |`);
 
-  const oursQ: Record<string, number> = child('ours', dir, qfile);
+  const oursQ = child('ours', dir, qfile);
   const cliMs = cliFirstAnswer(dir, queries[0]!);
   if (cliMs !== undefined) oursQ.cliMs = cliMs;
   console.log('  ours:', JSON.stringify(oursQ));

@@ -4,10 +4,9 @@
  * query file and the peak RSS. Ours runs the built program (dist/) when there is one.
  *   node --import tsx bench/lib/query-child.ts <ours|fts5-or|fts5-and> <dir> <queries.json>
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { existsSync } from 'node:fs';
 import { createFts5Baseline } from './fts5-baseline.js';
 
 const [engine, dir, queriesFile] = process.argv.slice(2) as [string, string, string];
@@ -17,9 +16,8 @@ const LIMIT = 5; // the bot's default page
 // The built program (dist/, what `papers` and `npm start` run) when there is one, as a user's
 // process loads it; else the sources through tsx.
 const root = join(import.meta.dirname, '..', '..');
-const code = existsSync(join(root, 'dist', 'src', 'core', 'search', 'create-paper-search.js')) ? join(root, 'dist', 'src') : join(root, 'src');
-const ext = code.endsWith('dist/src') ? '.js' : '.ts';
-const load = (path: string) => import(join(code, path + ext));
+const built = existsSync(join(root, 'dist', 'src', 'core', 'search', 'create-paper-search.js'));
+const load = (path: string) => import(built ? join(root, 'dist', 'src', `${path}.js`) : join(root, 'src', `${path}.ts`));
 
 let run: (q: string) => Promise<unknown> | unknown;
 let opened: number;

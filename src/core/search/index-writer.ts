@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
-import { LOOKUP_INDEXES, type SearchDb } from './search-db.js';
+import { LOOKUP_INDEXES, readSeq, type SearchDb } from './search-db.js';
 import { isVocabularyWord, spellOutGreek, tokenize } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -57,7 +57,6 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     setSeq: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'seq'"),
     addDocCount: db.prepare<[number]>("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'doc_count'"),
     initDocCount: db.prepare("INSERT INTO meta (key, value) SELECT 'doc_count', count(*) FROM docs"),
-    getSeq: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'seq'"),
     isBulk: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'bulk'"),
     isEmpty: db.prepare<[], { n: number }>('SELECT NOT EXISTS (SELECT 1 FROM docs) AS n'),
   };
@@ -78,10 +77,13 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
   function endBulk(): void {
     bulk = undefined;
     if (!s.isBulk.get()) return;
-    db.transaction(() => {
-      for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
-      db.exec("DELETE FROM meta WHERE key = 'bulk'");
-    }).immediate();
+    db.transaction(restoreLookups).immediate();
+  }
+
+  /** The lookup indexes back and the bulk flag cleared, in the caller's transaction. */
+  function restoreLookups(): void {
+    for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
+    db.exec("DELETE FROM meta WHERE key = 'bulk'");
   }
 
   // Rows added less rows removed by the write under way (meta.doc_count, see index-reads' docCount).
@@ -101,9 +103,8 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     const floorAtStart = floor;
     docDelta = 0;
     // Another process wrote to the file during our bulk load: its rows need the lookups again.
-    if (bulk && (!s.isBulk.get() || s.getSeq.get()?.value !== String(bulk.seq))) {
-      for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
-      db.exec("DELETE FROM meta WHERE key = 'bulk'");
+    if (bulk && (!s.isBulk.get() || readSeq(db) !== bulk.seq)) {
+      restoreLookups();
       bulk = undefined;
     }
     // Words counted once per paper: `seen` holds each word's count (high part) and the last paper
@@ -196,7 +197,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         if (!s.isEmpty.get()?.n) return undefined;
         for (const name of Object.keys(LOOKUP_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
         db.exec("INSERT INTO meta (key, value) VALUES ('bulk', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        return { seq: Number(s.getSeq.get()?.value ?? 0), titleDocs: new Map<string, number[]>() };
+        return { seq: readSeq(db), titleDocs: new Map<string, number[]>() };
       }).immediate();
       return bulk !== undefined;
     },

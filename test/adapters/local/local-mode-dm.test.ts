@@ -40,6 +40,24 @@ async function start(opts: { fitted?: boolean } = {}) {
   };
 }
 
+/**
+ * A reader with 3 bookmarks subscribed to a personal digest of 3, posted at 08:00 Berlin: the first
+ * card after the header, its paper and the message id to react to.
+ */
+async function firstPersonalCard() {
+  const t = await start();
+  await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
+  for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
+  t.clock.set('2024-01-04T07:00:00Z');
+  const mark = t.terminal.text().length;
+  await bot!.digests.tick();
+  const dm = t.terminal.text().slice(mark);
+  const card = dm.slice(dm.indexOf('id 2401.'));
+  const paperId = /id (2401\.\d+)/.exec(card)![1]!;
+  const messageId = /\(react (local-post-\d+) 🔖 to bookmark\)/.exec(card)![1]!;
+  return { t, card, paperId, messageId };
+}
+
 describe('the personal digest by direct message in the local mode', () => {
   it('for-me subscribe prints the day’s picks under [#dm-<user>] at the chosen time; unsubscribe stops them', async () => {
     const t = await start();
@@ -88,17 +106,7 @@ describe('the personal digest by direct message in the local mode', () => {
   });
 
   it('react local-post-N 🔖 on a card of the personal digest bookmarks it; unreact takes it back; a post no digest recorded is named', async () => {
-    const t = await start();
-    await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
-    for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
-    t.clock.set('2024-01-04T07:00:00Z');
-    const mark = t.terminal.text().length;
-    await bot!.digests.tick();
-    const dm = t.terminal.text().slice(mark);
-    // The first card after the header: its paper and the message id to react to.
-    const card = dm.slice(dm.indexOf('id 2401.'));
-    const paperId = /id (2401\.\d+)/.exec(card)![1]!;
-    const messageId = /\(react (local-post-\d+) 🔖 to bookmark\)/.exec(card)![1]!;
+    const { t, paperId, messageId } = await firstPersonalCard();
     expect(await bot!.bookmarks.has(LOCAL_CALLER, paperId)).toBe(false);
 
     expect(await t.type(`react ${messageId} 🔖`)).toMatch(/^🔖 Bookmarked ".+"\./m);
@@ -109,16 +117,7 @@ describe('the personal digest by direct message in the local mode', () => {
   });
 
   it('react local-post-N 👎 on a card of the personal digest is Not interested for its reader, bookmarking nothing; unreact undoes; 👎 elsewhere is refused', async () => {
-    const t = await start();
-    await t.type('/papers for-me subscribe --time 08:00 --tz Europe/Berlin --top 3');
-    for (const id of ['2401.10000', '2401.10001', '2401.10002']) await bot!.bookmarks.add(LOCAL_CALLER, id);
-    t.clock.set('2024-01-04T07:00:00Z');
-    const mark = t.terminal.text().length;
-    await bot!.digests.tick();
-    const dm = t.terminal.text().slice(mark);
-    const card = dm.slice(dm.indexOf('id 2401.'));
-    const paperId = /id (2401\.\d+)/.exec(card)![1]!;
-    const messageId = /\(react (local-post-\d+) 🔖 to bookmark\)/.exec(card)![1]!;
+    const { t, card, paperId, messageId } = await firstPersonalCard();
     // The post says so, as the platforms show a Not interested button on it.
     expect(card).toContain(`(react ${messageId} 👎 if not interested; unreact undoes)`);
     const bookmarked = (await bot!.bookmarks.list(LOCAL_CALLER, { limit: 10 })).paperIds.sort();

@@ -77,6 +77,23 @@ async function top10(search: PaperSearch): Promise<string[][]> {
   return out;
 }
 
+/**
+ * The store handing out pages of at most 7 papers, so a build takes many batches; `before` runs
+ * ahead of each page with the page's number (1-based), to change the store or fail there.
+ */
+function pagedBy7(store: PaperStore, before: (call: number) => Promise<void>): PaperStore {
+  let calls = 0;
+  return {
+    ...store,
+    maxSeq: () => store.maxSeq(),
+    stats: () => store.stats(),
+    papersSince: async (seq, limit) => {
+      await before(++calls);
+      return store.papersSince(seq, Math.min(limit, 7));
+    },
+  };
+}
+
 describe('index writer: a bulk load equals writing batch by batch', () => {
   /** Stored papers in seq order: title-only papers, some re-keyed to arXiv ids later in the stream. */
   function stream(): StoredPaper[] {
@@ -181,17 +198,10 @@ describe('search index build from the store', () => {
   it('updates, not duplicates, a paper that changed while it was built from empty', async () => {
     const papers = corpus();
     const { dir, store } = await storeWith(papers, 9);
-    let calls = 0;
-    const changing: PaperStore = {
-      ...store,
-      maxSeq: () => store.maxSeq(),
-      stats: () => store.stats(),
-      papersSince: async (seq, limit) => {
-        // The bot ingests a digest mid-build: a paper already indexed comes again (a new date, upvotes).
-        if (++calls === 3) await store.ingest({ source: 'hf-api', digestDate: '2024-03-02', papers: [{ ...papers[1]!, upvotes: 999 }] });
-        return store.papersSince(seq, Math.min(limit, 7));
-      },
-    };
+    const changing = pagedBy7(store, async (call) => {
+      // The bot ingests a digest mid-build: a paper already indexed comes again (a new date, upvotes).
+      if (call === 3) await store.ingest({ source: 'hf-api', digestDate: '2024-03-02', papers: [{ ...papers[1]!, upvotes: 999 }] });
+    });
     const opts = { dataDir: dir, logger: silentLogger, recentDocs: RECENT };
     const during = await createPaperSearch({ ...opts, store: changing, fileName: 'during.db' });
     open.push(during);
@@ -208,17 +218,10 @@ describe('search index build from the store', () => {
   it('finishes a build that was interrupted with the same index as one that was not', async () => {
     const { dir, store } = await storeWith(corpus(), 9);
     // Short pages, so that the build takes many batches; the interrupted one fails on the 4th.
-    let calls = 0;
     let failAt = 4;
-    const paged: PaperStore = {
-      ...store,
-      maxSeq: () => store.maxSeq(),
-      stats: () => store.stats(),
-      papersSince: async (seq, limit) => {
-        if (++calls === failAt) throw new Error('store went away');
-        return store.papersSince(seq, Math.min(limit, 7));
-      },
-    };
+    const paged = pagedBy7(store, async (call) => {
+      if (call === failAt) throw new Error('store went away');
+    });
     const opts = { dataDir: dir, logger: silentLogger, recentDocs: RECENT };
     await expect(createPaperSearch({ ...opts, store: paged, fileName: 'resumed.db' })).rejects.toThrow('store went away');
     const half = dump(join(dir, 'resumed.db'));
