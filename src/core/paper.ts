@@ -62,7 +62,10 @@ export interface StoredPaper {
   flags: Array<'no-abstract'>;
   /** Hugging Face's one-sentence summary (first one seen is kept). */
   aiSummary?: string;
-  /** The extractive TL;DR: the abstract sentence that best states the contribution (tldr/extract-tldr.ts). */
+  /**
+   * The extractive TL;DR as stored by versions that extracted it at ingest (still valid for the
+   * title and abstract it came with); now extracted when shown (cards.ts paperTldr).
+   */
   tldr?: string;
   /** Store-assigned, increases on every insert or change: lets an index catch up incrementally. */
   seq: number;

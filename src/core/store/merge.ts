@@ -1,6 +1,5 @@
 import type { Paper, Source, StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
-import { extractTldr } from '../tldr/extract-tldr.js';
 
 /** The fields of a stored paper that merging decides (everything but id and seq). */
 export type PaperFields = Omit<StoredPaper, 'id' | 'seq'>;
@@ -36,13 +35,17 @@ export function fieldsFromPaper(p: Paper): PaperFields {
     sources: [p.source],
     flags: p.abstract ? [] : ['no-abstract'],
     aiSummary: p.aiSummary,
-    tldr: extractTldr(p.title, p.abstract),
+    // Extracted when a card shows the paper (cards.ts): at ingest it was ~40% of the store's time.
+    tldr: undefined,
   };
 }
 
-/** The extractive TL;DR for the merged title and abstract; recomputed only when either changed. */
+/**
+ * A TL;DR stored by an earlier version (which extracted it at ingest), kept while the title and
+ * abstract it was taken from stay; gone with them, so a card extracts it again from the new text.
+ */
 function tldrFor(have: PaperFields, title: string, abstract: string): string | undefined {
-  return have.tldr !== undefined && have.title === title && have.abstract === abstract ? have.tldr : extractTldr(title, abstract);
+  return have.title === title && have.abstract === abstract ? have.tldr : undefined;
 }
 
 /**

@@ -67,9 +67,9 @@ export function mayStemTo(word: string, prefixes: ReadonlySet<number>): boolean 
 
 /**
  * How many of `titleWords` (content stems) are the stem of some word of `text`: the size of
- * contentStems(text) ∩ titleWords, computed without stemming most words (at ingest this runs on
- * every sentence of every abstract, and stemming each word was most of the store's time). The
- * generic-word check is moot: titleWords holds none.
+ * contentStems(text) ∩ titleWords, computed without stemming most words (it runs on every sentence
+ * of an abstract: when the TL;DR was picked at ingest, stemming each word was most of the store's
+ * time). The generic-word check is moot: titleWords holds none.
  */
 function sharedStemCount(text: string, titleWords: ReadonlySet<string>, prefixes: ReadonlySet<number>): number {
   const lower = text.toLowerCase();
@@ -111,8 +111,8 @@ export function pickSentence(title: string, sentences: string[]): number {
 
 /**
  * An extractive one-line TL;DR: the abstract sentence that best states the contribution, trimmed
- * at a word boundary to TLDR_MAX_CHARS. No model, no network: computed at ingest for every paper
- * without a Hugging Face summary. Undefined when there is no abstract.
+ * at a word boundary to TLDR_MAX_CHARS. No model, no network: extracted when a card shows a paper
+ * without a Hugging Face summary (cards.ts). Undefined when there is no abstract.
  */
 export function extractTldr(title: string, abstract: string): string | undefined {
   const sentences = splitSentences(abstract);

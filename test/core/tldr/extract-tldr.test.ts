@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cardLines } from '../../../commands/replies.js';
 import { paperTldr, toCard } from '../../../src/core/cards.js';
+import type { Paper } from '../../../src/core/paper.js';
 import { parseHfApi } from '../../../src/core/parse/hf-api.js';
+import { fieldsFromPaper, mergeFields, mergeStored, sameFields } from '../../../src/core/store/merge.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { extractTldr, TLDR_MAX_CHARS } from '../../../src/core/tldr/extract-tldr.js';
@@ -63,14 +65,15 @@ describe("Hugging Face's ai_summary", () => {
     const [withSummary, , without] = await store.getPapers(parsed.papers.map((p) => p.id));
     expect(withSummary!.aiSummary).toBe(raw[0]!.paper.ai_summary);
     expect(without!.aiSummary).toBeUndefined();
-    expect(without!.tldr).toBe(extractTldr(without!.title, without!.abstract));
+    // Not stored: the card extracts it when it shows the paper.
+    expect(without!.tldr).toBeUndefined();
 
     // The same paper from a source without a summary (an arXiv feed) keeps HF's; re-ingesting changes nothing.
     const fromFeed = { ...parsed.papers[0]!, source: 'arxiv-rss' as const, aiSummary: undefined, abstract: `${parsed.papers[0]!.abstract} More.` };
     expect((await store.ingest({ source: 'arxiv-rss', papers: [fromFeed] })).merged).toBe(1);
     const merged = (await store.getPaper(parsed.papers[0]!.id))!;
     expect(merged.aiSummary).toBe(raw[0]!.paper.ai_summary);
-    expect(merged.tldr).toBe(extractTldr(merged.title, merged.abstract));
+    expect(merged.tldr).toBeUndefined();
     expect((await store.ingest({ source: 'hf-api', papers: parsed.papers })).unchanged).toBe(3);
 
     const hfCard = toCard(merged);
@@ -78,8 +81,31 @@ describe("Hugging Face's ai_summary", () => {
     expect(cardLines(hfCard)[1]).toBe(`TL;DR (Hugging Face): ${raw[0]!.paper.ai_summary}`);
     const extractedCard = toCard(without!);
     expect(extractedCard.tldr?.source).toBe('extracted');
-    expect(cardLines(extractedCard)[1]).toBe(`TL;DR (from the abstract): ${without!.tldr}`);
-    expect(paperTldr({})).toBeUndefined();
+    const extracted = extractTldr(without!.title, without!.abstract);
+    expect(extracted).toMatch(/\w{3}/);
+    expect(cardLines(extractedCard)[1]).toBe(`TL;DR (from the abstract): ${extracted}`);
+    expect(paperTldr({ title: 'T', abstract: '' })).toBeUndefined();
     await store.close();
   });
+});
+
+describe('a TL;DR stored by an earlier version', () => {
+  // Versions before this one extracted the TL;DR at ingest and stored it in papers.tldr.
+  const old = { ...fieldsFromPaper(paper('We propose Alpha, a method that works on graphs.')), tldr: 'Stored line.' };
+
+  it('is shown while the text it came from stays, and dropped when the abstract changes', () => {
+    expect(paperTldr(old)).toEqual({ text: 'Stored line.', source: 'extracted' });
+    const again = mergeFields(old, paper('We propose Alpha, a method that works on graphs.'));
+    expect(again.tldr).toBe('Stored line.');
+    expect(sameFields(old, again)).toBe(true);
+    const longer = mergeFields(old, paper('We propose Alpha, a method that works on graphs. It also works on trees.'));
+    expect(longer.tldr).toBeUndefined();
+    expect(paperTldr(longer)).toEqual({ text: 'We propose Alpha, a method that works on graphs.', source: 'extracted' });
+    expect(mergeStored(old, fieldsFromPaper(paper('Short.'))).tldr).toBe('Stored line.');
+    expect(mergeStored(fieldsFromPaper(paper('Short.')), old).tldr).toBeUndefined();
+  });
+
+  function paper(abstract: string): Paper {
+    return { id: '2401.00001', title: 'Alpha for graphs', abstract, authors: ['A. B.'], links: [], keywords: [], categories: [], flags: [], source: 'arxiv-rss' };
+  }
 });
