@@ -10,7 +10,9 @@
  * whole process), p50/p99 over 500 chat-style queries (1–4 title words, a fifth with a typo, a fifth
  * with the last word half typed; limit 5 like the bot), peak RSS of that process, size on disk, and
  * the time to add a 100-paper digest, and the ingest time (store + index) as a ratio of FTS5's plain
- * build in the same run. Figures only, no assertions: the machine is shared and noisy.
+ * build in the same run; for ours, how many of the 500 first pages equal those of a ranking of every
+ * match (the newest-N cuts and the newest-papers shard turned off; their mean overlap in brackets).
+ * Figures only, no assertions: the machine is shared and noisy.
  * Reads ../shared/data (hf-daily/, arxiv-daily/): run from the repository root with it beside.
  */
 import { spawnSync } from 'node:child_process';
@@ -142,7 +144,7 @@ for (const n of sizes) {
   const ftsMb = fileMb(dir, 'fts5.db');
   console.log(`  digest of 100: store ingest ${digestIngestMs.toFixed(0)} ms, ours sync ${digestSyncMs.toFixed(0)} ms, fts5 insert ${ftsDigestMs.toFixed(0)} ms`);
   const fmt = (name: string, build: number, q: Record<string, number>, mb: number, add: number) =>
-    `| ${String(n).padStart(9)} | ${name.padEnd(9)} | ${build.toFixed(1).padStart(7)} s | ${String(q.openMs ?? '-').padStart(6)} ms | ${String(q.cliMs ?? '-').padStart(6)} ms | ${String(q.p50 ?? '-').padStart(6)} | ${String(q.p99 ?? '-').padStart(6)} | ${String(q.peakRssMb ?? '-').padStart(5)} MB | ${mb.toFixed(0).padStart(5)} MB | ${add.toFixed(0).padStart(5)} ms |`;
+    `| ${String(n).padStart(9)} | ${name.padEnd(9)} | ${build.toFixed(1).padStart(7)} s | ${String(q.openMs ?? '-').padStart(6)} ms | ${String(q.cliMs ?? '-').padStart(6)} ms | ${String(q.p50 ?? '-').padStart(6)} | ${String(q.p99 ?? '-').padStart(6)} | ${String(q.peakRssMb ?? '-').padStart(5)} MB | ${mb.toFixed(0).padStart(5)} MB | ${add.toFixed(0).padStart(5)} ms | ${q.samePages !== undefined ? `${q.samePages}/${q.pages} (${q.meanOverlap})` : '-'} |`;
   rows.push(fmt('ours', oursBuildS, oursQ, oursMb, digestSyncMs));
   rows.push(fmt('fts5 OR', ftsBuildS, orQ, ftsMb, ftsDigestMs));
   rows.push(fmt('fts5 AND', ftsBuildS, andQ, ftsMb, ftsDigestMs));
@@ -150,8 +152,8 @@ for (const n of sizes) {
   else console.log(`  kept ${dir}`);
 }
 
-console.log('\n|    papers | engine    |   build   | first answer, from opening the index | `papers search`, whole process | p50 ms | p99 ms | peak RSS | on disk  | +100 digest |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('\n|    papers | engine    |   build   | first answer, from opening the index | `papers search`, whole process | p50 ms | p99 ms | peak RSS | on disk  | +100 digest | first page = every match ranked (mean overlap) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('\n|    papers | store ingest | our index | FTS5 plain build | ingest ÷ FTS5 | index ÷ FTS5 |\n|---|---|---|---|---|---|');
 for (const r of ratios) console.log(r);

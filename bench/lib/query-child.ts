@@ -1,7 +1,8 @@
 /**
  * One engine in a process of its own, started cold on a persisted index: prints (as JSON) the time
  * to the first answered query from process start and from opening the index, then p50/p99 over the
- * query file and the peak RSS. Ours runs the built program (dist/) when there is one.
+ * query file and the peak RSS. Ours runs the built program (dist/) when there is one, and then
+ * compares each query's first page with the one ranking every match (no newest-N cut, no shard) gives.
  *   node --import tsx bench/lib/query-child.ts <ours|fts5-or|fts5-and> <dir> <queries.json>
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ const load = (path: string) => import(built ? join(root, 'dist', 'src', `${path}
 
 let run: (q: string) => Promise<unknown> | unknown;
 let opened: number;
+/** Ours only, after the timed pass: how many first pages equal what ranking every match gives. */
+let agreement: (() => Promise<Record<string, number>>) | undefined;
 if (engine === 'ours') {
   const [{ silentLogger }, { createPaperSearch }, { openDatabase }, { createSqlitePaperStore }] = await Promise.all([
     load('core/logger'),
@@ -32,6 +35,22 @@ if (engine === 'ours') {
   const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
   const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger });
   run = (q) => search.search({ text: q, limit: LIMIT });
+  agreement = async () => {
+    // No cut anywhere: every matching paper ranked by bm25 over the whole index (slow on broad topics).
+    const every = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, chatRanked: 1e12, maxRanked: 1e12, broadPostings: 1e15 });
+    let same = 0;
+    let overlap = 0;
+    let slowest = 0;
+    for (const q of queries) {
+      const a = (await search.search({ text: q, limit: LIMIT })).hits.map((h: { paper: { id: string } }) => h.paper.id);
+      const t = performance.now();
+      const b = (await every.search({ text: q, limit: LIMIT })).hits.map((h: { paper: { id: string } }) => h.paper.id);
+      slowest = Math.max(slowest, performance.now() - t);
+      if (a.join() === b.join()) same++;
+      overlap += b.length ? a.filter((id: string) => b.includes(id)).length / b.length : 1;
+    }
+    return { samePages: same, pages: queries.length, meanOverlap: +(overlap / queries.length).toFixed(3), everyMatchMaxMs: Math.round(slowest) };
+  };
 } else {
   opened = performance.now();
   const b = createFts5Baseline(join(dir, 'fts5.db'), [3, 1], engine === 'fts5-and' ? 'AND' : 'OR');
@@ -60,6 +79,8 @@ console.log(
     p99: +pct(99).toFixed(2),
     max: +pct(100).toFixed(2),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    // After the peak RSS is read: the second index handle is not part of the bot's footprint.
+    ...(agreement ? await agreement() : {}),
   }),
 );
 process.exit(0);

@@ -44,20 +44,22 @@ const MIN_ALL_WORDS_HITS = 20;
 const RECENT_DOCS = 20_000;
 /**
  * A chat topic ranks at most its newest this-many matches with bm25 (descriptions and `similar`:
- * MAX_RANKED, 5,000). This is mostly the some-words tier of a topic that few papers match in full,
- * and those papers are still found anywhere in the archive and listed first. Ranking 2,500 papers
- * instead of 5,000 takes about 5 ms off such a query at 100k papers: p99 24.7 → 19.4 ms there
- * (best of two passes over the bench's 500 queries).
+ * MAX_RANKED, also 10,000). This is mostly the some-words tier of a topic that few papers match in
+ * full, and those papers are still found anywhere in the archive and listed first. bm25 costs about
+ * 0.45 µs a ranked paper here. The cuts drop old papers from a ranking, so they are as high as the
+ * p99 target (25 ms at 100k papers) leaves room for: at 2,500 (and 5,000, and BROAD_POSTINGS
+ * 40,000) p99 was 13-15 ms and 248 of bench:search's 500 first pages were those of a ranking of
+ * every match; at 10,000 (and 150,000) p99 is 21-22 ms and 381 are (mean overlap 0.57 → 0.80).
  */
-const CHAT_RANKED = 2500;
+const CHAT_RANKED = 10_000;
 /**
  * FTS5's bm25 reads each query word's whole posting list (for its idf) whatever the LIMIT: about
- * 0.1 µs a posting here, so a topic of common words ("reasoning large language", 150k postings at
+ * 0.1 µs a posting here, so a topic of common words ("reasoning large language", ~150k postings at
  * 100k papers) costs 15-20 ms, and ten times that at 1M. Above this many postings a chat topic is
  * ranked among the newest RECENT_DOCS papers instead (the fts_recent shard): the best of the recent
  * papers, as a daily-papers chat wants, at a cost that does not grow with the archive (broad-topics.ts).
  */
-const BROAD_POSTINGS = 40_000;
+const BROAD_POSTINGS = 150_000;
 
 export type ResolvedTuning = Required<Omit<SearchTuning, 'longQueryStopWords'>> & Pick<SearchTuning, 'longQueryStopWords'>;
 
