@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bibtexEntry, uniqueKeys } from '../src/core/bookmarks/bibtex.js';
-import { paperTldr, toCard, tldrLine } from '../src/core/cards.js';
+import { toCard, tldrLine } from '../src/core/cards.js';
 import { bestLink } from '../src/core/paper.js';
 import { findPaper } from './find-paper.js';
 import { usageLine } from './help-text.js';
@@ -23,8 +23,9 @@ export const showCommand = defineCommand({
     const { paper, others } = await findPaper(ctx.store, a.paper, usageLine(showCommand));
     const url = bestLink(paper);
     const lines = [paper.title];
-    const tldr = paperTldr(paper);
-    if (tldr) lines.push(tldrLine(tldr));
+    // The card's TL;DR, so it is extracted once for the text and the card.
+    const card = toCard(paper, { snippet: paper.abstract ? [{ text: paper.abstract }] : [] });
+    if (card.tldr) lines.push(tldrLine(card.tldr));
     if (url) lines.push(url);
     lines.push(paper.authors.length ? `Authors: ${paper.authors.join(', ')}` : 'Authors: unknown');
     if (paper.digestDates.length) lines.push(`Digests: ${paper.digestDates.join(', ')}`);
@@ -37,7 +38,7 @@ export const showCommand = defineCommand({
     if (others.length) lines.push('', `Also matching: ${others.map((o) => `${o.title} (${o.id})`).join('; ')}`);
     return {
       text: lines.join('\n'),
-      cards: [toCard(paper, { snippet: paper.abstract ? [{ text: paper.abstract }] : [] })],
+      cards: [card],
       // The card brings its own Bookmark / More like this / Share buttons (adapters add them).
       ephemeral: true,
     };

@@ -5,23 +5,22 @@ import { UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import type { Publisher } from '../publisher.js';
-import type { Caller, Reply } from '../reply.js';
+import type { Reply } from '../reply.js';
 import type { PaperSearch } from '../search/ports.js';
 import type { PaperStore } from '../store/ports.js';
 import { channelKey, type DigestRun, type DigestStore, type NewRun, type Platform, type Subscription } from './digest-store.js';
 import type { DigestService } from './ports.js';
 import { DEFAULT_RETRY, DIGEST_STOPPED, postRun, type RetryPolicy } from './post-run.js';
-import { decideDue, nextSlot } from './schedule.js';
+import { decideDue } from './schedule.js';
 import { newSelectionCache, type SelectionCache } from './select.js';
-import { describeSettings, parseSubscriptionSettings, scheduleOf } from './subscription.js';
-import { formatLocal } from './format-time.js';
+import { parseSubscriptionSettings, scheduleOf } from './subscription.js';
 import { buildRun, planRun, previewReply } from './plan-run.js';
 import type { TasteDeps } from './taste-order.js';
 import type { TrendsReader } from '../trends/ports.js';
-import { planTrendsRuns, trendsRunMessage, weeklyTrendsPreviewLine } from './trends-runs.js';
-import { dmChannelId, isDmChannel } from '../direct-messages.js';
-import { buildPersonalRun, latestDigestOnce, MIN_BOOKMARKS, readerOf, type PersonalDigestDeps } from './personal.js';
-import { parsePersonalSettings } from './personal-settings.js';
+import { planTrendsRuns, trendsRunMessage } from './trends-runs.js';
+import { isDmChannel } from '../direct-messages.js';
+import { buildPersonalRun, latestDigestOnce, readerOf, type PersonalDigestDeps } from './personal.js';
+import { createSubscriptionCommands, requireAdmin } from './subscription-commands.js';
 
 export interface DigestEngineOptions {
   /** storage.digests, shared by every instance on the same storage. */
@@ -301,16 +300,8 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
     return report;
   }
 
-  function requireAdmin(caller: Caller, what: string) {
-    if (!caller.isAdmin) throw new UserError(`only an admin can ${what}`);
-  }
-
-  const nextText = (s: Subscription['settings'], afterMs: number) => {
-    const n = nextSlot(scheduleOf(s), afterMs);
-    return n === undefined ? 'no upcoming slot within a year' : formatLocal(n, s.tz);
-  };
-
   return {
+    ...createSubscriptionCommands({ store, clock, personal: opts.personal, preview: (caller, sub) => previewReply(deps(newSelectionCache()), caller, sub) }),
     setPublisher(p) {
       publishers.set(p.platform, p);
     },
@@ -340,53 +331,6 @@ export function createDigestEngine(opts: DigestEngineOptions): DigestEngine {
         if (handedBack) logger.info({ runs: handedBack }, 'digest runs handed back for another instance to finish');
       })();
       return stopDone;
-    },
-    async subscribe(caller, raw): Promise<Reply> {
-      requireAdmin(caller, 'change this channel’s digest');
-      const settings = parseSubscriptionSettings(raw);
-      const now = clock.now();
-      await store.upsert({ platform: caller.platform, workspaceId: caller.workspaceId, channelId: caller.channelId, settings, now: now.toISOString() });
-      return { text: `Subscribed: ${describeSettings(settings)}. Next digest: ${nextText(settings, now.getTime())}.`, ephemeral: false };
-    },
-    async unsubscribe(caller): Promise<Reply> {
-      requireAdmin(caller, 'change this channel’s digest');
-      const removed = await store.remove(caller.platform, caller.channelId);
-      return { text: removed ? 'Unsubscribed: this channel gets no more digests.' : 'This channel had no digest subscription.', ephemeral: !removed };
-    },
-    async list(caller): Promise<Reply> {
-      // Readers' personal digests are theirs: `for-me subscribe` shows them, channel listings do not.
-      const subs = (await store.list({ platform: caller.platform, workspaceId: caller.workspaceId })).filter((s) => !isDmChannel(s.channelId));
-      if (!subs.length) return { text: 'No channel here has a digest. Subscribe one with `subscribe --time 09:00 --tz Europe/Berlin`.', ephemeral: true };
-      const now = clock.now().getTime();
-      const lines = subs.map((s) => `• ${s.channelId}${s.channelId === caller.channelId ? ' (this channel)' : ''}: ${describeSettings(s.settings)}${s.pausedReason ? ` — PAUSED (${s.pausedReason}); subscribe again to resume` : ` — next: ${nextText(s.settings, now)}`}`);
-      return { text: `Digest subscriptions (${subs.length}):\n${lines.join('\n')}`, ephemeral: true };
-    },
-    async preview(caller): Promise<Reply> {
-      const sub = await store.get(caller.platform, caller.channelId);
-      const reply = await previewReply(deps(newSelectionCache()), caller, sub);
-      const weekly = weeklyTrendsPreviewLine(sub, clock.now().getTime());
-      return weekly ? { ...reply, text: `${reply.text}\n${weekly}` } : reply;
-    },
-    async subscribePersonal(caller, raw): Promise<Reply> {
-      if (!opts.personal) throw new UserError('Personal digests are not enabled on this bot.');
-      const settings = parsePersonalSettings(raw);
-      const now = clock.now();
-      const reader = { platform: caller.platform, workspaceId: caller.workspaceId, userId: caller.userId };
-      // Subscribing again also resumes a digest paused because a DM failed: nothing left to tell them.
-      await store.upsert({ ...reader, channelId: dmChannelId(caller.workspaceId, caller.userId), settings, now: now.toISOString() });
-      await opts.personal.notices?.clear(reader);
-      const { total } = await opts.personal.bookmarks.list(reader, { limit: 1 });
-      const more = MIN_BOOKMARKS - total;
-      const wait = more > 0 ? ` It starts once you have ${MIN_BOOKMARKS} bookmarks: bookmark ${more} more paper${more > 1 ? 's' : ''}.` : '';
-      return {
-        text: `Subscribed: your recommendations by direct message, ${describeSettings(settings)}. Next: ${nextText(settings, now.getTime())}.${wait} Allow direct messages from this bot, or the digest pauses. /papers for-me unsubscribe stops it.`,
-        ephemeral: true,
-      };
-    },
-    async unsubscribePersonal(caller): Promise<Reply> {
-      const removed = await store.remove(caller.platform, dmChannelId(caller.workspaceId, caller.userId));
-      await opts.personal?.notices?.clear(caller);
-      return { text: removed ? 'Unsubscribed: no more recommendations by direct message.' : 'You had no personal digest subscription.', ephemeral: true };
     },
     async runNow(caller): Promise<Reply> {
       requireAdmin(caller, 'post a digest now');
