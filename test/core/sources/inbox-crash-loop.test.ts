@@ -20,10 +20,12 @@ function startBot(dataDir: string) {
   return { child, exited, stderr: () => err };
 }
 
-async function until(what: () => boolean, ms = 90_000): Promise<void> {
+// Generous: each bot is a cold tsx start, and on two cores shared with other test files (or a
+// second suite) starting one has taken over a minute. The waits end early when the bot exits.
+async function until(what: () => boolean, why: () => string, ms = 180_000): Promise<void> {
   const end = Date.now() + ms;
   while (!what()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
+    if (Date.now() > end) throw new Error(`timed out waiting: ${why()}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -38,20 +40,35 @@ describe('an inbox file whose processing never finished', () => {
     writeFileSync(join(inbox, 'killer.json'), `[${entries.join(',')}]`);
 
     const first = startBot(dataDir);
-    await until(() => existsSync(join(inbox, PROCESSING_MARKER)));
+    const marker = join(inbox, PROCESSING_MARKER);
+    const said = (bot: ReturnType<typeof startBot>) => `exit code ${bot.child.exitCode}; inbox ${JSON.stringify(readdirSync(inbox))}; stderr:\n${bot.stderr().slice(-2000)}`;
+    // Ends when the bot starts reading the file, or cannot (it exited, or the file left the inbox
+    // without the marker being seen): the last two fail below with what the bot said.
+    await until(
+      () => existsSync(marker) || first.child.exitCode !== null || !existsSync(join(inbox, 'killer.json')),
+      () => `the first bot never started reading the file (${said(first)})`,
+    );
+    expect(existsSync(marker), `the first bot was not reading the file when killed (${said(first)})`).toBe(true);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(existsSync(join(inbox, 'killer.json'))).toBe(true);
 
     const second = startBot(dataDir);
-    await until(() => existsSync(join(inbox, 'failed', 'killer.json.reason.txt')) || second.child.exitCode !== null);
+    await until(
+      () => existsSync(join(inbox, 'failed', 'killer.json.reason.txt')) || second.child.exitCode !== null,
+      () => `the second bot did not move the file (${said(second)})`,
+    );
     expect(readFileSync(join(inbox, 'failed', 'killer.json.reason.txt'), 'utf8')).toMatch(/^killer\.json: processing did not finish \(the bot stopped while reading it, started \d{4}-/);
     expect(readdirSync(inbox).filter((f) => !f.startsWith('.') && f !== 'failed' && f !== 'processed')).toEqual([]);
     expect(existsSync(join(inbox, PROCESSING_MARKER))).toBe(false);
     // The log line follows the move: wait for it rather than race it.
-    await until(() => /processing never finished moved to failed/.test(second.stderr()) || second.child.exitCode !== null, 30_000);
+    await until(
+      () => /processing never finished moved to failed/.test(second.stderr()) || second.child.exitCode !== null,
+      () => `no log line (${said(second)})`,
+      30_000,
+    );
     expect(second.stderr()).toMatch(/processing never finished moved to failed/);
     second.child.stdin.end();
     await second.exited;
-  }, 240_000);
+  }, 420_000);
 });
