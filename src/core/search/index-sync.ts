@@ -65,6 +65,7 @@ export function createIndexSync(o: {
     writer.endBulk();
     // Papers up to the store's seq now are each met once; later ones may update them (beginBulk).
     let bulkUntil = index.seq === 0 && storeSeq > 0 && writer.beginBulk() ? storeSeq : 0;
+    const bulkLoad = bulkUntil > 0;
     if (index.seq === 0) writer.expect((await store.stats()).papers);
     const put = (papers: StoredPaper[]): void => {
       if (!papers.length) return;
@@ -74,20 +75,32 @@ export function createIndexSync(o: {
       added += papers.length;
       onProgress?.(Math.min(total, top - from), total);
     };
-    for (;;) {
-      const papers = await store.papersSince(index.seq, bulkUntil ? BULK_BATCH : SYNC_BATCH);
-      if (!papers.length) break;
-      const until = bulkUntil;
-      if (until && papers[papers.length - 1]!.seq > until) {
-        put(papers.filter((p) => p.seq <= until));
-        bulkUntil = 0;
-        writer.endBulk();
-        put(papers.filter((p) => p.seq > until));
-      } else {
-        put(papers);
+    try {
+      for (;;) {
+        const papers = await store.papersSince(index.seq, bulkUntil ? BULK_BATCH : SYNC_BATCH);
+        if (!papers.length) break;
+        const until = bulkUntil;
+        if (until && papers[papers.length - 1]!.seq > until) {
+          put(papers.filter((p) => p.seq <= until));
+          bulkUntil = 0;
+          writer.endBulk();
+          put(papers.filter((p) => p.seq > until));
+        } else {
+          put(papers);
+        }
+      }
+      writer.endBulk();
+    } finally {
+      // A bulk load leaves the in-memory vocabulary behind (see the writer's write): it is read from
+      // the file once the load is over, or stopped half way; a damaged file is the caller's to rebuild.
+      if (bulkLoad) {
+        try {
+          attach(index.db);
+        } catch {
+          /* rebuilt by the caller (sync, guarded) */
+        }
       }
     }
-    writer.endBulk();
     if (added) log.debug({ added, ms: Date.now() - started, seq: index.seq }, 'search index caught up');
   }
 

@@ -224,7 +224,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         bulk = undefined;
         throw err;
       }
-      for (const [w, n] of newWords) vocab.add(w, n);
+      // A bulk load leaves the in-memory vocabulary behind: the sync reads it again from the file
+      // once the load is over (one sorted build: 35-60 ms for the 66k words of 100k papers, where
+      // adding them batch by batch took 0.9-1.0 s of the build).
+      if (!bulk) for (const [w, n] of newWords) vocab.add(w, n);
     },
   };
 }

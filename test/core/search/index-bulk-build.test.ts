@@ -27,6 +27,8 @@ const RECENT = 15;
 const QUERIES = [
   'multi-task learning', 'language model', 'ChatGPT reasoning', 'vision transformer', 'mixture of experts',
   'AdaMerging', 'benchmark agents', 'pruning', 'decision making', 'biomedical instructions', 'inference', 'Chinese',
+  // A typo and a half-typed last word: expanded from the vocabulary, which a bulk load reads back.
+  'mixtre of experts', 'reasonin',
 ];
 
 /** The seed papers with arXiv ids, dates and upvotes varied (and a Greek letter), as the store would hand them out. */
@@ -247,6 +249,34 @@ describe('search index build from the store', () => {
     expect(before?.meta.map((m) => (m as { key: string }).key)).not.toContain('bulk');
     expect(dump(join(dir, 'resumed.db'))).toEqual(expected);
     expect(await top10(resumed)).toEqual(await top10(whole));
+  });
+
+  it('expands typos with every word of a bulk load that stopped half way in a running process and went on', async () => {
+    const papers = corpus();
+    const dir = tempDir();
+    const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+    open.push(store);
+    let failAt = 0;
+    let calls = 0;
+    const paged = pagedBy7(store, async (call) => {
+      calls = call;
+      if (call === failAt) throw new Error('store went away');
+    });
+    // Opened on an empty store: the papers arrive later, and the next sync loads them in bulk.
+    const opts = { dataDir: dir, logger: silentLogger, recentDocs: RECENT };
+    const live = await createPaperSearch({ ...opts, store: paged, fileName: 'live.db' });
+    open.push(live);
+    for (let i = 0; i < papers.length; i += 9) await store.ingest({ source: 'hf-api', digestDate: papers[i]!.digestDate, papers: papers.slice(i, i + 9) });
+    failAt = calls + 4;
+    await expect(live.sync()).rejects.toThrow('store went away');
+    // The first three pages (21 papers) are in; the next sync (a search's, here a direct one)
+    // goes on from there and leaves the vocabulary of the whole load in memory.
+    expect(dump(join(dir, 'live.db')).docs.length).toBe(21);
+    failAt = -1;
+    await live.sync();
+    const whole = await createPaperSearch({ ...opts, store, fileName: 'whole.db' });
+    open.push(whole);
+    expect(await top10(live)).toEqual(await top10(whole));
   });
 });
 
