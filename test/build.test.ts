@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cleanEnv, emptyEnvFile } from './helpers/spawn-bot.js';
 import { useTempDirs } from './helpers/temp-dir.js';
@@ -29,5 +30,13 @@ describe('the built program', { timeout: 240_000 }, () => {
     expect(start.status, start.stderr).toBe(0);
     expect(start.stderr).toMatch(/ingested the sample digest .* \(74 papers\)/);
     expect(start.stdout).toMatch(/papers match "merging"/);
+    // A worker thread's entry is a file of its own in dist/: the index build's word counter runs it.
+    const counter = pathToFileURL(join(ROOT, 'dist', 'src', 'core', 'search', 'count-words-in-worker.js')).href;
+    // A file, not `-e`: a worker inherits the process's flags, and --input-type breaks its start.
+    const script = join(dir, 'count.mjs');
+    writeFileSync(script, `const c = (await import(${JSON.stringify(counter)})).startWordCounter(); console.log(JSON.stringify([...(await c.count([{ title: 'Model merging', abstract: 'Merging models.', authors: ['Ada'], keywords: [] }])) ?? []])); await c.close();`);
+    const worker = spawnSync(process.execPath, [script], { encoding: 'utf8', env, cwd: dir });
+    expect(worker.status, worker.stderr).toBe(0);
+    expect(JSON.parse(worker.stdout)).toEqual([['model', 1], ['merging', 1], ['models', 1], ['ada', 1]]);
   });
 });

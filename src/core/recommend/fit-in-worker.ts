@@ -1,23 +1,13 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import type { FitJob, FitProgress, ToWorker } from './fit-worker.js';
 import type { ModelFileRead } from './model-file.js';
 import type { ModelPaper, ModelState } from './model-types.js';
 import type { RecommenderTuning } from './tuning.js';
 
-/**
- * Starts the fit worker. Built (dist/…/fit-worker.js, emitted by scripts/build.mjs like every
- * source file) it is an ordinary worker file; run from TypeScript sources (tsx, vitest) the worker
- * first registers tsx, since a worker thread does not inherit the parent's loader hooks.
- */
-function startWorker(job: FitJob): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./fit-worker.js', import.meta.url), { workerData: job });
-  // tsx's ESM entry (require.resolve names its CommonJS twin, which cannot register ESM hooks).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./fit-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(code, { eval: true, workerData: job });
+/** Starts the fit worker (see worker-thread.ts for how it runs from sources and from dist/). */
+function startFitWorker(job: FitJob): Worker {
+  return startWorker(import.meta.url, './fit-worker', job);
 }
 
 /** Messages from the worker until it answers with `done`, or its failure (an error, or an exit before answering). */
@@ -71,7 +61,7 @@ export async function fitInWorker(opts: {
   /** Each stage of the fit with the memory then (bench:recommend prints them). */
   onProgress?: (p: FitProgress) => void;
 }): Promise<{ state: ModelState; seq: number; saveError?: string }> {
-  const worker = startWorker({ task: 'fit', tuning: opts.tuning, modelFile: opts.modelFile });
+  const worker = startFitWorker({ task: 'fit', tuning: opts.tuning, modelFile: opts.modelFile });
   if (opts.background) worker.unref();
   const pages = opts.pages;
   let seq = 0;
@@ -102,5 +92,5 @@ export async function fitInWorker(opts: {
 
 /** Reads the model file in a worker thread (hashing ~100 MB is no job for the event loop). */
 export function loadInWorker(modelFile: string): Promise<ModelFileRead> {
-  return talk<ModelFileRead>(startWorker({ task: 'load', modelFile }), (m, done) => done(m as ModelFileRead));
+  return talk<ModelFileRead>(startFitWorker({ task: 'load', modelFile }), (m, done) => done(m as ModelFileRead));
 }

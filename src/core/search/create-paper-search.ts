@@ -26,6 +26,8 @@ export interface PaperSearchOptions extends SearchTuning {
   logger: Logger;
   /** Index file name inside dataDir (tests and benches may keep several). */
   fileName?: string;
+  /** A build from empty of at least this many papers counts words in a worker thread (index-sync.ts; tests set 1). */
+  wordWorkerFrom?: number;
 }
 
 const DEFAULT_LIMIT = 5;
@@ -69,6 +71,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     store,
     log: opts.logger.child({ component: 'search' }),
     recentDocs: t.recentDocs,
+    wordWorkerFrom: opts.wordWorkerFrom,
     onAttach(i) {
       index = i;
       reads = createIndexReads(i.db);

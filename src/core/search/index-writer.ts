@@ -3,19 +3,8 @@ import type { StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
 import { LOOKUP_INDEXES, readSeq, type SearchDb } from './search-db.js';
-import { isVocabularyWord, spellOutGreek, tokenize } from './text.js';
+import { countWords, indexedFields } from './indexed-words.js';
 import type { Vocabulary } from './vocabulary.js';
-
-/**
- * The text of a paper the index holds, field by field (FTS5 columns in this order), Greek letters
- * spelled out as queries' are (FTS5's tokenizer keeps "β" a letter of its own).
- */
-function fields(p: StoredPaper): [string, string, string, string] {
-  return [spellOutGreek(p.title), spellOutGreek(p.abstract), p.authors.join(', '), p.keywords.join(', ')];
-}
-
-// A word's count per batch is kept as count * PAPER + (the last paper counted, 1-based, < PAPER).
-const PAPER = 2 ** 26;
 
 function textHash(f: string[]): string {
   return createHash('sha1').update(f.join('\u0000')).digest('base64');
@@ -97,7 +86,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     s.deleteDoc.run(rowid);
   }
 
-  const write = db.transaction((papers: StoredPaper[], seq: number, newWords: Map<string, number>) => {
+  const write = db.transaction((papers: StoredPaper[], seq: number, given: Map<string, number> | undefined): Map<string, number> => {
     // Another process may have moved it (see createPaperSearch's catchUp): the file is the truth.
     floor = Number(s.getFloor.get()?.value ?? floor);
     const floorAtStart = floor;
@@ -107,10 +96,9 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       restoreLookups();
       bulk = undefined;
     }
-    // Words counted once per paper: `seen` holds each word's count (high part) and the last paper
-    // counted (low part), one map lookup per token instead of a Set per paper and a map per word.
-    const seen = new Map<string, number>();
-    let k = 0;
+    // The words of new text, counted once the rows are written; or counted already (see write).
+    const counted = bulk ? given : undefined;
+    const newText: string[] = [];
     for (const p of papers) {
       const titleKey = normalizeTitle(p.title);
       // The store re-keys a title-only paper to its arXiv id when it learns it: drop the old entry.
@@ -122,7 +110,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
           for (const { rowid } of s.staleTitleDocs.all(titleKey, p.id)) removeDoc(rowid);
         }
       }
-      const f = fields(p);
+      const f = indexedFields(p);
       const hash = textHash(f);
       const row = {
         id: p.id,
@@ -152,20 +140,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       s.insertFts.run(rowid, ...f);
       if (rowid > floor) s.insertRecent.run(rowid, ...f);
       for (const d of p.digestDates) s.insertDate.run(rowid, d);
-      if (existing?.hash !== hash) {
-        // Document counts follow new text only; a re-worded abstract adds its new words once.
-        k++;
-        for (const w of tokenize(f.join(' '))) {
-          const c = seen.get(w);
-          if (c === undefined) {
-            if (isVocabularyWord(w)) seen.set(w, PAPER + k);
-          } else if (c % PAPER !== k) {
-            seen.set(w, c - (c % PAPER) + PAPER + k);
-          }
-        }
-      }
+      // Document counts follow new text only; a re-worded abstract adds its new words once.
+      if (!counted && existing?.hash !== hash) newText.push(f.join(' '));
     }
-    for (const [w, c] of seen) newWords.set(w, Math.floor(c / PAPER));
+    const newWords = counted ?? countWords(newText);
     // In key order: the upserts walk the words b-tree front to back instead of at random.
     for (const w of [...newWords.keys()].sort()) s.addWord.run(w, newWords.get(w)!);
     // Keep fts_recent to the newest `recentDocs` rows: trim what this write pushed out.
@@ -181,6 +159,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     // answer. An index written before the count was kept counts once here.
     if (docDelta && s.addDocCount.run(docDelta).changes === 0) s.initDocCount.run();
     if (bulk) bulk.seq = seq;
+    return newWords;
   });
 
   return {
@@ -210,13 +189,18 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     get recentFloor(): number {
       return floor;
     },
-    /** Indexes these papers (new or changed) and records `seq` as caught up to. */
-    write(papers: StoredPaper[], seq: number): void {
-      const newWords = new Map<string, number>();
+    /**
+     * Indexes these papers (new or changed) and records `seq` as caught up to. `words`: their
+     * vocabulary already counted (countWords over each paper's indexedFields), for a bulk load that
+     * counts the next batch in a worker thread while this one is written (index-sync.ts); used
+     * only while the bulk load holds (every paper new), else the words are counted here.
+     */
+    write(papers: StoredPaper[], seq: number, words?: Map<string, number>): void {
+      let newWords: Map<string, number>;
       const floorBefore = floor;
       try {
         // IMMEDIATE: the write lock first, so a second writing process queues instead of failing.
-        write.immediate(papers, seq, newWords);
+        newWords = write.immediate(papers, seq, words);
       } catch (err) {
         floor = floorBefore; // rolled back with the transaction
         // Its title map may have moved with the rolled-back rows: write with lookups from here on

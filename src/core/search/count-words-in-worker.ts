@@ -1,0 +1,58 @@
+import { startWorker } from '../worker-thread.js';
+import type { IndexedText } from './indexed-words.js';
+
+export interface WordCounter {
+  /**
+   * These papers' vocabulary (countWords over each one's indexedFields), counted in the worker after
+   * the batches sent before. Never rejects: undefined once the worker has failed (the index writer
+   * then counts the batch itself).
+   */
+  count(papers: readonly IndexedText[]): Promise<Map<string, number> | undefined>;
+  /** Stops the worker; batches not answered yet get undefined. */
+  close(): Promise<void>;
+}
+
+/**
+ * A worker thread counting a bulk load's words (`onFailure`: it stopped answering, the build goes on
+ * counting here): tokenizing and counting are a fifth of a build's
+ * time and pure JavaScript, so the second core does them while this one writes the batch before
+ * into SQLite (index-sync.ts). Only the four text fields are sent.
+ */
+export function startWordCounter(onFailure?: (err: Error) => void): WordCounter {
+  const worker = startWorker(import.meta.url, './word-count-worker', undefined);
+  const waiting: Array<(m: Map<string, number> | undefined) => void> = [];
+  let failed = false;
+  let closing = false;
+  const fail = (err?: Error) => {
+    if (!failed && !closing && err) onFailure?.(err);
+    failed = true;
+    for (const answer of waiting.splice(0)) answer(undefined);
+  };
+  worker.on('message', (m: { words: string[]; counts: Int32Array }) => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < m.words.length; i++) counts.set(m.words[i]!, m.counts[i]!);
+    waiting.shift()?.(counts);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`word-count worker exited with code ${code}`)));
+  return {
+    count(papers) {
+      if (failed) return Promise.resolve(undefined);
+      return new Promise((resolve) => {
+        try {
+          worker.postMessage(papers.map((p) => ({ title: p.title, abstract: p.abstract, authors: p.authors, keywords: p.keywords })));
+        } catch {
+          resolve(undefined);
+          return;
+        }
+        // After the post: answers come on a later turn, in the order sent.
+        waiting.push(resolve);
+      });
+    },
+    async close() {
+      closing = true;
+      await worker.terminate();
+      fail();
+    },
+  };
+}

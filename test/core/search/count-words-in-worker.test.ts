@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { startWordCounter } from '../../../src/core/search/count-words-in-worker.js';
+import { countWords, indexedFields } from '../../../src/core/search/indexed-words.js';
+import { seedPapers } from './seed-papers.js';
+
+describe('the word-count worker of a bulk index load', () => {
+  it('answers each batch, in the order sent, with the counts counted in this thread', async () => {
+    const papers = seedPapers().map((p, i) => (i % 5 ? p : { ...p, abstract: `${p.abstract} The β-VAE (ß) baseline.`, keywords: ['multi-task'] }));
+    const batches = [papers.slice(0, 10), papers.slice(10, 11), [], papers.slice(11)];
+    const counter = startWordCounter();
+    try {
+      const got = await Promise.all(batches.map((b) => counter.count(b)));
+      for (const [i, b] of batches.entries()) {
+        const here = countWords(b.map((p) => indexedFields(p).join(' ')));
+        expect(got[i]).toEqual(here);
+      }
+      expect(got[0]!.get('beta')).toBeGreaterThan(0);
+      expect(got[3]!.size).toBeGreaterThan(50);
+    } finally {
+      await counter.close();
+    }
+  });
+
+  it('counts each word once per paper, leaves numbers and one-letter words out', () => {
+    const counts = countWords(['Merging merging models, 2024 a b', 'models ab', 'x']);
+    expect(Object.fromEntries(counts)).toEqual({ merging: 1, models: 2, ab: 1 });
+  });
+
+  it('answers undefined once stopped, so the writer counts the batch itself', async () => {
+    const counter = startWordCounter();
+    const pending = counter.count(seedPapers());
+    await counter.close();
+    // Answered before the stop, or not at all: never a wrong count, never a rejection.
+    const answer = await pending;
+    if (answer) expect(answer).toEqual(countWords(seedPapers().map((p) => indexedFields(p).join(' '))));
+    expect(await counter.count(seedPapers())).toBeUndefined();
+  });
+});
