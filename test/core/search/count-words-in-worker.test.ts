@@ -26,6 +26,22 @@ describe('the word-count worker of a bulk index load', () => {
     expect(Object.fromEntries(counts)).toEqual({ merging: 1, models: 2, ab: 1 });
   });
 
+  it('tells once that the worker failed, and answers undefined from then on', async () => {
+    const failures: Error[] = [];
+    const counter = startWordCounter((err) => failures.push(err));
+    try {
+      // A paper without its arrays makes the worker throw: what a failing worker looks like here.
+      const broken = { title: 'A title', abstract: 'An abstract' } as unknown as Parameters<typeof counter.count>[0][number];
+      expect(await counter.count([broken])).toBeUndefined();
+      expect(await counter.count(seedPapers())).toBeUndefined();
+      expect(failures).toHaveLength(1);
+      expect(failures[0]!.message).toMatch(/join|undefined/);
+    } finally {
+      await counter.close();
+    }
+    expect(failures).toHaveLength(1);
+  });
+
   it('answers undefined once stopped, so the writer counts the batch itself', async () => {
     const counter = startWordCounter();
     const pending = counter.count(seedPapers());
