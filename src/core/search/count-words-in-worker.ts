@@ -3,11 +3,11 @@ import type { IndexedText } from './indexed-words.js';
 
 export interface WordCounter {
   /**
-   * These papers' vocabulary (countWords over each one's indexedFields), counted in the worker after
-   * the batches sent before. Never rejects: undefined once the worker has failed (the index writer
-   * then counts the batch itself).
+   * These papers' vocabulary (countWords over each one's indexedFields, as wordsJson), counted in
+   * the worker after the batches sent before. Never rejects: undefined once the worker has failed
+   * (the index writer then counts the batch itself).
    */
-  count(papers: readonly IndexedText[]): Promise<Map<string, number> | undefined>;
+  count(papers: readonly IndexedText[]): Promise<string | undefined>;
   /** Stops the worker; batches not answered yet get undefined. */
   close(): Promise<void>;
 }
@@ -20,7 +20,7 @@ export interface WordCounter {
  */
 export function startWordCounter(onFailure?: (err: Error) => void): WordCounter {
   const worker = startWorker(import.meta.url, './word-count-worker', undefined);
-  const waiting: Array<(m: Map<string, number> | undefined) => void> = [];
+  const waiting: Array<(m: string | undefined) => void> = [];
   let failed = false;
   let closing = false;
   const fail = (err?: Error) => {
@@ -28,11 +28,7 @@ export function startWordCounter(onFailure?: (err: Error) => void): WordCounter 
     failed = true;
     for (const answer of waiting.splice(0)) answer(undefined);
   };
-  worker.on('message', (m: { words: string[]; counts: Int32Array }) => {
-    const counts = new Map<string, number>();
-    for (let i = 0; i < m.words.length; i++) counts.set(m.words[i]!, m.counts[i]!);
-    waiting.shift()?.(counts);
-  });
+  worker.on('message', (words: string) => waiting.shift()?.(words));
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`word-count worker exited with code ${code}`)));
   return {

@@ -74,7 +74,7 @@ export function createIndexSync(o: {
     const bulkLoad = bulkUntil > 0;
     const rows = index.seq === 0 ? (await store.stats()).papers : 0;
     if (index.seq === 0) writer.expect(rows);
-    const put = (papers: StoredPaper[], words?: Map<string, number>): void => {
+    const put = (papers: StoredPaper[], words?: string): void => {
       if (!papers.length) return;
       const top = papers[papers.length - 1]!.seq;
       writer.write(papers, top, words);
@@ -121,7 +121,7 @@ export function createIndexSync(o: {
    * worker thread while the batch before is written, and the next batch is read meanwhile too. Each
    * batch is still one transaction with its words and seq (the writer's write).
    */
-  async function loadCountingInWorker(until: number, put: (papers: StoredPaper[], words?: Map<string, number>) => void): Promise<void> {
+  async function loadCountingInWorker(until: number, put: (papers: StoredPaper[], words?: string) => void): Promise<void> {
     const counter = startWordCounter((err) => log.warn({ err }, 'the word-count worker failed; the index build counts words itself'));
     try {
       let after = index.seq;

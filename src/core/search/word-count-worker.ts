@@ -1,12 +1,12 @@
 /**
  * The word-count worker thread's entry (see count-words-in-worker.ts): counts the vocabulary of each
- * batch of papers it is sent, in order, and answers with the words and their paper counts.
+ * batch of papers it is sent, in order, and answers with the words and their paper counts as the
+ * writer stores them (wordsJson): the sorting and the JSON are done here, off the writing thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { countWords, indexedFields, type IndexedText } from './indexed-words.js';
+import { countWords, indexedFields, wordsJson, type IndexedText } from './indexed-words.js';
 
 const port = parentPort!;
 port.on('message', (papers: IndexedText[]) => {
-  const counts = countWords(papers.map((p) => indexedFields(p).join(' ')));
-  port.postMessage({ words: [...counts.keys()], counts: Int32Array.from(counts.values()) });
+  port.postMessage(wordsJson(countWords(papers.map((p) => indexedFields(p).join(' ')))));
 });

@@ -6,6 +6,7 @@ import type { Paper, StoredPaper } from '../../../src/core/paper.js';
 import { createPaperSearch } from '../../../src/core/search/create-paper-search.js';
 import { createIndexWriter } from '../../../src/core/search/index-writer.js';
 import type { PaperSearch } from '../../../src/core/search/ports.js';
+import { countWords, indexedFields } from '../../../src/core/search/indexed-words.js';
 import { createSearchDb } from '../../../src/core/search/search-db.js';
 import { Vocabulary } from '../../../src/core/search/vocabulary.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
@@ -67,6 +68,8 @@ function dump(file: string, withRowids = true) {
       // shard's floor when rows moved (a rowid).
       meta: db.prepare(`SELECT key, value FROM meta WHERE key <> 'seq' ${withRowids ? '' : "AND key <> 'recent_floor'"} ORDER BY key`).all(),
       indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all(),
+      // FTS5's merging setting of each table (4, its default, when never set): a bulk load turns it off.
+      automerge: ['fts', 'fts_recent'].map((t) => Number((db.prepare(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v ?? 4)),
     };
   } finally {
     db.close();
@@ -135,7 +138,21 @@ describe('index writer: a bulk load equals writing batch by batch', () => {
     expect(slow.docs.some((d) => String(d.id).startsWith('title:'))).toBe(true);
     expect(slow.docs.length).toBeLessThan(papers.length); // the re-keyed title-only rows went
     expect(slow.indexes.map((i) => (i as { name: string }).name)).toContain('docs_title_key');
+    expect(slow.automerge).toEqual([4, 4]);
     for (const batch of [1000, 7]) expect(dump(build(papers, batch, true))).toEqual(slow);
+  });
+
+  it('stores each word with the number of papers holding it, whatever its script', () => {
+    const papers = stream()
+      .slice(0, 6)
+      .map((p, i) => ({ ...p, id: `2403.0000${i}`, title: i % 2 ? `${p.title} 3d Модель 模型` : p.title, abstract: i % 3 ? p.abstract : `${p.abstract} Über proto constructor` }));
+    for (const bulk of [false, true]) {
+      const db = new Database(build(papers, 4, bulk), { readonly: true });
+      const stored = Object.fromEntries((db.prepare('SELECT word, df FROM words').all() as Array<{ word: string; df: number }>).map((r) => [r.word, r.df]));
+      db.close();
+      expect(stored).toEqual(Object.fromEntries(countWords(papers.map((p) => indexedFields(p).join(' ')))));
+      expect(stored).toMatchObject({ модель: 3, 模型: 3, constructor: 2 });
+    }
   });
 
   it('leaves the bulk load when another process wrote to the file meanwhile', () => {
@@ -234,6 +251,7 @@ describe.each([
     // Three pages written; with the worker, the 4th page is read before the 3rd is written.
     expect(half.docs.length).toBe(wordWorkerFrom ? 14 : 21);
     expect(half.meta).toContainEqual({ key: 'bulk', value: '1' });
+    expect(half.automerge).toEqual([0, 0]);
     expect(half.indexes.map((i) => (i as { name: string }).name)).not.toContain('docs_title_key');
 
     failAt = 0;
@@ -250,6 +268,8 @@ describe.each([
     open.push(whole);
     const expected = dump(join(dir, 'whole.db'));
     expect(expected.meta.map((m) => (m as { key: string }).key)).not.toContain('bulk');
+    expect(expected.automerge).toEqual([4, 4]);
+    expect(before?.automerge).toEqual([4, 4]);
     expect(before?.indexes).toEqual(expected.indexes);
     expect(before?.meta.map((m) => (m as { key: string }).key)).not.toContain('bulk');
     expect(dump(join(dir, 'resumed.db'))).toEqual(expected);
