@@ -42,6 +42,8 @@ async function knownItemRun(size?: number) {
   const kstore = createSqlitePaperStore(openDatabase(join(kdir, 'papers.db')));
   for (let i = 0; i < papers.length; i += 5000) await kstore.ingest({ source: 'hf-api', papers: papers.slice(i, i + 5000) });
   const search = await createPaperSearch({ dataDir: kdir, store: kstore, logger: silentLogger });
+  // As a running bot answers: with the term heads computed (they take seconds at 100k papers).
+  await search.settled?.();
   const run = async (q: string) => (await search.search({ text: q, limit: 10 })).hits.map((h) => h.paper.title);
   const label = `${papers.length} papers`;
   printKnownItems(`KNOWN ITEMS (${label}): the paper named, typed as readers type it`, await scoreKnownItems(knownItems(real), run));
@@ -90,6 +92,7 @@ function score(split: 'train' | 'test', run: (q: string) => Promise<string[]> | 
 let configNo = 0;
 async function ours(split: 'train' | 'test', tuning: Tuning = {}, pages = 4, fileName = `search-${configNo++}.db`) {
   const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, fileName, ...tuning });
+  await search.settled?.();
   const result = await score(split, async (text) => {
     const ids: string[] = [];
     for (let page = 1; page <= pages; page++) {

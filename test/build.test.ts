@@ -38,5 +38,28 @@ describe('the built program', { timeout: 240_000 }, () => {
     const worker = spawnSync(process.execPath, [script], { encoding: 'utf8', env, cwd: dir });
     expect(worker.status, worker.stderr).toBe(0);
     expect(JSON.parse(worker.stdout)).toEqual({ ada: 1, merging: 1, model: 1, models: 1 });
+    // The term heads' worker too, on the index the start above built from the sample digest.
+    const searchDir = pathToFileURL(join(ROOT, 'dist', 'src', 'core', 'search')).href;
+    const headsScript = join(dir, 'heads.mjs');
+    writeFileSync(
+      headsScript,
+      [
+        `const { keepTermHeads } = await import(${JSON.stringify(`${searchDir}/keep-term-heads.js`)});`,
+        `const { openSearchDb } = await import(${JSON.stringify(`${searchDir}/search-db.js`)});`,
+        `const { indexState } = await import(${JSON.stringify(`${searchDir}/term-heads.js`)});`,
+        `const file = ${JSON.stringify(join(dir, 'data', 'search.db'))};`,
+        'const opened = openSearchDb(file); const state = indexState(opened.db); opened.db.close();',
+        'const log = { warn: (o, m) => console.error(m, o.err?.message), info() {}, debug() {}, error() {}, child: () => log };',
+        'const k = keepTermHeads({ file, spec: { weights: { title: 3, abstract: 1, authors: 1, keywords: 2 }, minDf: 3, size: 2 }, log });',
+        'k.refresh(state); await k.settled();',
+        "const h = k.at(state); console.log(JSON.stringify({ heads: h ? h.heads.size : 0, models: h?.termOf.get('models') ?? null }));",
+        'await k.close();',
+      ].join('\n'),
+    );
+    const heads = spawnSync(process.execPath, [headsScript], { encoding: 'utf8', env, cwd: dir });
+    expect(heads.status, heads.stderr).toBe(0);
+    const answer = JSON.parse(heads.stdout) as { heads: number; models: string | null };
+    expect(answer.heads).toBeGreaterThan(0);
+    expect(answer.models).toBe('model');
   });
 });

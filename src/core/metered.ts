@@ -16,6 +16,7 @@ export function meteredSearch(search: PaperSearch, metrics: Metrics): PaperSearc
     search: (q) => timed(() => search.search(q)),
     similar: (id, opts) => timed(() => search.similar(id, opts)),
     sync: () => search.sync(),
+    settled: async () => search.settled?.(),
     close: () => search.close(),
   };
 }

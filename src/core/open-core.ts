@@ -21,6 +21,11 @@ export interface CoreOptions {
   /** Inputs above this size are refused (default 50 MB). */
   maxFileBytes?: number;
   now?: () => Date;
+  /**
+   * Term heads computed in the background after each change of the index (search tuning.ts); the
+   * `papers` CLI's one-shot commands turn them off: they would exit before the heads are done.
+   */
+  termHeads?: false;
 }
 
 /** The data half of the bot: the storage, its search index and the ingest path. */
@@ -44,7 +49,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const logger = opts.logger ?? silentLogger;
   const storage = await openStorage({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, clock: opts.clock });
   const store = storage.papers;
-  const search = await createPaperSearch({ dataDir: opts.dataDir, store, logger: logger.child({ module: 'search' }) });
+  const search = await createPaperSearch({
+    dataDir: opts.dataDir,
+    store,
+    logger: logger.child({ module: 'search' }),
+    ...(opts.termHeads === false ? { termHeads: false } : {}),
+  });
   const ingest = createIngestService({
     store,
     parse: parseDigest,

@@ -8,12 +8,14 @@ import type { Filters } from './filters.js';
 import { createHitReader, type PapersByRow } from './hits.js';
 import { createIndexReads, type IndexReads } from './index-reads.js';
 import { createIndexSync, type IndexHandle } from './index-sync.js';
+import { keepTermHeads, type TermHeadsKeeper } from './keep-term-heads.js';
 import { createKnownItemFinder, type KnownItemFinder } from './known-items.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import type { PaperSearch, SearchQuery, SearchResult } from './ports.js';
 import { groupMatch, phraseMatch, planQuery } from './query-plan.js';
 import { createRanker, type Ranked, type Ranker } from './ranker.js';
 import { rerank, type FieldStats, type RerankOptions } from './rerank.js';
+import { readGeneration } from './search-db.js';
 import { similarQuery } from './similar-query.js';
 import { stem, tokenize } from './text.js';
 import { resolveTuning, type SearchTuning } from './tuning.js';
@@ -66,22 +68,34 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   let chatRanker!: Ranker;
   let recentRanker!: Ranker;
   let knownItems!: KnownItemFinder;
+  /** The file's generation (with index.seq, the state term heads are kept for). */
+  let generation = '';
+  const state = () => `${generation}/${index.seq}`;
+  const log = opts.logger.child({ component: 'search' });
+  const keeper: TermHeadsKeeper | undefined = t.termHeads ? keepTermHeads({ file, spec: { weights: t.weights, ...t.termHeads }, log }) : undefined;
+  const heads = keeper && (() => keeper.at(state()));
   const indexSync = createIndexSync({
     file,
     store,
-    log: opts.logger.child({ component: 'search' }),
+    log,
     recentDocs: t.recentDocs,
     wordWorkerFrom: opts.wordWorkerFrom,
     onAttach(i) {
       index = i;
+      generation = readGeneration(i.db);
       reads = createIndexReads(i.db);
-      ranker = createRanker(i.db, t.weights, 'fts', t.maxRanked);
-      chatRanker = createRanker(i.db, t.weights, 'fts', t.chatRanked);
+      ranker = createRanker(i.db, t.weights, 'fts', t.maxRanked, heads);
+      chatRanker = createRanker(i.db, t.weights, 'fts', t.chatRanked, heads);
       recentRanker = createRanker(i.db, t.weights, 'fts_recent', t.chatRanked);
       knownItems = createKnownItemFinder(i.db, (w) => i.vocab.df(w));
     },
   });
   const { guarded } = indexSync;
+  /** The index as it is now, caught up with the store, and its term heads asked for. */
+  async function fresh(): Promise<void> {
+    await indexSync.fresh();
+    keeper?.refresh(state());
+  }
   const hits = createHitReader(() => reads, store);
 
   // Counts that change only with the index: read once per seq.
@@ -197,7 +211,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const text = typeof q.text === 'string' ? q.text : '';
     const parsed = parseQuery(text);
     if (!text.trim()) return empty(parsed.notice!);
-    await indexSync.fresh();
+    await fresh();
     const filters: Filters = { since: q.since, until: q.until, hasCode: q.hasCode, minUpvotes: q.minUpvotes, source: q.source };
     // Papers the text names come first, then the ranking of everything else (see known-items.ts).
     const known = await guarded(() => knownItems.find(text, filters));
@@ -220,7 +234,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const { limit, page, offset } = paging(o.limit, o.page);
     const paper = await store.getPaper(String(paperId ?? ''));
     if (!paper) return { hits: [], total: 0, page, limit, notice: `No paper with id "${String(paperId).slice(0, 80)}".` };
-    await indexSync.fresh();
+    await fresh();
     const sq = similarQuery(paper, (w) => index.vocab.df(w), docCount());
     if (!sq) return { hits: [], total: 0, page, limit, notice: 'That paper has too little text to find similar ones.' };
     const f: Filters = { excludeRowid: reads.rowidOf(paper.id) };
@@ -233,6 +247,21 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   }
 
   await indexSync.open();
+  keeper?.refresh(state());
 
-  return { search, similar, sync: indexSync.sync, close: indexSync.close };
+  return {
+    search,
+    similar,
+    async sync(onProgress) {
+      await indexSync.sync(onProgress);
+      keeper?.refresh(state());
+    },
+    async settled() {
+      await keeper?.settled();
+    },
+    async close() {
+      await keeper?.close();
+      await indexSync.close();
+    },
+  };
 }

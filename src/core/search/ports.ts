@@ -47,5 +47,7 @@ export interface PaperSearch {
    * `onProgress` hears after each batch how far this catch-up is (store seq numbers: ~papers).
    */
   sync(onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Resolves once the background work on the index as it is now is done (term heads: benches and tests wait on it). */
+  settled?(): Promise<void>;
   close(): Promise<void>;
 }

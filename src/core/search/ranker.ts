@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import { createExactTop } from './exact-top.js';
 import { filterSql as filterSqlOn, type Filters } from './filters.js';
 import type { SearchDb } from './search-db.js';
+import type { TermHeads } from './term-heads.js';
 
 export type { Filters };
 
@@ -39,11 +41,14 @@ export function createRanker(
   weights: ColumnWeights = DEFAULT_WEIGHTS,
   table: 'fts' | 'fts_recent' = 'fts',
   maxRanked = MAX_RANKED,
+  /** The whole index's term heads for its state now, if computed (exact-top.ts); not for the shard. */
+  heads?: () => TermHeads | undefined,
 ) {
   const cache = new Map<string, Database.Statement>();
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');
 
   const filterSql = (f: Filters) => filterSqlOn(f, `${table}.rowid`);
+  const exactTop = heads && table === 'fts' ? createExactTop({ db, weights: w, filterSql, heads, maxCandidates: maxRanked }) : undefined;
 
   function stmt(sql: string): Database.Statement {
     let s = cache.get(sql);
@@ -57,14 +62,18 @@ export function createRanker(
   return {
     /**
      * The best `limit` matches after skipping `offset`, best first (ties: newest index row first).
-     * `matched` (the count, when known) above `maxRanked` limits ranking to the newest matches;
-     * papers matching `first`, or `keep`, are ranked wherever they are in the archive.
+     * `matched` (the count, when known) above `maxRanked`: the page is proved from the term heads
+     * when they can (exact-top.ts), else ranking is limited to the newest matches; papers matching
+     * `first`, or `keep`, are ranked wherever they are in the archive.
      */
     rank(match: string, f: Filters, limit: number, offset = 0, matched = 0, first?: string, keep?: string): Ranked[] {
       const { sql, params } = filterSql(f);
       const p: Record<string, unknown> = { ...params, match, limit, offset };
       let cut = '';
       if (matched > maxRanked) {
+        // Every match ranked: `keep` (a subset kept past the cut) has nothing to add.
+        const exact = exactTop?.(match, f, limit, offset, first);
+        if (exact) return exact;
         const row = stmt(
           `SELECT ${table}.rowid AS rowid FROM ${table} WHERE ${table} MATCH @match${sql} ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${maxRanked - 1}`,
         ).get(p) as { rowid: number } | undefined;

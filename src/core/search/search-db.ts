@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { useWal } from '../store/sqlite/journal-mode.js';
@@ -86,7 +87,9 @@ export function createSearchDb(file: string, replace = true): SearchDb {
   db.transaction(() => {
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()) return;
     db.exec(SCHEMA);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?), (?, ?)').run('version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0', 'doc_count', '0');
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?), (?, ?), (?, ?)').run(
+      'version', INDEX_VERSION, 'seq', '0', 'recent_floor', '0', 'doc_count', '0', 'generation', randomUUID(),
+    );
   }).immediate();
   return db;
 }
@@ -149,6 +152,15 @@ export function readVocabulary(db: SearchDb): Vocabulary {
   if (w.length === d.length) return Vocabulary.fromSorted(w, d);
   // Only a word with a line break in it could get here; read row by row then.
   return Vocabulary.fromEntries(db.prepare('SELECT word, df FROM words').raw().iterate() as Iterable<[string, number]>);
+}
+
+/**
+ * Which file this is: set once when it is created. A rebuilt index may reach the same seq with
+ * other row numbers, so what is kept about rows (term heads) names the file as well as the seq.
+ * Files written before it existed read as ''.
+ */
+export function readGeneration(db: SearchDb): string {
+  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('generation')?.value ?? '';
 }
 
 export function readSeq(db: SearchDb): number {

@@ -66,7 +66,7 @@ function dump(file: string, withRowids = true) {
       recent: withRowids ? matches('fts_recent') : undefined,
       // The seq differs between two files built from one store in different steps, and so does the
       // shard's floor when rows moved (a rowid).
-      meta: db.prepare(`SELECT key, value FROM meta WHERE key <> 'seq' ${withRowids ? '' : "AND key <> 'recent_floor'"} ORDER BY key`).all(),
+      meta: db.prepare(`SELECT key, value FROM meta WHERE key NOT IN ('seq', 'generation') ${withRowids ? '' : "AND key <> 'recent_floor'"} ORDER BY key`).all(),
       indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all(),
       // FTS5's merging setting of each table (4, its default, when never set): a bulk load turns it off.
       automerge: ['fts', 'fts_recent'].map((t) => Number((db.prepare(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v ?? 4)),

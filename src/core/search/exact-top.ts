@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import type { Filters } from './filters.js';
+import type { Ranked } from './ranker.js';
+import type { SearchDb } from './search-db.js';
+import type { TermHeads } from './term-heads.js';
+
+/** What a ranked query of the whole index needs to try the heads first. */
+export interface ExactTopContext {
+  db: SearchDb;
+  /** bm25's column weights as SQL arguments ("3, 1, 1, 2"): those the heads were computed with. */
+  weights: string;
+  /** The filters as SQL on fts.rowid (ranker.ts). */
+  filterSql: (f: Filters) => { sql: string; params: Record<string, unknown> };
+  /** The heads of the index as it is now, if computed. */
+  heads: () => TermHeads | undefined;
+  /** At most this many papers are scored (or 4 heads' worth); a query needing more gives up (the caller cuts). */
+  maxCandidates: number;
+}
+
+/** The phrases of an FTS5 match expression: each double-quoted string, as planQuery's quote wrote it. */
+export function phrasesOf(match: string): string[] {
+  return [...match.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
+}
+
+/**
+ * The page of a ranking of every match of `match` in the whole index, from its common words' heads
+ * and its rare words' papers alone (term-heads.ts says why that is enough when it is); undefined
+ * when it cannot be proved that way (heads not computed for this state of the index, a page deeper
+ * than the heads, filters that leave too few of their papers, too many candidates, a tie at the
+ * bound), and the caller ranks as before. `first`: papers matching it sort before the rest (the
+ * ranker's all-words-first order); they are few (under minAllWordsHits) and all candidates.
+ */
+export function createExactTop(c: ExactTopContext) {
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string): Database.Statement => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = c.db.prepare(sql)));
+    return s;
+  };
+  const rowidsOf = (match: string, limit: number): number[] =>
+    stmt('SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?').pluck().all(match, limit) as number[];
+
+  return function exactTop(match: string, f: Filters, limit: number, offset: number, first?: string): Ranked[] | undefined {
+    const heads = c.heads();
+    const want = offset + limit;
+    if (!heads || want > heads.size || limit <= 0) return undefined;
+    const cap = Math.max(c.maxCandidates, 4 * heads.size);
+    const candidates = new Set<number>();
+    // The most any paper outside the candidates can score: the sum of its common phrases' bounds.
+    let bound = 0;
+    for (const phrase of phrasesOf(match)) {
+      const term = heads.termOf.get(phrase);
+      const head = term === undefined ? undefined : heads.heads.get(term);
+      if (head) {
+        bound += head.bound;
+        for (const r of head.rowids) candidates.add(r);
+      } else {
+        // A rare phrase (every index word in more than minDf papers has a head): all its papers.
+        const rows = rowidsOf(`"${phrase.replace(/"/g, '""')}"`, heads.minDf + 1);
+        if (rows.length > heads.minDf) return undefined;
+        for (const r of rows) candidates.add(r);
+      }
+      if (candidates.size > cap) return undefined;
+    }
+    if (first) {
+      const rows = rowidsOf(first, cap + 1);
+      if (rows.length > cap) return undefined;
+      for (const r of rows) candidates.add(r);
+    }
+    const { sql, params } = c.filterSql(f);
+    const firstCol = first ? ', fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @first) AS a' : '';
+    // `+`: one pass over the match with the candidates as a filter, bm25 set up once (see rankAmong).
+    const rows = stmt(
+      `SELECT fts.rowid AS rowid, bm25(fts, ${c.weights}) AS s${firstCol} FROM fts
+       WHERE fts MATCH @match AND +fts.rowid IN (SELECT value FROM json_each(@candidates))${sql}
+       ORDER BY ${first ? 'a DESC, ' : ''}s, fts.rowid DESC LIMIT @want`,
+    ).all({ ...params, match, candidates: JSON.stringify([...candidates]), want, ...(first ? { first } : {}) }) as Array<{
+      rowid: number;
+      s: number;
+      a?: number;
+    }>;
+    if (rows.length < want) return undefined;
+    const last = rows[want - 1]!;
+    // Strictly above the bound (with room for the order FTS5 adds in): a paper outside the
+    // candidates scoring the same could come first by the newest-first tie-break.
+    if (!last.a && !(-last.s > bound + 1e-9 * Math.abs(bound))) return undefined;
+    return rows.slice(offset).map((r) => ({ rowid: r.rowid, score: -r.s }));
+  };
+}

@@ -1,0 +1,75 @@
+import type { Logger } from '../logger.js';
+import { startWorker } from '../worker-thread.js';
+import type { TermHeads, TermHeadsSpec } from './term-heads.js';
+
+export interface TermHeadsKeeper {
+  /** The heads of the index in `state` (indexState), when computed; undefined otherwise (the ranker then cuts). */
+  at(state: string): TermHeads | undefined;
+  /** Computes the heads of the index as it is now in a worker thread, unless those of `state` are there or under way. */
+  refresh(state: string): void;
+  /** Resolves once no computation runs (the bench and tests wait for the heads with it). */
+  settled(): Promise<void>;
+  /** Stops a computation under way. */
+  close(): Promise<void>;
+}
+
+/**
+ * The index's term heads (term-heads.ts), computed in a worker thread after each change of the
+ * index: 6.3 s of bm25 rankings at 100k papers, too long to hold the bot's thread. Until they are
+ * there (and after the next digest, until they are again), queries past the newest-N cut are ranked
+ * as before, among their newest matches. One computation at a time; a refresh asked for meanwhile
+ * runs when it ends. A worker that fails is logged once per index state and the search goes on with the cut.
+ */
+export function keepTermHeads(o: { file: string; spec: TermHeadsSpec; log: Logger }): TermHeadsKeeper {
+  let heads: TermHeads | undefined;
+  let running: Promise<void> | undefined;
+  let stop: (() => Promise<unknown>) | undefined;
+  /** The state last asked for, and the last one a computation failed at (not tried again). */
+  let wanted = '';
+  let failedAt = '';
+  let closed = false;
+
+  function run(state: string): void {
+    const worker = startWorker(import.meta.url, './term-heads-worker', { file: o.file, ...o.spec });
+    stop = () => worker.terminate();
+    running = new Promise<void>((resolve) => {
+      let answered = false;
+      worker.once('message', (h: TermHeads) => {
+        answered = true;
+        heads = h;
+      });
+      worker.once('error', (err) => {
+        if (closed) return;
+        failedAt = state;
+        o.log.warn({ err, state }, 'computing the term heads failed; searches rank their newest matches past the cut');
+      });
+      worker.once('exit', () => {
+        running = undefined;
+        stop = undefined;
+        resolve();
+        if (!answered || closed) return;
+        // The index moved while they were computed: once more, for where it is now.
+        if (heads!.state !== wanted && wanted !== failedAt) run(wanted);
+      });
+    });
+  }
+
+  return {
+    at(state) {
+      return heads?.state === state ? heads : undefined;
+    },
+    refresh(state) {
+      wanted = state;
+      if (closed || running || heads?.state === state || failedAt === state) return;
+      run(state);
+    },
+    async settled() {
+      while (running) await running;
+    },
+    async close() {
+      closed = true;
+      await stop?.();
+      await this.settled();
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRecordingLogger, silentLogger, type LogRecord } from '../../../src/core/logger.js';
+import type { Paper } from '../../../src/core/paper.js';
+import { seededRandom } from '../../../src/core/seeded-random.js';
+import { createPaperSearch, type PaperSearchOptions } from '../../../src/core/search/create-paper-search.js';
+import { phrasesOf } from '../../../src/core/search/exact-top.js';
+import { keepTermHeads } from '../../../src/core/search/keep-term-heads.js';
+import type { PaperSearch, SearchQuery } from '../../../src/core/search/ports.js';
+import { DEFAULT_WEIGHTS } from '../../../src/core/search/ranker.js';
+import { createSearchDb, readGeneration } from '../../../src/core/search/search-db.js';
+import { computeTermHeads, indexState } from '../../../src/core/search/term-heads.js';
+import { openDatabase } from '../../../src/core/store/sqlite/open.js';
+import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
+import type { PaperStore } from '../../../src/core/store/ports.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+import { paper } from './search-env.js';
+
+const tempDir = useTempDirs();
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const x of open.splice(0).reverse()) await x.close();
+});
+
+const COMMON = ['model', 'models', 'modeling', 'diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
+const RARE = ['wombat', 'koala', 'quokka', 'numbat', 'bilby', 'dingo', 'platypus', 'echidna'];
+const FILLER = ['we', 'study', 'results', 'show', 'method', 'data', 'the', 'of', 'and', 'with', 'new', 'large', 'small', 'fast', 'robust'];
+
+/**
+ * 400 papers of drawn words, so that each common word is in about a fifth of them (far more than
+ * the cut below ranks, 30, and under half, where bm25 would weigh it nothing), each rare word in a
+ * dozen, and their best papers (most mentions, shortest texts) are spread over the whole
+ * archive: the oldest as often as the newest. Dates run over four months, a third have code.
+ */
+function corpus(n = 400, seed = 3): Paper[] {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  return Array.from({ length: n }, (_, i) => {
+    const words = (k: number) =>
+      Array.from({ length: k }, () => {
+        const r = rnd();
+        return r < 0.06 ? pick(COMMON) : r < 0.064 ? pick(RARE) : pick(FILLER);
+      }).join(' ');
+    const id = `2503.${String(i).padStart(5, '0')}`;
+    return paper({
+      id,
+      arxivId: id,
+      title: `${words(2 + Math.floor(rnd() * 5))} ${i}`,
+      abstract: words(8 + Math.floor(rnd() * 60)),
+      links: i % 3 === 0 ? [`https://github.com/example/repo${i}`] : [],
+      upvotes: Math.floor(rnd() * 50),
+      digestDate: `2025-0${1 + Math.floor(i / 100)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    });
+  });
+}
+
+async function storeWith(papers: Paper[]): Promise<{ dir: string; store: PaperStore }> {
+  const dir = tempDir();
+  const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
+  open.push(store);
+  for (let i = 0; i < papers.length; i += 50) {
+    for (const p of papers.slice(i, i + 50)) await store.ingest({ source: 'hf-api', digestDate: p.digestDate, papers: [p] });
+  }
+  return { dir, store };
+}
+
+async function searchOn(dir: string, store: PaperStore, fileName: string, o: Partial<PaperSearchOptions>): Promise<PaperSearch> {
+  // No shard of the newest papers: the cut of a ranking and the heads are under test.
+  const s = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, fileName, broadPostings: 1e15, ...o });
+  open.push(s);
+  await s.settled?.();
+  return s;
+}
+
+const CUT = { chatRanked: 30, maxRanked: 30 };
+const HEADS = { minDf: 20, size: 60 };
+const EVERY = { chatRanked: 1e12, maxRanked: 1e12, termHeads: false as const };
+
+const QUERIES: SearchQuery[] = [
+  ...['model', 'modeling', 'diffusion', 'reasoning', 'video', 'agents', 'benchmark', 'training'].map((text) => ({ text, limit: 10 })),
+  { text: 'difusion', limit: 10 },
+  { text: 'reasonin', limit: 10 },
+  { text: 'diffusion video', limit: 10 },
+  { text: 'language agents', limit: 10 },
+  { text: 'reasoning wombat', limit: 10 },
+  { text: 'video', limit: 10, page: 2 },
+  { text: 'video', limit: 10, page: 4 },
+  { text: 'training', limit: 5, page: 3 },
+  { text: 'diffusion', limit: 10, since: '2025-02-01', until: '2025-03-31' },
+  { text: 'model', limit: 10, hasCode: true },
+  { text: 'agents', limit: 10, minUpvotes: 25 },
+];
+
+const pageOf = async (s: PaperSearch, q: SearchQuery) => {
+  const r = await s.search(q);
+  return { ids: r.hits.map((h) => h.paper.id), total: r.total };
+};
+
+describe('term heads: a ranking past the cut is proved from each common word\'s best papers', () => {
+  it('every page equals that of ranking every match, where the cut alone gives other pages', async () => {
+    const { dir, store } = await storeWith(corpus());
+    const every = await searchOn(dir, store, 'every.db', EVERY);
+    const cut = await searchOn(dir, store, 'cut.db', { ...CUT, termHeads: false });
+    const heads = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS });
+    let cutDiffers = 0;
+    for (const q of QUERIES) {
+      const want = await pageOf(every, q);
+      expect(want.ids.length, JSON.stringify(q)).toBeGreaterThan(0);
+      expect(await pageOf(heads, q), JSON.stringify(q)).toEqual(want);
+      if ((await pageOf(cut, q)).ids.join() !== want.ids.join()) cutDiffers++;
+    }
+    // The cut is in force on these queries: without the heads, most pages are other pages.
+    expect(cutDiffers).toBeGreaterThan(QUERIES.length / 2);
+  });
+
+  it('with heads too small to prove a page, the page is the cut\'s, never a third one', async () => {
+    const { dir, store } = await storeWith(corpus());
+    const every = await searchOn(dir, store, 'every.db', EVERY);
+    const cut = await searchOn(dir, store, 'cut.db', { ...CUT, termHeads: false });
+    // Heads of 8: the best papers with both words of a topic are often outside both heads.
+    const heads = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: { minDf: 20, size: 8 } });
+    let proved = 0;
+    let cutPages = 0;
+    const words = ['model', 'diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
+    const pairs = words.flatMap((a, i) => words.slice(i + 1).map((b) => ({ text: `${a} ${b}`, limit: 5 })));
+    for (const q of [...pairs, ...QUERIES.map((q) => ({ ...q, limit: 5, page: 1 }))]) {
+      const [want, cutPage, got] = [await pageOf(every, q), await pageOf(cut, q), await pageOf(heads, q)];
+      if (want.ids.join() === cutPage.ids.join()) continue;
+      if (got.ids.join() === want.ids.join()) proved++;
+      else {
+        expect(got, JSON.stringify(q)).toEqual(cutPage);
+        cutPages++;
+      }
+    }
+    expect(proved).toBeGreaterThan(0);
+    expect(cutPages).toBeGreaterThan(0);
+  });
+
+  it('after the index changes, its heads are computed again: pages are again those of ranking every match', async () => {
+    const papers = corpus();
+    const { dir, store } = await storeWith(papers.slice(0, 300));
+    const heads = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS });
+    // More papers, with the words the heads are about: the old heads would miss them.
+    await store.ingest({ source: 'hf-api', papers: papers.slice(300) });
+    await heads.sync();
+    await heads.settled?.();
+    const every = await searchOn(dir, store, 'every.db', EVERY);
+    for (const q of QUERIES.slice(0, 6)) expect(await pageOf(heads, q), q.text).toEqual(await pageOf(every, q));
+  });
+
+  it('the heads hold each common term\'s best papers by bm25, its inflections mapped to it, and no rare term', async () => {
+    const { dir, store } = await storeWith(corpus());
+    await searchOn(dir, store, 'search.db', { termHeads: false });
+    const db = new Database(join(dir, 'search.db'));
+    try {
+      const h = computeTermHeads(db, { weights: DEFAULT_WEIGHTS, ...HEADS });
+      expect(h.state).toBe(indexState(db));
+      expect(h.termOf.get('models')).toBe('model');
+      expect(h.termOf.get('modeling')).toBe('model');
+      expect(h.termOf.get('model')).toBe('model');
+      expect(h.termOf.has('wombat')).toBe(false);
+      const df = (term: string) => (db.prepare('SELECT doc FROM fts_vocab WHERE term = ?').get(term) as { doc: number }).doc;
+      expect(df('wombat')).toBeLessThanOrEqual(HEADS.minDf);
+      expect(h.heads.has('wombat')).toBe(false);
+      const direct = db
+        .prepare("SELECT rowid, -bm25(fts, 3, 1, 1, 2) AS s FROM fts WHERE fts MATCH '\"diffusion\"' ORDER BY bm25(fts, 3, 1, 1, 2), rowid DESC LIMIT ?")
+        .all(HEADS.size) as Array<{ rowid: number; s: number }>;
+      const head = h.heads.get('diffus')!;
+      expect(df('diffus')).toBeGreaterThan(HEADS.size);
+      expect([...head.rowids]).toEqual(direct.map((r) => r.rowid));
+      expect(head.bound).toBeCloseTo(direct[direct.length - 1]!.s, 9);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the keeper gives heads only for the state they were computed at, and a rebuilt file is another state', async () => {
+    const { dir, store } = await storeWith(corpus(120));
+    await searchOn(dir, store, 'search.db', { termHeads: false });
+    const file = join(dir, 'search.db');
+    const db = new Database(file);
+    const state = indexState(db);
+    db.close();
+    const keeper = keepTermHeads({ file, spec: { weights: DEFAULT_WEIGHTS, minDf: 5, size: 10 }, log: silentLogger });
+    open.push(keeper);
+    keeper.refresh(state);
+    await keeper.settled();
+    expect(keeper.at(state)?.heads.size).toBeGreaterThan(0);
+    expect(keeper.at(`${state}0`)).toBeUndefined();
+    // The same seq in a new file (a rebuild) is not the same state.
+    const a = createSearchDb(join(dir, 'a.db'));
+    const b = createSearchDb(join(dir, 'b.db'));
+    expect(readGeneration(a)).not.toBe(readGeneration(b));
+    expect(indexState(a)).not.toBe(indexState(b));
+    a.close();
+    b.close();
+  });
+
+  it('a worker that cannot compute them is logged once and the search goes on with the cut', async () => {
+    const records: LogRecord[] = [];
+    const keeper = keepTermHeads({ file: join(tempDir(), 'missing.db'), spec: { weights: DEFAULT_WEIGHTS, ...HEADS }, log: createRecordingLogger(records) });
+    open.push(keeper);
+    keeper.refresh('x/1');
+    await keeper.settled();
+    keeper.refresh('x/1');
+    await keeper.settled();
+    expect(keeper.at('x/1')).toBeUndefined();
+    expect(records.filter((r) => r.level === 'warn' && /term heads failed/.test(r.msg ?? ''))).toHaveLength(1);
+  });
+
+  it('reads the phrases of a match expression as the planner quoted them', () => {
+    expect(phrasesOf('("model" OR "models") AND "say ""hi"""')).toEqual(['model', 'models', 'say "hi"']);
+    expect(phrasesOf('{title} : ("a" AND "b") NOT "c"')).toEqual(['a', 'b', 'c']);
+  });
+});
+
