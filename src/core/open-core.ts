@@ -22,10 +22,10 @@ export interface CoreOptions {
   maxFileBytes?: number;
   now?: () => Date;
   /**
-   * Term heads computed in the background after each change of the index (search tuning.ts); the
-   * `papers` CLI's one-shot commands turn them off: they would exit before the heads are done.
+   * false: the search's term heads are read from the index file where the bot stored them, never
+   * computed (the `papers` CLI's one-shot commands would exit before a computation ended).
    */
-  termHeads?: false;
+  computeTermHeads?: false;
 }
 
 /** The data half of the bot: the storage, its search index and the ingest path. */
@@ -53,7 +53,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     store,
     logger: logger.child({ module: 'search' }),
-    ...(opts.termHeads === false ? { termHeads: false } : {}),
+    ...(opts.computeTermHeads === false ? { computeTermHeads: false } : {}),
   });
   const ingest = createIngestService({
     store,

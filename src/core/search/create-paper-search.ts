@@ -8,7 +8,7 @@ import type { Filters } from './filters.js';
 import { createHitReader, type PapersByRow } from './hits.js';
 import { createIndexReads, type IndexReads } from './index-reads.js';
 import { createIndexSync, type IndexHandle } from './index-sync.js';
-import { keepTermHeads, type TermHeadsKeeper } from './keep-term-heads.js';
+import { keepTermHeads, storedTermHeads, type TermHeadsKeeper } from './keep-term-heads.js';
 import { createKnownItemFinder, type KnownItemFinder } from './known-items.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import type { PaperSearch, SearchQuery, SearchResult } from './ports.js';
@@ -30,6 +30,11 @@ export interface PaperSearchOptions extends SearchTuning {
   fileName?: string;
   /** A build from empty of at least this many papers counts words in a worker thread (index-sync.ts; tests set 1). */
   wordWorkerFrom?: number;
+  /**
+   * false: term heads are only read from the index file where a bot stored them, never computed
+   * (the `papers` CLI's one-shot commands, which would exit before a computation ended).
+   */
+  computeTermHeads?: boolean;
 }
 
 const DEFAULT_LIMIT = 5;
@@ -72,8 +77,10 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   let generation = '';
   const state = () => `${generation}/${index.seq}`;
   const log = opts.logger.child({ component: 'search' });
-  const keeper: TermHeadsKeeper | undefined = t.termHeads ? keepTermHeads({ file, spec: { weights: t.weights, ...t.termHeads }, log }) : undefined;
-  const heads = keeper && (() => keeper.at(state()));
+  const spec = t.termHeads ? { weights: t.weights, ...t.termHeads } : undefined;
+  const keeper: TermHeadsKeeper | undefined = spec && opts.computeTermHeads !== false ? keepTermHeads({ file, spec, log }) : undefined;
+  const stored = spec && !keeper ? storedTermHeads(() => index.db, spec) : undefined;
+  const heads = spec && (() => (keeper ?? stored)!.at(state()));
   const indexSync = createIndexSync({
     file,
     store,

@@ -1,5 +1,7 @@
 import type { Logger } from '../logger.js';
 import { startWorker } from '../worker-thread.js';
+import type { SearchDb } from './search-db.js';
+import { readStoredHeads } from './stored-term-heads.js';
 import type { TermHeads, TermHeadsSpec } from './term-heads.js';
 
 export interface TermHeadsKeeper {
@@ -34,9 +36,11 @@ export function keepTermHeads(o: { file: string; spec: TermHeadsSpec; log: Logge
     stop = () => worker.terminate();
     running = new Promise<void>((resolve) => {
       let answered = false;
-      worker.once('message', (h: TermHeads) => {
+      const started = Date.now();
+      worker.once('message', (m: { heads: TermHeads; loaded: boolean }) => {
         answered = true;
-        heads = h;
+        heads = m.heads;
+        o.log.debug({ ms: Date.now() - started, terms: heads.heads.size }, m.loaded ? 'term heads loaded from the index file' : 'term heads computed');
       });
       worker.once('error', (err) => {
         if (closed) return;
@@ -70,6 +74,21 @@ export function keepTermHeads(o: { file: string; spec: TermHeadsSpec; log: Logge
       closed = true;
       await stop?.();
       await this.settled();
+    },
+  };
+}
+
+/**
+ * The heads a bot stored in the index file, read (never computed) for each state of the index the
+ * first time a ranking asks: the `papers` CLI's one-shot commands, which would exit before a
+ * computation ended.
+ */
+export function storedTermHeads(db: () => SearchDb, spec: TermHeadsSpec): Pick<TermHeadsKeeper, 'at'> {
+  let read: { state: string; heads?: TermHeads } | undefined;
+  return {
+    at(state) {
+      if (read?.state !== state) read = { state, heads: readStoredHeads(db(), state, spec) };
+      return read.heads;
     },
   };
 }

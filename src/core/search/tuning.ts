@@ -40,8 +40,7 @@ export interface SearchTuning {
   /**
    * Term heads (term-heads.ts): each term in more than `minDf` papers keeps its best `size` papers,
    * computed in a worker thread after each change of the index, so that a ranking past the cuts
-   * above is proved from them instead of cut; false: always cut (as the `papers` CLI's one-shot
-   * searches and the relevance grid do).
+   * above is proved from them instead of cut; false: always cut.
    */
   termHeads?: TermHeadsSpecOptions | false;
 }

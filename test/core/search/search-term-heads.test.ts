@@ -7,6 +7,7 @@ import { seededRandom } from '../../../src/core/seeded-random.js';
 import { createPaperSearch, type PaperSearchOptions } from '../../../src/core/search/create-paper-search.js';
 import { phrasesOf } from '../../../src/core/search/exact-top.js';
 import { keepTermHeads } from '../../../src/core/search/keep-term-heads.js';
+import { readStoredHeads, storeHeads } from '../../../src/core/search/stored-term-heads.js';
 import type { PaperSearch, SearchQuery } from '../../../src/core/search/ports.js';
 import { DEFAULT_WEIGHTS } from '../../../src/core/search/ranker.js';
 import { createSearchDb, readGeneration } from '../../../src/core/search/search-db.js';
@@ -207,6 +208,56 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     await keeper.settled();
     expect(keeper.at('x/1')).toBeUndefined();
     expect(records.filter((r) => r.level === 'warn' && /term heads failed/.test(r.msg ?? ''))).toHaveLength(1);
+  });
+
+  it('the heads are stored in the index file: a restart loads them, a one-shot command uses them, a changed index does not', async () => {
+    const papers = corpus();
+    const { dir, store } = await storeWith(papers.slice(0, 350));
+    const every = await searchOn(dir, store, 'every.db', EVERY);
+    const cut = await searchOn(dir, store, 'cut.db', { ...CUT, termHeads: false });
+    await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS });
+    const records: LogRecord[] = [];
+    const restarted = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS, logger: createRecordingLogger(records) });
+    const oneShot = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS, computeTermHeads: false });
+    const msgs = records.map((r) => r.msg);
+    expect(msgs).toContain('term heads loaded from the index file');
+    expect(msgs).not.toContain('term heads computed');
+    let differ = 0;
+    for (const q of QUERIES) {
+      const want = await pageOf(every, q);
+      expect(await pageOf(restarted, q), q.text).toEqual(want);
+      expect(await pageOf(oneShot, q), q.text).toEqual(want);
+      if ((await pageOf(cut, q)).ids.join() !== want.ids.join()) differ++;
+    }
+    expect(differ).toBeGreaterThan(0);
+    // New papers: the stored heads are of another state now; the one-shot search cuts (it never
+    // computes), the same pages as the search without heads.
+    await store.ingest({ source: 'hf-api', papers: papers.slice(350) });
+    let cutNow = 0;
+    for (const q of QUERIES) {
+      const [got, cutPage, want] = [await pageOf(oneShot, q), await pageOf(cut, q), await pageOf(every, q)];
+      expect(got, q.text).toEqual(cutPage);
+      if (cutPage.ids.join() !== want.ids.join()) cutNow++;
+    }
+    expect(cutNow).toBeGreaterThan(0);
+  });
+
+  it('stored heads of other settings, or damaged, are not read', async () => {
+    const { dir, store } = await storeWith(corpus(120));
+    await searchOn(dir, store, 'search.db', { termHeads: false });
+    const db = new Database(join(dir, 'search.db'));
+    try {
+      const spec = { weights: DEFAULT_WEIGHTS, minDf: 5, size: 10 };
+      const heads = computeTermHeads(db, spec);
+      storeHeads(db, heads, spec);
+      expect(readStoredHeads(db, heads.state, spec)?.heads.size).toBe(heads.heads.size);
+      expect(readStoredHeads(db, heads.state, { ...spec, size: 11 })).toBeUndefined();
+      expect(readStoredHeads(db, `${heads.state}x`, spec)).toBeUndefined();
+      db.prepare('UPDATE term_heads SET data = ?').run(Buffer.from('not a v8 value'));
+      expect(readStoredHeads(db, heads.state, spec)).toBeUndefined();
+    } finally {
+      db.close();
+    }
   });
 
   it('reads the phrases of a match expression as the planner quoted them', () => {
