@@ -142,6 +142,22 @@ describe('index writer: a bulk load equals writing batch by batch', () => {
     for (const batch of [1000, 7]) expect(dump(build(papers, batch, true))).toEqual(slow);
   });
 
+  it('ends with the segments it left merged: no more in either FTS5 table than writing with merging on', () => {
+    const papers = stream();
+    const segments = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const n = ['fts', 'fts_recent'].map((t) => (db.prepare(`SELECT count(DISTINCT segid) AS n FROM ${t}_idx`).get() as { n: number }).n);
+      db.close();
+      return n;
+    };
+    // One paper a write: as many segments as writes while merging is off.
+    const [bulkFts, bulkRecent] = segments(build(papers, 1, true));
+    const [slowFts, slowRecent] = segments(build(papers, 1, false));
+    expect(slowFts).toBeGreaterThan(0);
+    expect(bulkFts).toBeLessThanOrEqual(slowFts);
+    expect(bulkRecent).toBeLessThanOrEqual(slowRecent);
+  });
+
   it('stores each word with the number of papers holding it, whatever its script', () => {
     const papers = stream()
       .slice(0, 6)
