@@ -72,7 +72,7 @@ export function createRanker(
       let cut = '';
       if (matched > maxRanked) {
         // Every match ranked: `keep` (a subset kept past the cut) has nothing to add.
-        const exact = exactTop?.(match, f, limit, offset, first);
+        const exact = exactTop?.top(match, f, limit, offset, first);
         if (exact) return exact;
         const row = stmt(
           `SELECT ${table}.rowid AS rowid FROM ${table} WHERE ${table} MATCH @match${sql} ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${maxRanked - 1}`,
@@ -123,6 +123,9 @@ export function createRanker(
       return rows.map((r) => ({ rowid: r.rowid, score: 0 }));
     },
     count(match: string, f: Filters): number {
+      // A common term alone, unfiltered: its head knows (FTS5 would read its whole posting list).
+      const known = exactTop?.count(match, f);
+      if (known !== undefined) return known;
       const { sql, params } = filterSql(f);
       const row = stmt(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH @match${sql}`).get({ ...params, match }) as { n: number };
       return row.n;

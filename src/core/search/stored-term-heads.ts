@@ -17,7 +17,10 @@ const TABLE = `CREATE TABLE IF NOT EXISTS term_heads (
   data  BLOB NOT NULL   -- v8.serialize(TermHeads)
 )`;
 
-const specKey = (s: TermHeadsSpec): string => JSON.stringify([s.weights.title, s.weights.abstract, s.weights.authors, s.weights.keywords, s.minDf, s.size]);
+// The format too: heads stored by another version of this code are computed again.
+const FORMAT = 2;
+const specKey = (s: TermHeadsSpec): string =>
+  JSON.stringify([FORMAT, s.weights.title, s.weights.abstract, s.weights.authors, s.weights.keywords, s.minDf, s.size]);
 
 /** The stored heads of the index in `state`, computed with `spec`; undefined if none (or unreadable). */
 export function readStoredHeads(db: SearchDb, state: string, spec: TermHeadsSpec): TermHeads | undefined {

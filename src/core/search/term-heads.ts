@@ -30,6 +30,10 @@ export interface TermHeads {
 export interface Head {
   /** The term's best papers alone (index rows), best first. */
   rowids: Int32Array;
+  /** Their scores for the term alone (bm25, positive), in the same order. */
+  scores: Float64Array;
+  /** Papers holding the term (a query of the term alone matches this many). */
+  df: number;
   /** The last one's score (bm25, positive): no paper outside the head scores above it for this term. */
   bound: number;
 }
@@ -65,11 +69,19 @@ export function computeTermHeads(db: SearchDb, spec: TermHeadsSpec): TermHeads {
     const rank = db.prepare<[string, number], { rowid: number; s: number }>(
       `SELECT rowid, bm25(fts, ${weights}) AS s FROM fts WHERE fts MATCH ? ORDER BY s, rowid DESC LIMIT ?`,
     );
+    // Counted as a query counts them (fts5vocab may still count a deleted paper until a merge).
+    const count = db.prepare<[string], number>('SELECT count(*) FROM fts WHERE fts MATCH ?').pluck();
     const heads = new Map<string, Head>();
     for (const [term, word] of byTerm) {
-      const rows = rank.all(`"${word.replace(/"/g, '""')}"`, size);
+      const match = `"${word.replace(/"/g, '""')}"`;
+      const rows = rank.all(match, size);
       if (!rows.length) continue;
-      heads.set(term, { rowids: Int32Array.from(rows, (r) => r.rowid), bound: -rows[rows.length - 1]!.s });
+      heads.set(term, {
+        rowids: Int32Array.from(rows, (r) => r.rowid),
+        scores: Float64Array.from(rows, (r) => -r.s),
+        df: count.get(match)!,
+        bound: -rows[rows.length - 1]!.s,
+      });
     }
     // Only words whose term got a head stay. A term no index word turns into (numbers are not
     // index words) has no head either: the ranker reads such a word's papers, or gives up past minDf.

@@ -142,8 +142,11 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     const papers = corpus();
     const { dir, store } = await storeWith(papers.slice(0, 300));
     const heads = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS });
-    // More papers, with the words the heads are about: the old heads would miss them.
+    // More papers, with the words the heads are about: the old heads would miss them. And 40
+    // papers re-worded: each moves to a new index row (its old row deleted), which the counts
+    // of papers per word must not count twice.
     await store.ingest({ source: 'hf-api', papers: papers.slice(300) });
+    await store.ingest({ source: 'hf-api', papers: papers.slice(0, 40).map((p, i) => ({ ...p, abstract: `${p.abstract} video agents ${i % 2 ? 'diffusion' : 'training'}` })) });
     await heads.sync();
     await heads.settled?.();
     const every = await searchOn(dir, store, 'every.db', EVERY);
@@ -170,7 +173,9 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
       const head = h.heads.get('diffus')!;
       expect(df('diffus')).toBeGreaterThan(HEADS.size);
       expect([...head.rowids]).toEqual(direct.map((r) => r.rowid));
+      expect([...head.scores]).toEqual(direct.map((r) => r.s));
       expect(head.bound).toBeCloseTo(direct[direct.length - 1]!.s, 9);
+      expect(head.df).toBe((db.prepare("SELECT count(*) AS n FROM fts WHERE fts MATCH '\"diffusion\"'").get() as { n: number }).n);
     } finally {
       db.close();
     }
