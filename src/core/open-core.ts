@@ -53,7 +53,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     store,
     logger: logger.child({ module: 'search' }),
-    ...(opts.computeTermHeads === false ? { computeTermHeads: false } : {}),
+    computeTermHeads: opts.computeTermHeads,
   });
   const ingest = createIngestService({
     store,

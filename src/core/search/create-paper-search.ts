@@ -17,6 +17,7 @@ import { createRanker, type Ranked, type Ranker } from './ranker.js';
 import { rerank, type FieldStats, type RerankOptions } from './rerank.js';
 import { readGeneration } from './search-db.js';
 import { similarQuery } from './similar-query.js';
+import { stateOf } from './term-heads.js';
 import { stem, tokenize } from './text.js';
 import { resolveTuning, type SearchTuning } from './tuning.js';
 
@@ -75,7 +76,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   let knownItems!: KnownItemFinder;
   /** The file's generation (with index.seq, the state term heads are kept for). */
   let generation = '';
-  const state = () => `${generation}/${index.seq}`;
+  const state = () => stateOf(generation, index.seq);
   const log = opts.logger.child({ component: 'search' });
   const spec = t.termHeads ? { weights: t.weights, ...t.termHeads } : undefined;
   const keeper: TermHeadsKeeper | undefined = spec && opts.computeTermHeads !== false ? keepTermHeads({ file, spec, log }) : undefined;

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Filters } from './filters.js';
+import { quote } from './query-plan.js';
 import type { Ranked } from './ranker.js';
-import type { SearchDb } from './search-db.js';
 import type { Head, TermHeads } from './term-heads.js';
 
 /** What a ranked query of the whole index needs to try the heads first. */
 export interface ExactTopContext {
-  db: SearchDb;
+  /** The ranker's prepared statements (one cache for both). */
+  stmt: (sql: string) => Database.Statement;
   /** bm25's column weights as SQL arguments ("3, 1, 1, 2"): those the heads were computed with. */
   weights: string;
   /** The filters as SQL on fts.rowid (ranker.ts). */
@@ -26,8 +27,7 @@ export function phrasesOf(match: string): string[] {
  * The head of the one term every phrase of `match` is (`"model" OR "models"` is "model" twice),
  * with how many times; undefined for any other query.
  */
-function singleTerm(match: string, heads: TermHeads): { head: Head; times: number } | undefined {
-  const phrases = phrasesOf(match);
+function singleTerm(match: string, phrases: string[], heads: TermHeads): { head: Head; times: number } | undefined {
   const terms = new Set(phrases.map((p) => heads.termOf.get(p)));
   const [term] = terms;
   const head = terms.size === 1 && term !== undefined ? heads.heads.get(term) : undefined;
@@ -44,12 +44,7 @@ function singleTerm(match: string, heads: TermHeads): { head: Head; times: numbe
  * ranker's all-words-first order); they are few (under minAllWordsHits) and all candidates.
  */
 export function createExactTop(c: ExactTopContext) {
-  const cache = new Map<string, Database.Statement>();
-  const stmt = (sql: string): Database.Statement => {
-    let s = cache.get(sql);
-    if (!s) cache.set(sql, (s = c.db.prepare(sql)));
-    return s;
-  };
+  const { stmt } = c;
   const rowidsOf = (match: string, limit: number): number[] =>
     stmt('SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?').pluck().all(match, limit) as number[];
 
@@ -73,7 +68,7 @@ export function createExactTop(c: ExactTopContext) {
     count(match: string, f: Filters): number | undefined {
       const heads = c.heads();
       if (!heads || c.filterSql(f).sql) return undefined;
-      return singleTerm(match, heads)?.head.df;
+      return singleTerm(match, phrasesOf(match), heads)?.head.df;
     },
     top: exactTop,
   };
@@ -82,15 +77,17 @@ export function createExactTop(c: ExactTopContext) {
     const heads = c.heads();
     const want = offset + limit;
     if (!heads || want > heads.size || limit <= 0) return undefined;
-    if (!first && !c.filterSql(f).sql) {
-      const single = singleTerm(match, heads);
+    const phrases = phrasesOf(match);
+    const { sql, params } = c.filterSql(f);
+    if (!first && !sql) {
+      const single = singleTerm(match, phrases, heads);
       if (single) return fromHead(single, want, offset);
     }
     const cap = Math.max(c.maxCandidates, 4 * heads.size);
     const candidates = new Set<number>();
     // The most any paper outside the candidates can score: the sum of its common phrases' bounds.
     let bound = 0;
-    for (const phrase of phrasesOf(match)) {
+    for (const phrase of phrases) {
       const term = heads.termOf.get(phrase);
       const head = term === undefined ? undefined : heads.heads.get(term);
       if (head) {
@@ -98,7 +95,7 @@ export function createExactTop(c: ExactTopContext) {
         for (const r of head.rowids) candidates.add(r);
       } else {
         // A rare phrase (every index word in more than minDf papers has a head): all its papers.
-        const rows = rowidsOf(`"${phrase.replace(/"/g, '""')}"`, heads.minDf + 1);
+        const rows = rowidsOf(quote(phrase), heads.minDf + 1);
         if (rows.length > heads.minDf) return undefined;
         for (const r of rows) candidates.add(r);
       }
@@ -109,7 +106,6 @@ export function createExactTop(c: ExactTopContext) {
       if (rows.length > cap) return undefined;
       for (const r of rows) candidates.add(r);
     }
-    const { sql, params } = c.filterSql(f);
     const firstCol = first ? ', fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @first) AS a' : '';
     // `+`: one pass over the match with the candidates as a filter, bm25 set up once (see rankAmong).
     const rows = stmt(

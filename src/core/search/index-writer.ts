@@ -17,8 +17,13 @@ const FTS_TABLES = ['fts', 'fts_recent'] as const;
  * segments, and merges again as later papers arrive).
  */
 function setAutomerge(db: SearchDb, n: 0 | typeof FTS_AUTOMERGE): void {
+  ftsCommand(db, 'automerge', n);
+}
+
+/** An FTS5 special command on both FTS5 tables. */
+function ftsCommand(db: SearchDb, command: 'automerge' | 'merge', n: number): void {
   // A literal: FTS5 refuses a bound value for its settings ("SQL logic error").
-  for (const t of FTS_TABLES) db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', ${n})`);
+  for (const t of FTS_TABLES) db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('${command}', ${n})`);
 }
 
 /**
@@ -101,7 +106,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
   function restoreLookups(): void {
     for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
     setAutomerge(db, FTS_AUTOMERGE);
-    for (const t of FTS_TABLES) db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('merge', ${END_OF_LOAD_MERGE_PAGES})`);
+    ftsCommand(db, 'merge', END_OF_LOAD_MERGE_PAGES);
     db.exec("DELETE FROM meta WHERE key = 'bulk'");
   }
 

@@ -48,7 +48,6 @@ export function createRanker(
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');
 
   const filterSql = (f: Filters) => filterSqlOn(f, `${table}.rowid`);
-  const exactTop = heads && table === 'fts' ? createExactTop({ db, weights: w, filterSql, heads, maxCandidates: maxRanked }) : undefined;
 
   function stmt(sql: string): Database.Statement {
     let s = cache.get(sql);
@@ -58,6 +57,7 @@ export function createRanker(
     }
     return s;
   }
+  const exactTop = heads && table === 'fts' ? createExactTop({ stmt, weights: w, filterSql, heads, maxCandidates: maxRanked }) : undefined;
 
   return {
     /**

@@ -160,12 +160,15 @@ export function readVocabulary(db: SearchDb): Vocabulary {
  * Files written before it existed read as ''.
  */
 export function readGeneration(db: SearchDb): string {
-  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('generation')?.value ?? '';
+  return metaValue(db, 'generation') ?? '';
 }
 
 export function readSeq(db: SearchDb): number {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('seq');
-  return Number(row?.value ?? 0);
+  return Number(metaValue(db, 'seq') ?? 0);
+}
+
+function metaValue(db: SearchDb, key: string): string | undefined {
+  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
 }
 
 /** True for SQLite errors that mean the file itself is damaged. */

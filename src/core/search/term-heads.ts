@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { quote } from './query-plan.js';
 import type { ColumnWeights } from './ranker.js';
 import { readGeneration, readSeq, type SearchDb } from './search-db.js';
 
@@ -38,9 +39,12 @@ export interface Head {
   bound: number;
 }
 
-/** The index file and the seq it is at, as heads name it. */
-export function indexState(db: SearchDb, seq = readSeq(db)): string {
-  return `${readGeneration(db)}/${seq}`;
+/** An index state as heads name it: the file's generation and the seq it is at. */
+export const stateOf = (generation: string, seq: number): string => `${generation}/${seq}`;
+
+/** The state of the index file as it is now. */
+export function indexState(db: SearchDb): string {
+  return stateOf(readGeneration(db), readSeq(db));
 }
 
 /** What computeTermHeads is given (also the worker's workerData, with the file). */
@@ -73,7 +77,7 @@ export function computeTermHeads(db: SearchDb, spec: TermHeadsSpec): TermHeads {
     const count = db.prepare<[string], number>('SELECT count(*) FROM fts WHERE fts MATCH ?').pluck();
     const heads = new Map<string, Head>();
     for (const [term, word] of byTerm) {
-      const match = `"${word.replace(/"/g, '""')}"`;
+      const match = quote(word);
       const rows = rank.all(match, size);
       if (!rows.length) continue;
       heads.set(term, {
