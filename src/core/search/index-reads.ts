@@ -1,4 +1,5 @@
 import type { FieldStats } from './rerank.js';
+import { readAverages } from './fts5-averages.js';
 import type { SearchDb } from './search-db.js';
 
 /**
@@ -32,20 +33,6 @@ export function createIndexReads(db: SearchDb) {
 
 export type IndexReads = ReturnType<typeof createIndexReads>;
 
-/** SQLite's varint (big-endian, 7 bits a byte, the 9th byte whole), as FTS5 writes its records. */
-function readVarint(buf: Uint8Array, at: number): [value: number, next: number] {
-  let v = 0;
-  for (let i = 0; i < 8; i++) {
-    const b = buf[at + i];
-    if (b === undefined) throw new Error('truncated varint');
-    v = v * 128 + (b & 0x7f);
-    if (!(b & 0x80)) return [v, at + i + 1];
-  }
-  const last = buf[at + 8];
-  if (last === undefined) throw new Error('truncated varint');
-  return [v * 256 + last, at + 9];
-}
-
 /**
  * FTS5 keeps the row count and each column's total token count in its "averages" record (row 1 of
  * the %_data table): reading it is one row, where summing lengths ourselves would read the index.
@@ -53,17 +40,7 @@ function readVarint(buf: Uint8Array, at: number): [value: number, next: number] 
  */
 export function readFieldStats(db: SearchDb): FieldStats | undefined {
   try {
-    const row = db.prepare<[], { block: Uint8Array }>('SELECT block FROM fts_data WHERE id = 1').get();
-    if (!row?.block) return undefined;
-    const buf = row.block;
-    let at = 0;
-    const values: number[] = [];
-    for (let i = 0; i < 3 && at < buf.length; i++) {
-      const [v, next] = readVarint(buf, at);
-      values.push(v);
-      at = next;
-    }
-    const [docs, title, abstract] = values;
+    const [docs, title, abstract] = readAverages(db, 'fts') ?? [];
     if (!docs || title === undefined || abstract === undefined) return undefined;
     return { docs, avgTitle: title / docs, avgAbstract: abstract / docs };
   } catch {

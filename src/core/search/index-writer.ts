@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
+import { FTS_TABLES, readVarints, recountAverages, subtractFromAverages, type FtsTable } from './fts5-averages.js';
 import { LOOKUP_INDEXES, readSeq, type SearchDb } from './search-db.js';
 import { countWords, indexedFields, wordsJson } from './indexed-words.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // FTS5's default: how many segments of a level it lets pile up before merging them into one.
 const FTS_AUTOMERGE = 4;
-const FTS_TABLES = ['fts', 'fts_recent'] as const;
 
 /**
  * FTS5's automatic merging, off for a bulk load (0) and back to its default after: merging as the
@@ -78,7 +78,45 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     initDocCount: db.prepare("INSERT INTO meta (key, value) SELECT 'doc_count', count(*) FROM docs"),
     isBulk: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'bulk'"),
     isEmpty: db.prepare<[], { n: number }>('SELECT NOT EXISTS (SELECT 1 FROM docs) AS n'),
+    sizes: Object.fromEntries(
+      FTS_TABLES.map((t) => [t, db.prepare<[number], { sz: Uint8Array }>(`SELECT sz FROM ${t}_docsize WHERE id = ?`)]),
+    ) as unknown as Record<FtsTable, { get(rowid: number): { sz: Uint8Array } | undefined }>,
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    deleteMeta: db.prepare<[string]>('DELETE FROM meta WHERE key = ?'),
   };
+
+  /**
+   * The rows (and their tokens) deleted from each FTS5 table by the write under way, which FTS5
+   * leaves in its averages record (fts5-averages.ts). Kept in meta with the write and taken out of
+   * the record right after it commits (FTS5 writes the record again at commit from what it holds):
+   * a crash in between leaves them in meta for the next write.
+   */
+  let removed: Partial<Record<FtsTable, number[]>> = {};
+  function forget(table: FtsTable, rowid: number): void {
+    const row = s.sizes[table].get(rowid);
+    if (!row) return;
+    const sizes = readVarints(row.sz);
+    const sum = (removed[table] ??= sizes.map(() => 0).concat(0));
+    sum[0]!++;
+    sizes.forEach((n, i) => (sum[i + 1]! += n));
+  }
+  const PENDING = 'fts_removed';
+  const takeOutRemoved = db.transaction(() => {
+    const pending = s.getMeta.get(PENDING);
+    if (!pending) return;
+    for (const [table, sum] of Object.entries(JSON.parse(pending.value) as Record<FtsTable, number[]>)) subtractFromAverages(db, table as FtsTable, sum);
+    s.deleteMeta.run(PENDING);
+  });
+  // An index written before the writer took deleted rows out: its records counted again, once.
+  const ACCOUNTED = 'fts_averages';
+  if (!s.getMeta.get(ACCOUNTED)) {
+    db.transaction(() => {
+      if (s.getMeta.get(ACCOUNTED)) return;
+      for (const t of FTS_TABLES) recountAverages(db, t);
+      s.setMeta.run(ACCOUNTED, 'exact');
+    }).immediate();
+  }
 
   // Index rows at or below the floor are not in fts_recent; above it, every row is.
   let floor = Number(s.getFloor.get()?.value ?? 0);
@@ -115,8 +153,12 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
 
   function removeDoc(rowid: number): void {
     docDelta--;
+    forget('fts', rowid);
     s.deleteFts.run(rowid);
-    if (rowid > floor) s.deleteRecent.run(rowid);
+    if (rowid > floor) {
+      forget('fts_recent', rowid);
+      s.deleteRecent.run(rowid);
+    }
     s.deleteDates.run(rowid);
     s.deleteDoc.run(rowid);
   }
@@ -126,6 +168,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     floor = Number(s.getFloor.get()?.value ?? floor);
     const floorAtStart = floor;
     docDelta = 0;
+    removed = {};
     // Another process wrote to the file during our bulk load: its rows need the lookups again.
     if (bulk && (!s.isBulk.get() || readSeq(db) !== bulk.seq)) {
       restoreLookups();
@@ -185,7 +228,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     const top = s.maxRowid.get()?.n ?? 0;
     const target = Math.max(floor, top - recentDocs);
     if (target > floor) {
-      for (const { rowid } of s.recentRowids.all(floor, target)) s.deleteRecent.run(rowid);
+      for (const { rowid } of s.recentRowids.all(floor, target)) {
+        forget('fts_recent', rowid);
+        s.deleteRecent.run(rowid);
+      }
       floor = target;
     }
     if (floor !== floorAtStart) s.setFloor.run(String(floor));
@@ -194,6 +240,11 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     // answer. An index written before the count was kept counts once here.
     if (docDelta && s.addDocCount.run(docDelta).changes === 0) s.initDocCount.run();
     if (bulk) bulk.seq = seq;
+    if (Object.keys(removed).length) {
+      const before = JSON.parse(s.getMeta.get(PENDING)?.value ?? '{}') as Partial<Record<FtsTable, number[]>>;
+      for (const t of FTS_TABLES) if (before[t] && removed[t]) removed[t] = removed[t].map((n, i) => n + (before[t]![i] ?? 0));
+      s.setMeta.run(PENDING, JSON.stringify({ ...before, ...removed }));
+    }
     return newWords;
   });
 
@@ -236,7 +287,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       const floorBefore = floor;
       try {
         // IMMEDIATE: the write lock first, so a second writing process queues instead of failing.
+        // What an earlier write left (a crash before its rows were taken out), then this one.
+        if (s.getMeta.get(PENDING)) takeOutRemoved.immediate();
         newWords = write.immediate(papers, seq, words);
+        if (s.getMeta.get(PENDING)) takeOutRemoved.immediate();
       } catch (err) {
         floor = floorBefore; // rolled back with the transaction
         // Its title map may have moved with the rolled-back rows: write with lookups from here on

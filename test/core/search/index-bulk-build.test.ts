@@ -47,6 +47,25 @@ function corpus(): Paper[] {
   }));
 }
 
+/** SQLite's varints (FTS5's records are made of them). */
+function readVarints(buf: Buffer): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < buf.length; ) {
+    let v = 0;
+    for (let k = 0; ; k++) {
+      const b = buf[i++]!;
+      if (k === 8) {
+        v = v * 256 + b;
+        break;
+      }
+      v = v * 128 + (b & 0x7f);
+      if (!(b & 0x80)) break;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
 /** Everything the index holds that a search reads, comparable with toEqual. */
 function dump(file: string, withRowids = true) {
   const db = new Database(file, { readonly: true });
@@ -70,6 +89,9 @@ function dump(file: string, withRowids = true) {
       indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all(),
       // FTS5's merging setting of each table (4, its default, when never set): a bulk load turns it off.
       automerge: ['fts', 'fts_recent'].map((t) => Number((db.prepare(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v ?? 4)),
+      // What bm25 divides by (FTS5's averages record: rows, then tokens per column): the papers
+      // held, not every row a table ever had.
+      averages: ['fts', 'fts_recent'].map((t) => readVarints((db.prepare(`SELECT block FROM ${t}_data WHERE id = 1`).get() as { block: Buffer }).block)),
     };
   } finally {
     db.close();
