@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readAtMost, sizeLimitError } from '../core/ingest.js';
 import type { Core } from '../core/open-core.js';
 import type { IngestOptions, IngestOutcome } from '../core/ingest-ports.js';
+import type { StoreFollower } from '../core/search/ports.js';
 import type { Format } from '../core/parse/ports.js';
 import { expandInputs } from './expand-inputs.js';
 import { type CliIo, writeJson } from './io.js';
@@ -32,10 +33,15 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
   const files = await expandInputs(positionals);
   const progress = files.length > 5 && !values.json ? createProgress(files.length) : undefined;
   const results: IngestOutcome[] = [];
-  for (const file of files) {
+  // Into an empty index, many inputs are indexed while the next ones are stored (follow-store.ts),
+  // from the input after which the store holds enough papers for it to pay.
+  let follower: StoreFollower | undefined;
+  for (const [i, file] of files.entries()) {
     const opts = { format, date: values.date, sync: false };
     const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
     results.push(r);
+    if (r.ok && r.counts.changedIds.length && i < files.length - 1) follower ??= await core.search.followIngest?.();
+    if (r.ok && r.counts.changedIds.length) follower?.moved();
     if (!r.ok && !values.json) {
       progress?.end();
       io.stderr.write(`papers: ${r.error}\n`);
@@ -45,7 +51,9 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
   progress?.end();
   // Once for the whole run, not once per file; a large archive (1M papers: minutes) shows a bar.
   const indexing = values.json ? undefined : createProgress(0);
-  await core.search.sync((done, total) => indexing?.set(done, total, 'papers indexed for search'));
+  const indexed = (done: number, total: number) => indexing?.set(done, total, 'papers indexed for search');
+  await follower?.end(indexed);
+  await core.search.sync(indexed);
   indexing?.end();
 
   const totals = { files: results.length, failed: 0, papers: 0, new: 0, merged: 0, unchanged: 0 };

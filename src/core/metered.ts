@@ -17,6 +17,7 @@ export function meteredSearch(search: PaperSearch, metrics: Metrics): PaperSearc
     similar: (id, opts) => timed(() => search.similar(id, opts)),
     sync: () => search.sync(),
     settled: async () => search.settled?.(),
+    followIngest: async () => search.followIngest?.(),
     close: () => search.close(),
   };
 }

@@ -21,6 +21,28 @@ describe('papers ingest', () => {
     expect(JSON.parse(stats.out)).toMatchObject({ papers: 74, digests: 1 });
   });
 
+  it('a directory into an empty data dir: the index holds every file\'s papers and the load that built it ended', async () => {
+    const data = tempDir();
+    const dir = tempDir();
+    const days = ['2024-05-27', '2024-05-28', '2024-12-11'];
+    for (const d of days) copyFileSync(join(TEST_DATA, 'hf-daily', `${d}.json`), join(dir, `${d}.json`));
+    const r = await runPapers(['ingest', dir, '--json'], data);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).totals).toMatchObject({ files: 3, failed: 0 });
+    const held = JSON.parse((await runPapers(['stats', '--json'], data)).out).papers as number;
+    const index = new Database(join(data, 'search.db'), { readonly: true });
+    expect((index.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n).toBe(held);
+    // The load ended: its lookup indexes and merging are back.
+    expect(index.prepare("SELECT value FROM meta WHERE key = 'bulk'").get()).toBeUndefined();
+    expect(index.prepare("SELECT name FROM sqlite_master WHERE name = 'docs_title_key'").get()).toBeDefined();
+    index.close();
+    for (const d of [days[0]!, days[2]!]) {
+      const first = JSON.parse((await runPapers(['parse', join(dir, `${d}.json`), '--json'], data)).out).papers[0];
+      const found = JSON.parse((await runPapers(['search', `"${first.title}"`, '--json'], data)).out);
+      expect(found.results.map((p: { id: string }) => p.id)).toContain(first.id);
+    }
+  });
+
   it('re-ingesting a file changes nothing', async () => {
     const data = tempDir();
     const file = join(TEST_DATA, 'hf-daily', '2024-05-27.json');

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { StoredPaper } from '../paper.js';
 import type { PaperStore } from '../store/ports.js';
-import { startWordCounter } from './count-words-in-worker.js';
+import { startWordCounter, type WordCounter } from './count-words-in-worker.js';
 import { createIndexWriter } from './index-writer.js';
 import { createSearchDb, isCorruption, openSearchDb, readSeq, readVocabulary, type SearchDb } from './search-db.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -34,6 +34,12 @@ export function createIndexSync(o: {
   onAttach: (index: IndexHandle) => void;
   /** See WORD_WORKER_FROM (tests set 1). */
   wordWorkerFrom?: number;
+  /**
+   * Follows a store being filled (`papers ingest` of many inputs, follow-store.ts): when the
+   * index starts empty, each catch-up until endFollowing goes on with one bulk load, so the papers
+   * are indexed as they arrive rather than after the last input.
+   */
+  follow?: boolean;
 }) {
   const { file, store, log } = o;
   let index!: IndexHandle;
@@ -56,6 +62,21 @@ export function createIndexSync(o: {
     attach(createSearchDb(file, replace));
   }
 
+  // Following a store being filled (o.follow): one bulk load goes on from catch-up to catch-up,
+  // its word counter kept (starting one costs up to 0.5 s), until endFollowing.
+  let following: { counter?: WordCounter } | undefined = o.follow ? {} : undefined;
+
+  /**
+   * Following, the papers coming are counted again as each batch is read (the writer leaves the
+   * rows that the end would trim out of fts_recent; see its expect): counted once at the start,
+   * a load that follows the store from its first input would put every row in and take most out.
+   * A paper merged into another meanwhile makes the count one too many, and the shard one paper
+   * short: never a row missing above its floor.
+   */
+  async function expectMore(): Promise<void> {
+    if (following && writer.inBulk) writer.expect((await store.stats()).papers);
+  }
+
   async function catchUp(onProgress?: (done: number, total: number) => void): Promise<void> {
     // Another process (`papers ingest` beside the bot) indexed papers into this file: its words
     // are in the file's vocabulary, not in ours, and its rows are already there. Reload.
@@ -67,13 +88,15 @@ export function createIndexSync(o: {
     const from = index.seq;
     const total = Math.max(0, (await store.maxSeq()) - from);
     let added = 0;
-    // A bulk load that was interrupted: its lookup indexes come back before anything else is written.
-    writer.endBulk();
-    // Papers up to the store's seq now are each met once; later ones may update them (beginBulk).
-    let bulkUntil = index.seq === 0 && storeSeq > 0 && writer.beginBulk() ? storeSeq : 0;
+    // A bulk load that was interrupted: its lookup indexes come back before anything else is
+    // written. Not one this writer is following a store with: it goes on.
+    if (!(following && writer.inBulk)) writer.endBulk();
+    // The papers up to the store's seq now are loaded in bulk, or every paper while following.
+    const startBulk = index.seq === 0 && storeSeq > 0 && writer.beginBulk();
+    let bulkUntil = following && writer.inBulk ? Infinity : startBulk ? storeSeq : 0;
     const bulkLoad = bulkUntil > 0;
-    const rows = index.seq === 0 ? (await store.stats()).papers : 0;
-    if (index.seq === 0) writer.expect(rows);
+    const rows = bulkLoad ? (await store.stats()).papers : 0;
+    if (bulkLoad) writer.expect(rows);
     const put = (papers: StoredPaper[], words?: string): void => {
       if (!papers.length) return;
       const top = papers[papers.length - 1]!.seq;
@@ -83,14 +106,19 @@ export function createIndexSync(o: {
       onProgress?.(Math.min(total, top - from), total);
     };
     try {
-      if (bulkUntil && rows >= (o.wordWorkerFrom ?? WORD_WORKER_FROM)) {
+      // Following a store being filled, from its first input: the store's count now says little.
+      if (bulkUntil && (following || rows >= (o.wordWorkerFrom ?? WORD_WORKER_FROM))) {
         await loadCountingInWorker(bulkUntil, put);
         bulkUntil = 0;
+        // Following: caught up with the store as it is now; the next input brings a catch-up again
+        // (the loop below would go on as the store grows, counting words on this thread).
+        if (following) return;
         writer.endBulk();
       }
       for (;;) {
         const papers = await store.papersSince(index.seq, bulkUntil ? BULK_BATCH : SYNC_BATCH);
         if (!papers.length) break;
+        await expectMore();
         const until = bulkUntil;
         if (until && papers[papers.length - 1]!.seq > until) {
           put(papers.filter((p) => p.seq <= until));
@@ -101,11 +129,11 @@ export function createIndexSync(o: {
           put(papers);
         }
       }
-      writer.endBulk();
+      if (!following) writer.endBulk();
     } finally {
       // A bulk load leaves the in-memory vocabulary behind (see the writer's write): it is read from
       // the file once the load is over, or stopped half way; a damaged file is the caller's to rebuild.
-      if (bulkLoad) {
+      if (bulkLoad && !following) {
         try {
           attach(index.db);
         } catch {
@@ -122,13 +150,15 @@ export function createIndexSync(o: {
    * batch is still one transaction with its words and seq (the writer's write).
    */
   async function loadCountingInWorker(until: number, put: (papers: StoredPaper[], words?: string) => void): Promise<void> {
-    const counter = startWordCounter((err) => log.warn({ err }, 'the word-count worker failed; the index build counts words itself'));
+    const start = () => startWordCounter((err) => log.warn({ err }, 'the word-count worker failed; the index build counts words itself'));
+    const counter = following ? (following.counter ??= start()) : start();
     try {
       let after = index.seq;
       let last = false;
       const read = async (): Promise<StoredPaper[]> => {
         if (last) return [];
         const page = await store.papersSince(after, BULK_BATCH);
+        await expectMore();
         const mine = page.filter((p) => p.seq <= until);
         // Papers changed since the load began come after it, as updates (the caller's loop).
         if (!page.length || mine.length < page.length) last = true;
@@ -144,7 +174,7 @@ export function createIndexSync(o: {
         [batch, words] = [next, nextWords ?? Promise.resolve(undefined)];
       }
     } finally {
-      await counter.close();
+      if (!following) await counter.close();
     }
   }
 
@@ -177,6 +207,18 @@ export function createIndexSync(o: {
         startFresh(opened.problem, opened.problem !== 'missing');
       }
       await sync();
+    },
+    /** Ends following: the load's lookup indexes and merging back, its vocabulary read. */
+    async endFollowing(): Promise<void> {
+      if (!following) return;
+      const counter = following.counter;
+      following = undefined;
+      await counter?.close();
+      if (syncing) await syncing.catch(() => {});
+      if (writer.inBulk) {
+        writer.endBulk();
+        attach(index.db);
+      }
     },
     get index(): IndexHandle {
       return index;

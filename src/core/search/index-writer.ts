@@ -174,9 +174,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       restoreLookups();
       bulk = undefined;
     }
-    // The words of new text, counted once the rows are written; or counted already (see write).
-    const counted = bulk ? given : undefined;
-    const newText: string[] = [];
+    // The words of new text, counted once the rows are written; or counted already (see write),
+    // which holds while every paper of the batch is new to the index.
+    let counted = bulk ? given : undefined;
+    const newText: string[][] = [];
     for (const p of papers) {
       const titleKey = normalizeTitle(p.title);
       // The store re-keys a title-only paper to its arXiv id when it learns it: drop the old entry.
@@ -200,12 +201,20 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         sources: `,${p.sources.join(',')},`,
         text_hash: hash,
       };
-      // A bulk load sees each paper once (see beginBulk): nothing to look up.
-      const existing = bulk ? undefined : s.find.get(p.id);
+      // Looked up in a bulk load too (the id's unique index stays): a load that follows a store
+      // being filled (followStore) meets papers again as later inputs update them.
+      const existing = s.find.get(p.id);
       // A changed paper (seen in a new digest, new upvotes, new text) moves to a new index row:
       // rows follow the store's seq order, as a build from empty numbers them, so "newest" (the
       // recent shard, the newest-first orders) means the same after any history of updates.
-      if (existing) removeDoc(existing.rowid);
+      if (existing) {
+        removeDoc(existing.rowid);
+        if (bulk) {
+          const same = bulk.titleDocs.get(titleKey);
+          if (same?.includes(existing.rowid)) same.splice(same.indexOf(existing.rowid), 1);
+          counted = undefined;
+        }
+      }
       const rowid = Number(s.insertDoc.run(row).lastInsertRowid);
       docDelta++;
       if (bulk && p.id.startsWith('title:')) {
@@ -214,14 +223,24 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         else bulk.titleDocs.set(titleKey, [rowid]);
       }
       // Skipped by a build from empty: the floor moves past it before the build is done.
-      if (rowid <= expectedRows - recentDocs && rowid > floor) floor = rowid;
+      if (rowid <= expectedRows - recentDocs && rowid > floor) {
+        // Rows under it went into fts_recent while fewer papers were expected (a load following a
+        // store being filled: see expect): out with them, as the trim below would.
+        if (rowid - 1 > floor) {
+          for (const r of s.recentRowids.all(floor, rowid - 1)) {
+            forget('fts_recent', r.rowid);
+            s.deleteRecent.run(r.rowid);
+          }
+        }
+        floor = rowid;
+      }
       s.insertFts.run(rowid, ...f);
       if (rowid > floor) s.insertRecent.run(rowid, ...f);
       for (const d of p.digestDates) s.insertDate.run(rowid, d);
       // Document counts follow new text only; a re-worded abstract adds its new words once.
-      if (!counted && existing?.hash !== hash) newText.push(f.join(' '));
+      if (existing?.hash !== hash) newText.push(f);
     }
-    const newWords = counted === undefined ? countWords(newText) : undefined;
+    const newWords = counted === undefined ? countWords(newText.map((f) => f.join(' '))) : undefined;
     // In key order (wordsJson): the upserts walk the words b-tree front to back, not at random.
     s.addWords.run(counted ?? wordsJson(newWords!));
     // Keep fts_recent to the newest `recentDocs` rows: trim what this write pushed out.
@@ -251,9 +270,9 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
   return {
     /**
      * Starts a bulk load when the index is empty: the lookup indexes are dropped and FTS5's
-     * merging is turned off (both back with endBulk), and each paper is taken to arrive once, so it is not looked up. The caller must only
-     * write papers the store held when it began (seq up to the store's max then): a paper changed
-     * meanwhile moves above that and comes after endBulk, as an update. meta.bulk marks the file
+     * merging is turned off (both back with endBulk); title-only papers are found again by a map
+     * of this load's own instead of the title index. A paper written again (updated by a later
+     * input) is still found by its id and moved, as outside a bulk load. meta.bulk marks the file
      * meanwhile, so a build that was interrupted is finished by the next catch-up's endBulk.
      */
     beginBulk(): boolean {
@@ -268,6 +287,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       return bulk !== undefined;
     },
     endBulk,
+    /** This writer's own bulk load is under way (beginBulk, not yet endBulk). */
+    get inBulk(): boolean {
+      return bulk !== undefined;
+    },
     /** A build from empty is about to index this many papers (see expectedRows). */
     expect(rows: number): void {
       expectedRows = rows;

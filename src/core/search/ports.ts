@@ -37,6 +37,18 @@ export interface SearchResult {
   newestOnly?: number;
 }
 
+/** An index build following a store as it is filled (PaperSearch.followIngest, follow-store.ts). */
+export interface StoreFollower {
+  /** The store has more papers: they are indexed while the next input is stored. */
+  moved(): void;
+  /**
+   * Indexes what is left and ends the load (its lookup indexes and merging back); `onProgress`
+   * hears how far that last part is. Never rejects: a failed thread is logged, and the search's
+   * own sync (which the caller runs next) indexes what it left.
+   */
+  end(onProgress?: (done: number, total: number) => void): Promise<void>;
+}
+
 /** Ranked paper search over the store. The index lives in DATA_DIR and follows the store by seq. */
 export interface PaperSearch {
   search(q: SearchQuery): Promise<SearchResult>;
@@ -49,5 +61,12 @@ export interface PaperSearch {
   sync(onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Resolves once the background work on the index as it is now is done (term heads: benches and tests wait on it). */
   settled?(): Promise<void>;
+  /**
+   * An index build that follows the store while `papers ingest` fills it (tell it `moved()` after
+   * each input, `end()` after the last, then sync); undefined where the index is not empty, no
+   * other thread can open the store, or the store holds too few papers yet for it to pay (ask
+   * again after the next input).
+   */
+  followIngest?(): Promise<StoreFollower | undefined>;
   close(): Promise<void>;
 }

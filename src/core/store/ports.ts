@@ -44,7 +44,19 @@ export interface DigestEntry {
  * The paper store. SQLite implements it today (sqlite/paper-store.ts); every method is async so a
  * PostgreSQL backend can implement the same port for several bot instances without touching callers.
  */
+/** Where another thread can open a store to read its papers (see PaperStore.location). */
+export interface StoreLocation {
+  kind: 'sqlite';
+  file: string;
+}
+
 export interface PaperStore {
+  /**
+   * Where a worker thread can open this store and read its papers itself (openPaperReader): the
+   * search index follows a store being filled there (`papers ingest`), off the thread that fills
+   * it. Undefined where no other thread can (an in-memory database; PostgreSQL, for now).
+   */
+  readonly location?: StoreLocation;
   /** Merge the batch into the store atomically: all of it or nothing. Re-ingesting changes nothing. */
   ingest(batch: IngestBatch): Promise<IngestCounts>;
   /** By paper id; a versioned arXiv id (2401.12345v2) or an arXiv URL finds the paper too. */

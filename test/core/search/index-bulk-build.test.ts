@@ -13,6 +13,7 @@ import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperStore } from '../../../src/core/store/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { dump } from './index-dump.js';
 import { seedPapers } from './seed-papers.js';
 
 // A build from empty (index-writer's beginBulk/endBulk) skips the per-paper lookups and creates the
@@ -45,57 +46,6 @@ function corpus(): Paper[] {
     links: i % 2 ? ['https://github.com/x/y'] : [],
     source: 'hf-api',
   }));
-}
-
-/** SQLite's varints (FTS5's records are made of them). */
-function readVarints(buf: Buffer): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < buf.length; ) {
-    let v = 0;
-    for (let k = 0; ; k++) {
-      const b = buf[i++]!;
-      if (k === 8) {
-        v = v * 256 + b;
-        break;
-      }
-      v = v * 128 + (b & 0x7f);
-      if (!(b & 0x80)) break;
-    }
-    out.push(v);
-  }
-  return out;
-}
-
-/** Everything the index holds that a search reads, comparable with toEqual. */
-function dump(file: string, withRowids = true) {
-  const db = new Database(file, { readonly: true });
-  try {
-    const docs = db.prepare('SELECT * FROM docs ORDER BY rowid').all() as Array<Record<string, unknown>>;
-    const byRowid = new Map(docs.map((d) => [d.rowid, d.id]));
-    const dates = (db.prepare('SELECT doc, date FROM doc_dates ORDER BY doc, date').all() as Array<{ doc: number; date: string }>).map((r) => [byRowid.get(r.doc), r.date]);
-    const matches = (table: string) =>
-      ['multi', 'task', 'learning', 'model', 'beta', 'reasoning'].map((w) =>
-        (db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(w) as Array<{ rowid: number }>).map((r) => byRowid.get(r.rowid)),
-      );
-    return {
-      docs: withRowids ? docs : docs.map(({ rowid: _, ...rest }) => rest),
-      dates,
-      words: db.prepare('SELECT word, df FROM words ORDER BY word').all(),
-      fts: matches('fts'),
-      recent: withRowids ? matches('fts_recent') : undefined,
-      // The seq differs between two files built from one store in different steps, and so does the
-      // shard's floor when rows moved (a rowid).
-      meta: db.prepare(`SELECT key, value FROM meta WHERE key NOT IN ('seq', 'generation') ${withRowids ? '' : "AND key <> 'recent_floor'"} ORDER BY key`).all(),
-      indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all(),
-      // FTS5's merging setting of each table (4, its default, when never set): a bulk load turns it off.
-      automerge: ['fts', 'fts_recent'].map((t) => Number((db.prepare(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v ?? 4)),
-      // What bm25 divides by (FTS5's averages record: rows, then tokens per column): the papers
-      // held, not every row a table ever had.
-      averages: ['fts', 'fts_recent'].map((t) => readVarints((db.prepare(`SELECT block FROM ${t}_data WHERE id = 1`).get() as { block: Buffer }).block)),
-    };
-  } finally {
-    db.close();
-  }
 }
 
 async function top10(search: PaperSearch): Promise<string[][]> {

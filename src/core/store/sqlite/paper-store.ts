@@ -4,6 +4,7 @@ import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperField
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
+import { papersSinceStatement } from './paper-reader.js';
 import { createDayCountDelta } from './term-day-delta.js';
 import { createSqliteTermWriter } from './trend-terms.js';
 
@@ -206,7 +207,11 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
 
   const resolveId = (id: string): string => parseArxivId(id) ?? id.trim();
 
+  const since = papersSinceStatement(db);
+
   return {
+    // better-sqlite3's name is the file it was opened with.
+    location: db.memory ? undefined : { kind: 'sqlite', file: db.name },
     async ingest(batch) {
       const before = seq;
       // A large batch writes into indexes larger than SQLite's default 2 MB page cache (title keys
@@ -238,10 +243,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
       return out;
     },
     async papersSince(after, limit) {
-      return db
-        .prepare<[number, number], PaperRow>('SELECT * FROM papers WHERE seq > ? ORDER BY seq LIMIT ?')
-        .all(after, limit)
-        .map(rowToPaper);
+      return since(after, limit);
     },
     async maxSeq() {
       return q.maxSeq.get()?.s ?? 0;
