@@ -36,17 +36,23 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
   // Into an empty index, many inputs are indexed while the next ones are stored (follow-store.ts),
   // from the input after which the store holds enough papers for it to pay.
   let follower: StoreFollower | undefined;
-  for (const [i, file] of files.entries()) {
-    const opts = { format, date: values.date, sync: false };
-    const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
-    results.push(r);
-    if (r.ok && r.counts.changedIds.length && i < files.length - 1) follower ??= await core.search.followIngest?.();
-    if (r.ok && r.counts.changedIds.length) follower?.moved();
-    if (!r.ok && !values.json) {
-      progress?.end();
-      io.stderr.write(`papers: ${r.error}\n`);
+  try {
+    for (const [i, file] of files.entries()) {
+      const opts = { format, date: values.date, sync: false };
+      const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
+      results.push(r);
+      if (r.ok && r.counts.changedIds.length && i < files.length - 1) follower ??= await core.search.followIngest?.();
+      if (r.ok && r.counts.changedIds.length) follower?.moved();
+      if (!r.ok && !values.json) {
+        progress?.end();
+        io.stderr.write(`papers: ${r.error}\n`);
+      }
+      progress?.tick(file);
     }
-    progress?.tick(file);
+  } catch (err) {
+    // Its thread would keep the process alive: ended first (it indexes what was stored, ends its load).
+    await follower?.end();
+    throw err;
   }
   progress?.end();
   // Once for the whole run, not once per file; a large archive (1M papers: minutes) shows a bar.
