@@ -41,8 +41,11 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
       const opts = { format, date: values.date, sync: false };
       const r = file === '-' ? await ingestStdin(io.stdin, opts, core, maxFileBytes) : await core.ingest.ingestFile(file, opts);
       results.push(r);
-      if (r.ok && r.counts.changedIds.length && i < files.length - 1) follower ??= await core.search.followIngest?.();
-      if (r.ok && r.counts.changedIds.length) follower?.moved();
+      if (r.ok && r.counts.changedIds.length) {
+        // Not after the last input: nothing would be stored meanwhile.
+        if (i < files.length - 1) follower ??= await core.search.followIngest?.();
+        follower?.moved();
+      }
       if (!r.ok && !values.json) {
         progress?.end();
         io.stderr.write(`papers: ${r.error}\n`);

@@ -14,13 +14,10 @@ import { createIndexSync } from './index-sync.js';
 const port = parentPort!;
 const job = workerData as FollowJob;
 
-const logger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: (obj, msg) => port.postMessage({ log: { level: 'warn', msg, err: String((obj as { err?: Error }).err?.message ?? '') } }),
-  error: (obj, msg) => port.postMessage({ log: { level: 'error', msg, err: String((obj as { err?: Error }).err?.message ?? '') } }),
-  child: () => logger,
-};
+// Warnings and errors go to the caller's logger (follow-store.ts), the error as its message.
+const forward = (level: 'warn' | 'error') => (obj: object, msg?: string) =>
+  port.postMessage({ log: { level, msg, err: String((obj as { err?: Error }).err?.message ?? '') } });
+const logger: Logger = { debug: () => {}, info: () => {}, warn: forward('warn'), error: forward('error'), child: () => logger };
 
 const reader = openPaperReader(job.location);
 // What an index sync reads of a store: the papers in seq order, the top seq, the count.

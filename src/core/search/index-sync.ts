@@ -118,7 +118,6 @@ export function createIndexSync(o: {
       for (;;) {
         const papers = await store.papersSince(index.seq, bulkUntil ? BULK_BATCH : SYNC_BATCH);
         if (!papers.length) break;
-        await expectMore();
         const until = bulkUntil;
         if (until && papers[papers.length - 1]!.seq > until) {
           put(papers.filter((p) => p.seq <= until));

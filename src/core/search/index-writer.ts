@@ -78,9 +78,6 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     initDocCount: db.prepare("INSERT INTO meta (key, value) SELECT 'doc_count', count(*) FROM docs"),
     isBulk: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'bulk'"),
     isEmpty: db.prepare<[], { n: number }>('SELECT NOT EXISTS (SELECT 1 FROM docs) AS n'),
-    sizes: Object.fromEntries(
-      FTS_TABLES.map((t) => [t, db.prepare<[number], { sz: Uint8Array }>(`SELECT sz FROM ${t}_docsize WHERE id = ?`)]),
-    ) as unknown as Record<FtsTable, { get(rowid: number): { sz: Uint8Array } | undefined }>,
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     deleteMeta: db.prepare<[string]>('DELETE FROM meta WHERE key = ?'),
@@ -93,13 +90,20 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
    * a crash in between leaves them in meta for the next write.
    */
   let removed: Partial<Record<FtsTable, number[]>> = {};
-  function forget(table: FtsTable, rowid: number): void {
-    const row = s.sizes[table].get(rowid);
-    if (!row) return;
-    const sizes = readVarints(row.sz);
-    const sum = (removed[table] ??= sizes.map(() => 0).concat(0));
-    sum[0]!++;
-    sizes.forEach((n, i) => (sum[i + 1]! += n));
+  const ftsRows = {
+    fts: { size: db.prepare<[number], { sz: Uint8Array }>('SELECT sz FROM fts_docsize WHERE id = ?'), remove: s.deleteFts },
+    fts_recent: { size: db.prepare<[number], { sz: Uint8Array }>('SELECT sz FROM fts_recent_docsize WHERE id = ?'), remove: s.deleteRecent },
+  };
+  /** Deletes a row from an FTS5 table, its sizes counted into `removed` first. */
+  function deleteFtsRow(table: FtsTable, rowid: number): void {
+    const row = ftsRows[table].size.get(rowid);
+    if (row) {
+      const sizes = readVarints(row.sz);
+      const sum = (removed[table] ??= sizes.map(() => 0).concat(0));
+      sum[0]!++;
+      sizes.forEach((n, i) => (sum[i + 1]! += n));
+    }
+    ftsRows[table].remove.run(rowid);
   }
   const PENDING = 'fts_removed';
   const takeOutRemoved = db.transaction(() => {
@@ -148,17 +152,19 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     db.exec("DELETE FROM meta WHERE key = 'bulk'");
   }
 
+  /** fts_recent's rows above the floor and up to `to` deleted, the floor moved to it. */
+  function trimRecent(to: number): void {
+    for (const { rowid } of s.recentRowids.all(floor, to)) deleteFtsRow('fts_recent', rowid);
+    floor = to;
+  }
+
   // Rows added less rows removed by the write under way (meta.doc_count, see index-reads' docCount).
   let docDelta = 0;
 
   function removeDoc(rowid: number): void {
     docDelta--;
-    forget('fts', rowid);
-    s.deleteFts.run(rowid);
-    if (rowid > floor) {
-      forget('fts_recent', rowid);
-      s.deleteRecent.run(rowid);
-    }
+    deleteFtsRow('fts', rowid);
+    if (rowid > floor) deleteFtsRow('fts_recent', rowid);
     s.deleteDates.run(rowid);
     s.deleteDoc.run(rowid);
   }
@@ -226,12 +232,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       if (rowid <= expectedRows - recentDocs && rowid > floor) {
         // Rows under it went into fts_recent while fewer papers were expected (a load following a
         // store being filled: see expect): out with them, as the trim below would.
-        if (rowid - 1 > floor) {
-          for (const r of s.recentRowids.all(floor, rowid - 1)) {
-            forget('fts_recent', r.rowid);
-            s.deleteRecent.run(r.rowid);
-          }
-        }
+        if (rowid - 1 > floor) trimRecent(rowid - 1);
         floor = rowid;
       }
       s.insertFts.run(rowid, ...f);
@@ -246,13 +247,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     // Keep fts_recent to the newest `recentDocs` rows: trim what this write pushed out.
     const top = s.maxRowid.get()?.n ?? 0;
     const target = Math.max(floor, top - recentDocs);
-    if (target > floor) {
-      for (const { rowid } of s.recentRowids.all(floor, target)) {
-        forget('fts_recent', rowid);
-        s.deleteRecent.run(rowid);
-      }
-      floor = target;
-    }
+    if (target > floor) trimRecent(target);
     if (floor !== floorAtStart) s.setFloor.run(String(floor));
     s.setSeq.run(String(seq));
     // The papers held, kept beside the seq: counting 100k rows was 45-70 ms of a search's first

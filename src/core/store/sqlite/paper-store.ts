@@ -4,7 +4,7 @@ import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperField
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
 import type { Db } from './open.js';
-import { papersSinceStatement } from './paper-reader.js';
+import { sqlitePaperReads } from './paper-reader.js';
 import { createDayCountDelta } from './term-day-delta.js';
 import { createSqliteTermWriter } from './trend-terms.js';
 
@@ -28,10 +28,10 @@ const LARGE_CACHE_KIB = -65536;
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
 export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
+  const reads = sqlitePaperReads(db);
   const q = {
     get: db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE id = ?'),
     byTitleKey: db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE title_key = ? ORDER BY seq LIMIT 1'),
-    maxSeq: db.prepare<[], { s: number | null }>('SELECT MAX(seq) AS s FROM papers'),
     insert: db.prepare(
       `INSERT INTO papers (id, arxiv_id, title, abstract, authors, links, keywords, categories, upvotes, published_at,
          digest_dates, sources, flags, ai_summary, tldr, title_key, seq, created_at, updated_at)
@@ -70,7 +70,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
   };
   const counts = createDayCountDelta(db);
 
-  let seq = q.maxSeq.get()?.s ?? 0;
+  let seq = reads.maxSeq();
   // Each paper's trend terms are written with the paper, from the stored (merged) title and keywords.
   const terms = createSqliteTermWriter(db);
 
@@ -123,7 +123,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
   const ingestTx = db.transaction((batch: IngestBatch): IngestCounts => {
     // Another process (`papers ingest` beside the running bot) may have written since: seq numbers
     // continue from what the file holds, read under the write lock (see ingest below).
-    seq = Math.max(seq, q.maxSeq.get()?.s ?? 0);
+    seq = Math.max(seq, reads.maxSeq());
     const now = new Date().toISOString();
     const result: IngestCounts = { new: 0, merged: 0, unchanged: 0, changedIds: [] };
     const titleKeys = batch.papers.map((p) => normalizeTitle(p.title));
@@ -207,7 +207,6 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
 
   const resolveId = (id: string): string => parseArxivId(id) ?? id.trim();
 
-  const since = papersSinceStatement(db);
 
   return {
     // better-sqlite3's name is the file it was opened with.
@@ -243,13 +242,13 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
       return out;
     },
     async papersSince(after, limit) {
-      return since(after, limit);
+      return reads.papersSince(after, limit);
     },
     async maxSeq() {
-      return q.maxSeq.get()?.s ?? 0;
+      return reads.maxSeq();
     },
     async stats() {
-      const papers = (db.prepare('SELECT COUNT(*) AS n FROM papers').get() as { n: number }).n;
+      const papers = reads.count();
       const digests = (db.prepare('SELECT COUNT(*) AS n FROM digests').get() as { n: number }).n;
       return { papers, digests };
     },
