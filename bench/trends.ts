@@ -26,6 +26,7 @@ import { addDays } from '../src/core/trends/dates.js';
 import { renderTrendsPng, warmTrendsRenderer } from '../src/core/trends/render/render-png.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 import { countArg } from './lib/count-arg.js';
+import { median } from './lib/metrics.js';
 import { sharedData } from './lib/shared-data.js';
 
 const PAPERS = countArg(100_000);
@@ -98,7 +99,6 @@ function anchor(): number {
   return performance.now() - s;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${median(s).toFixed(0)} ms (range ${s[0]!.toFixed(0)}–${s[s.length - 1]!.toFixed(0)})`;

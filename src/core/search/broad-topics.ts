@@ -17,6 +17,15 @@ export interface BroadTopicContext {
   minAll: number;
   /** A topic whose words hold more postings than this is broad (see BROAD_POSTINGS in tuning.ts). */
   broadPostings: number;
+  /** The whole index's page is tried from the term heads up to this many postings (PROVED_POSTINGS). */
+  provedPostings: number;
+}
+
+/** A broad topic's page; `newestOnly`: ranked among the newest papers only (the shard, or its last tier). */
+export interface BroadPage {
+  ranked: Ranked[];
+  total: number;
+  newestOnly: boolean;
 }
 
 /**
@@ -31,7 +40,8 @@ export function groupPostings(plan: QueryPlan, c: Pick<BroadTopicContext, 'vocab
 
 /**
  * A chat topic of common words, undefined when the whole index should answer:
- * - enough of the newest papers have every word → those, ranked in the shard;
+ * - enough of the newest papers have every word → the whole archive's page when the term heads
+ *   prove it at a bounded cost (exact-top.ts), else those newest papers, ranked in the shard;
  * - enough papers of the archive have every word → their count (they are found there cheaply);
  * - few anywhere → those few first (from the whole archive), then the archive's papers with the
  *   topic's rare words (short posting lists: cheap anywhere), then the newest papers with some
@@ -46,13 +56,19 @@ export function broadTopic(
   f: Filters,
   limit: number,
   offset: number,
-): { ranked: Ranked[]; total: number } | { allTotal: number } | undefined {
+): BroadPage | { allTotal: number } | undefined {
   const { chatRanker, recentRanker, minAll } = c;
   // A word with this few postings is cheap to look up anywhere, and tells the most about a topic.
   const rarePostings = Math.floor(c.broadPostings / 8);
   const [all, loosest] = levels as [string, string | undefined];
   const inShard = recentRanker.count(all, f);
-  if (inShard >= minAll) return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard };
+  if (inShard >= minAll) {
+    // Every match ranked, as the whole index would rank it (the shard has enough, so the archive
+    // has at least as many papers with every word): proved from the heads, or not tried past the cost.
+    const proved = chatRanker.proved(all, f, limit, offset, c.provedPostings);
+    if (proved) return { ranked: proved, total: chatRanker.count(all, f), newestOnly: false };
+    return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard, newestOnly: true };
+  }
   if (!loosest) return undefined;
   const allTotal = chatRanker.count(all, f);
   // The whole index answers; it gets the count so as not to read those postings again.
@@ -82,5 +98,5 @@ export function broadTopic(
     }
     total += n;
   }
-  return { ranked, total };
+  return { ranked, total, newestOnly: true };
 }

@@ -192,12 +192,12 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       return { ...(await rescored(plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
     }
     let knownAllTotal: number | undefined;
-    const broad = { vocab, docCount: n, chatRanker, recentRanker, minAll: t.minAllWordsHits, broadPostings: t.broadPostings };
+    const broad = { vocab, docCount: n, chatRanker, recentRanker, minAll: t.minAllWordsHits, broadPostings: t.broadPostings, provedPostings: t.provedPostings };
     const postings = !long && !unweighted && n > t.recentDocs ? groupPostings(plan, broad) : undefined;
     if (postings && postings.reduce((a, b) => a + b, 0) > t.broadPostings) {
       const r = await guarded(() => broadTopic(broad, plan, postings, levels, filters, limit, offset));
       if (r && 'allTotal' in r) knownAllTotal = r.allTotal;
-      else if (r) return { ...r, hitStems, newestOnly: t.recentDocs };
+      else if (r) return { ranked: r.ranked, total: r.total, hitStems, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
     }
     let { ranked, total } = await guarded(() =>
       evaluateLevels(long ? ranker : chatRanker, levels, filters, limit, offset, t.minAllWordsHits, unweighted, knownAllTotal),

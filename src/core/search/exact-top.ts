@@ -63,6 +63,27 @@ export function createExactTop(c: ExactTopContext) {
     return out;
   }
 
+  /**
+   * Whether the page can pass the check below at all, from the heads alone: a candidate scores at
+   * most its head scores plus the bounds of the phrases whose head it is not in, so when fewer than
+   * `want` candidates could score above the bound, FTS5 need not be asked (a query of many typo
+   * alternatives, each adding its bound, fails that way). Only for phrases that all have heads: a
+   * rare phrase's scores are not known before FTS5 gives them.
+   */
+  function canPass(used: Head[], bound: number, want: number): boolean {
+    const upper = new Map<number, number>();
+    for (const h of used) {
+      for (let i = 0; i < h.rowids.length; i++) {
+        const r = h.rowids[i]!;
+        upper.set(r, (upper.get(r) ?? bound) + h.scores[i]! - h.bound);
+      }
+    }
+    if (upper.size < want) return false;
+    const best = Float64Array.from(upper.values()).sort();
+    // Looser than the check by its margin, so that rounding in these sums never refuses a page that passes.
+    return best[best.length - want]! > bound - 1e-9 * Math.abs(bound);
+  }
+
   return {
     /** The number of papers matching a query of one common term and no filter (the head's df); undefined otherwise. */
     count(match: string, f: Filters): number | undefined {
@@ -73,7 +94,11 @@ export function createExactTop(c: ExactTopContext) {
     top: exactTop,
   };
 
-  function exactTop(match: string, f: Filters, limit: number, offset: number, first?: string): Ranked[] | undefined {
+  /**
+   * `maxPostings`: give up, before any FTS5 read, when the phrases' papers add up to more (bm25
+   * reads each phrase's whole posting list for its idf: that sum is the query's cost).
+   */
+  function exactTop(match: string, f: Filters, limit: number, offset: number, first?: string, maxPostings = Infinity): Ranked[] | undefined {
     const heads = c.heads();
     const want = offset + limit;
     if (!heads || want > heads.size || limit <= 0) return undefined;
@@ -85,22 +110,30 @@ export function createExactTop(c: ExactTopContext) {
     }
     const cap = Math.max(c.maxCandidates, 4 * heads.size);
     const candidates = new Set<number>();
+    const used: Head[] = [];
     // The most any paper outside the candidates can score: the sum of its common phrases' bounds.
     let bound = 0;
+    let postings = 0;
+    let rare = false;
     for (const phrase of phrases) {
       const term = heads.termOf.get(phrase);
       const head = term === undefined ? undefined : heads.heads.get(term);
       if (head) {
         bound += head.bound;
+        postings += head.df;
+        used.push(head);
         for (const r of head.rowids) candidates.add(r);
       } else {
         // A rare phrase (every index word in more than minDf papers has a head): all its papers.
         const rows = rowidsOf(quote(phrase), heads.minDf + 1);
         if (rows.length > heads.minDf) return undefined;
+        rare = true;
+        postings += rows.length;
         for (const r of rows) candidates.add(r);
       }
-      if (candidates.size > cap) return undefined;
+      if (candidates.size > cap || postings > maxPostings) return undefined;
     }
+    if (!first && !rare && !canPass(used, bound, want)) return undefined;
     if (first) {
       const rows = rowidsOf(first, cap + 1);
       if (rows.length > cap) return undefined;

@@ -94,6 +94,13 @@ export function createRanker(
       return rows.map((r) => ({ rowid: r.rowid, score: -r.s }));
     },
     /**
+     * The page of a ranking of every match, when the term heads prove it without reading more than
+     * `maxPostings` postings (exact-top.ts); undefined otherwise (and always for the shard).
+     */
+    proved(match: string, f: Filters, limit: number, offset: number, maxPostings: number): Ranked[] | undefined {
+      return exactTop?.top(match, f, limit, offset, undefined, maxPostings);
+    },
+    /**
      * The papers matching `rows`, ranked by bm25 over `score` alone, for a small set whose common
      * words would cost more than they tell: FTS5 reads every ranked word's whole posting list for its
      * idf, and "model" or "language" (tens of thousands of postings) weigh next to nothing in bm25.

@@ -265,6 +265,58 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     }
   });
 
+  it('a broad topic is ranked over the whole archive when its heads prove the page, among the newest papers otherwise', async () => {
+    const { dir, store } = await storeWith(corpus());
+    // A shard of the newest 100 papers, every topic of common words broad (over 50 postings), and
+    // 3 papers with every word enough to list only those (in every search compared).
+    const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits: 3 };
+    const every = await searchOn(dir, store, 'every.db', { ...EVERY, minAllWordsHits: 3 });
+    const proving = await searchOn(dir, store, 'proving.db', { ...BROAD, termHeads: HEADS });
+    const shardOnly = await searchOn(dir, store, 'shard.db', { ...BROAD, termHeads: HEADS, provedPostings: 0 });
+    const words = ['diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
+    const topics = [...words, ...words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`))];
+    let proved = 0;
+    let shardDiffers = 0;
+    let inShardPages = 0;
+    for (const text of topics) {
+      for (const q of [{ text, limit: 5 }, { text, limit: 5, page: 2 }]) {
+        const want = await pageOf(every, q);
+        const inShard = await shardOnly.search(q);
+        // A topic with too few papers of every word among the newest is not ranked in the shard.
+        if (inShard.newestOnly === undefined) continue;
+        expect(inShard.newestOnly, text).toBe(100);
+        inShardPages++;
+        if (inShard.hits.map((h) => h.paper.id).join() !== want.ids.join()) shardDiffers++;
+        const r = await proving.search(q);
+        const got = { ids: r.hits.map((h) => h.paper.id), total: r.total };
+        // Proved: the page and the count of the whole archive. Not proved: the shard's, and it says so.
+        if (r.newestOnly === undefined) {
+          expect(got, text).toEqual(want);
+          proved++;
+        } else expect(got, text).toEqual({ ids: inShard.hits.map((h) => h.paper.id), total: inShard.total });
+      }
+    }
+    // The shard alone gives other pages for most of these topics; the heads prove most of them.
+    expect(inShardPages).toBeGreaterThan(topics.length);
+    expect(shardDiffers).toBeGreaterThan(inShardPages / 2);
+    expect(proved).toBeGreaterThan(inShardPages / 2);
+  });
+
+  it('a broad topic whose phrases hold more postings than allowed is not tried over the archive', async () => {
+    const { dir, store } = await storeWith(corpus());
+    const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits: 3, termHeads: HEADS };
+    const full = await searchOn(dir, store, 'full.db', BROAD);
+    const q = { text: 'diffusion video', limit: 5 };
+    expect((await full.search(q)).newestOnly).toBeUndefined();
+    const [d, v] = [(await full.search({ text: 'diffusion', limit: 1 })).total, (await full.search({ text: 'video', limit: 1 })).total];
+    // Each word alone is within the allowance; both together are not.
+    const capped = await searchOn(dir, store, 'capped.db', { ...BROAD, provedPostings: Math.max(d, v) });
+    expect((await capped.search({ text: 'video', limit: 5 })).newestOnly).toBeUndefined();
+    expect((await capped.search(q)).newestOnly).toBe(100);
+    const justEnough = await searchOn(dir, store, 'enough.db', { ...BROAD, provedPostings: d + v });
+    expect((await justEnough.search(q)).newestOnly).toBeUndefined();
+  });
+
   it('reads the phrases of a match expression as the planner quoted them', () => {
     expect(phrasesOf('("model" OR "models") AND "say ""hi"""')).toEqual(['model', 'models', 'say "hi"']);
     expect(phrasesOf('{title} : ("a" AND "b") NOT "c"')).toEqual(['a', 'b', 'c']);
