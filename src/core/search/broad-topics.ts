@@ -66,7 +66,7 @@ export function broadTopic(
     // Every match ranked, as the whole index would rank it (the shard has enough, so the archive
     // has at least as many papers with every word): proved from the heads, or not tried past the cost.
     const proved = chatRanker.proved(all, f, limit, offset, c.provedPostings);
-    if (proved) return { ranked: proved, total: chatRanker.count(all, f), newestOnly: false };
+    if (proved) return { ...proved, newestOnly: false };
     return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard, newestOnly: true };
   }
   if (!loosest) return undefined;

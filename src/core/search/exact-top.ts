@@ -91,14 +91,27 @@ export function createExactTop(c: ExactTopContext) {
       if (!heads || c.filterSql(f).sql) return undefined;
       return singleTerm(match, phrasesOf(match), heads)?.head.df;
     },
-    top: exactTop,
+    /** The page, for a ranker that has counted the matches already. */
+    top: (match: string, f: Filters, limit: number, offset: number, first?: string): Ranked[] | undefined =>
+      exactTop(match, f, limit, offset, { first })?.ranked,
+    /**
+     * The page and the number of papers matching, counted in the same pass over the match (a
+     * count of its own reads the posting lists again: 2-5 ms of a broad topic at 100k papers);
+     * `maxPostings`: give up, before any FTS5 read, when the phrases' papers add up to more (bm25
+     * reads each phrase's whole posting list for its idf: that sum is the query's cost).
+     */
+    counted: (match: string, f: Filters, limit: number, offset: number, maxPostings: number) =>
+      exactTop(match, f, limit, offset, { counted: true, maxPostings }) as { ranked: Ranked[]; total: number } | undefined,
   };
 
-  /**
-   * `maxPostings`: give up, before any FTS5 read, when the phrases' papers add up to more (bm25
-   * reads each phrase's whole posting list for its idf: that sum is the query's cost).
-   */
-  function exactTop(match: string, f: Filters, limit: number, offset: number, first?: string, maxPostings = Infinity): Ranked[] | undefined {
+  function exactTop(
+    match: string,
+    f: Filters,
+    limit: number,
+    offset: number,
+    o: { first?: string; counted?: boolean; maxPostings?: number },
+  ): { ranked: Ranked[]; total?: number } | undefined {
+    const { first, counted, maxPostings = Infinity } = o;
     const heads = c.heads();
     const want = offset + limit;
     if (!heads || want > heads.size || limit <= 0) return undefined;
@@ -106,7 +119,10 @@ export function createExactTop(c: ExactTopContext) {
     const { sql, params } = c.filterSql(f);
     if (!first && !sql) {
       const single = singleTerm(match, phrases, heads);
-      if (single) return fromHead(single, want, offset);
+      if (single) {
+        const ranked = fromHead(single, want, offset);
+        return ranked && { ranked, total: single.head.df };
+      }
     }
     const cap = Math.max(c.maxCandidates, 4 * heads.size);
     const candidates = new Set<number>();
@@ -139,22 +155,35 @@ export function createExactTop(c: ExactTopContext) {
       if (rows.length > cap) return undefined;
       for (const r of rows) candidates.add(r);
     }
-    const firstCol = first ? ', fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @first) AS a' : '';
-    // `+`: one pass over the match with the candidates as a filter, bm25 set up once (see rankAmong).
-    const rows = stmt(
-      `SELECT fts.rowid AS rowid, bm25(fts, ${c.weights}) AS s${firstCol} FROM fts
-       WHERE fts MATCH @match AND +fts.rowid IN (SELECT value FROM json_each(@candidates))${sql}
-       ORDER BY ${first ? 'a DESC, ' : ''}s, fts.rowid DESC LIMIT @want`,
-    ).all({ ...params, match, candidates: JSON.stringify([...candidates]), want, ...(first ? { first } : {}) }) as Array<{
-      rowid: number;
-      s: number;
-      a?: number;
-    }>;
+    const ids = JSON.stringify([...candidates]);
+    let rows: Array<{ rowid: number; s: number; a?: number }>;
+    let total: number | undefined;
+    if (counted) {
+      // Every match counted, the candidates among them scored, in one pass. bm25 may not be called
+      // inside an aggregate: the subquery's LIMIT keeps SQLite from flattening it into this one.
+      const r = stmt(
+        `SELECT count(*) AS n, json_group_array(json_array(rowid, s)) FILTER (WHERE s IS NOT NULL) AS j FROM (
+           SELECT fts.rowid AS rowid, CASE WHEN +fts.rowid IN (SELECT value FROM json_each(@candidates)) THEN bm25(fts, ${c.weights}) END AS s
+           FROM fts WHERE fts MATCH @match${sql} LIMIT -1)`,
+      ).get({ ...params, match, candidates: ids }) as { n: number; j: string };
+      total = r.n;
+      // SQLite writes a REAL in JSON with the digits that read back as the same double.
+      rows = (JSON.parse(r.j) as Array<[number, number]>).map(([rowid, s]) => ({ rowid, s }));
+      rows.sort((a, b) => a.s - b.s || b.rowid - a.rowid);
+    } else {
+      const firstCol = first ? ', fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @first) AS a' : '';
+      // `+`: one pass over the match with the candidates as a filter, bm25 set up once (see rankAmong).
+      rows = stmt(
+        `SELECT fts.rowid AS rowid, bm25(fts, ${c.weights}) AS s${firstCol} FROM fts
+         WHERE fts MATCH @match AND +fts.rowid IN (SELECT value FROM json_each(@candidates))${sql}
+         ORDER BY ${first ? 'a DESC, ' : ''}s, fts.rowid DESC LIMIT @want`,
+      ).all({ ...params, match, candidates: ids, want, ...(first ? { first } : {}) }) as typeof rows;
+    }
     if (rows.length < want) return undefined;
     const last = rows[want - 1]!;
     // Strictly above the bound (with room for the order FTS5 adds in): a paper outside the
     // candidates scoring the same could come first by the newest-first tie-break.
     if (!last.a && !(-last.s > bound + 1e-9 * Math.abs(bound))) return undefined;
-    return rows.slice(offset).map((r) => ({ rowid: r.rowid, score: -r.s }));
+    return { ranked: rows.slice(offset, want).map((r) => ({ rowid: r.rowid, score: -r.s })), total };
   }
 }

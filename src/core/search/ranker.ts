@@ -94,11 +94,12 @@ export function createRanker(
       return rows.map((r) => ({ rowid: r.rowid, score: -r.s }));
     },
     /**
-     * The page of a ranking of every match, when the term heads prove it without reading more than
-     * `maxPostings` postings (exact-top.ts); undefined otherwise (and always for the shard).
+     * The page of a ranking of every match and the number of matches, when the term heads prove
+     * the page without reading more than `maxPostings` postings (exact-top.ts); undefined
+     * otherwise (and always for the shard).
      */
-    proved(match: string, f: Filters, limit: number, offset: number, maxPostings: number): Ranked[] | undefined {
-      return exactTop?.top(match, f, limit, offset, undefined, maxPostings);
+    proved(match: string, f: Filters, limit: number, offset: number, maxPostings: number): { ranked: Ranked[]; total: number } | undefined {
+      return exactTop?.counted(match, f, limit, offset, maxPostings);
     },
     /**
      * The papers matching `rows`, ranked by bm25 over `score` alone, for a small set whose common

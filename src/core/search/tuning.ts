@@ -87,8 +87,8 @@ const BROAD_POSTINGS = 150_000;
 /**
  * A broad topic (above) is first tried over the whole index, from the term heads (exact-top.ts).
  * FTS5's bm25 still reads its phrases' whole posting lists for their idf: at 100k papers the
- * bench's broad topics hold 78k-257k postings and were proved in 4-17 ms, plus 2-5 ms to count
- * their matches. Past this many the shard answers as before: at 1M papers, where most broad topics
+ * bench's broad topics hold 78k-257k postings and were proved in 4-17 ms (their matches counted in
+ * the same pass). Past this many the shard answers as before: at 1M papers, where most broad topics
  * hold more, the ones tried kept p99 at 89 ms against the 150 ms target (374 of 500 first pages
  * those of ranking every match, 261 with the shard alone).
  */

@@ -267,8 +267,9 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
 
   it('a broad topic is ranked over the whole archive when its heads prove the page, among the newest papers otherwise', async () => {
     const { dir, store } = await storeWith(corpus());
-    // A shard of the newest 100 papers, every topic of common words broad (over 50 postings), and
-    // 3 papers with every word enough to list only those (in every search compared).
+    // Pages 1 and 2, and a filter. A shard of the newest 100 papers, every topic of common words
+    // broad (over 50 postings), and 3 papers with every word enough to list only those (in every
+    // search compared).
     const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits: 3 };
     const every = await searchOn(dir, store, 'every.db', { ...EVERY, minAllWordsHits: 3 });
     const proving = await searchOn(dir, store, 'proving.db', { ...BROAD, termHeads: HEADS });
@@ -279,7 +280,7 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     let shardDiffers = 0;
     let inShardPages = 0;
     for (const text of topics) {
-      for (const q of [{ text, limit: 5 }, { text, limit: 5, page: 2 }]) {
+      for (const q of [{ text, limit: 5 }, { text, limit: 5, page: 2 }, { text, limit: 5, hasCode: true }]) {
         const want = await pageOf(every, q);
         const inShard = await shardOnly.search(q);
         // A topic with too few papers of every word among the newest is not ranked in the shard.
