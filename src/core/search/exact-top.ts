@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Filters } from './filters.js';
 import { quote } from './query-plan.js';
 import type { Ranked } from './ranker.js';
-import type { Head, TermHeads } from './term-heads.js';
+import type { Head, HeadsView } from './term-heads.js';
 
 /** What a ranked query of the whole index needs to try the heads first. */
 export interface ExactTopContext {
@@ -13,7 +13,7 @@ export interface ExactTopContext {
   /** The filters as SQL on fts.rowid (ranker.ts). */
   filterSql: (f: Filters) => { sql: string; params: Record<string, unknown> };
   /** The heads of the index as it is now, if computed. */
-  heads: () => TermHeads | undefined;
+  heads: () => HeadsView | undefined;
   /** At most this many papers are scored (or 4 heads' worth); a query needing more gives up (the caller cuts). */
   maxCandidates: number;
 }
@@ -27,7 +27,7 @@ export function phrasesOf(match: string): string[] {
  * The head of the one term every phrase of `match` is (`"model" OR "models"` is "model" twice),
  * with how many times; undefined for any other query.
  */
-function singleTerm(match: string, phrases: string[], heads: TermHeads): { head: Head; times: number } | undefined {
+function singleTerm(match: string, phrases: string[], heads: HeadsView): { head: Head; times: number } | undefined {
   const terms = new Set(phrases.map((p) => heads.termOf.get(p)));
   const [term] = terms;
   const head = terms.size === 1 && term !== undefined ? heads.heads.get(term) : undefined;

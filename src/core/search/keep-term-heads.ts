@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import { startWorker } from '../worker-thread.js';
 import type { SearchDb } from './search-db.js';
 import { readStoredHeads } from './stored-term-heads.js';
-import type { TermHeads, TermHeadsSpec } from './term-heads.js';
+import type { HeadsView, TermHeads, TermHeadsSpec } from './term-heads.js';
 
 export interface TermHeadsKeeper {
   /** The heads of the index in `state` (indexState), when computed; undefined otherwise (the ranker then cuts). */
@@ -83,8 +83,8 @@ export function keepTermHeads(o: { file: string; spec: TermHeadsSpec; log: Logge
  * first time a ranking asks: the `papers` CLI's one-shot commands, which would exit before a
  * computation ended.
  */
-export function storedTermHeads(db: () => SearchDb, spec: TermHeadsSpec): Pick<TermHeadsKeeper, 'at'> {
-  let read: { state: string; heads?: TermHeads } | undefined;
+export function storedTermHeads(db: () => SearchDb, spec: TermHeadsSpec): { at(state: string): HeadsView | undefined } {
+  let read: { state: string; heads?: HeadsView } | undefined;
   return {
     at(state) {
       if (read?.state !== state) read = { state, heads: readStoredHeads(db(), state, spec) };

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { createExactTop } from './exact-top.js';
 import { filterSql as filterSqlOn, type Filters } from './filters.js';
 import type { SearchDb } from './search-db.js';
-import type { TermHeads } from './term-heads.js';
+import type { HeadsView } from './term-heads.js';
 
 export type { Filters };
 
@@ -42,7 +42,7 @@ export function createRanker(
   table: 'fts' | 'fts_recent' = 'fts',
   maxRanked = MAX_RANKED,
   /** The whole index's term heads for its state now, if computed (exact-top.ts); not for the shard. */
-  heads?: () => TermHeads | undefined,
+  heads?: () => HeadsView | undefined,
 ) {
   const cache = new Map<string, Database.Statement>();
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readStoredHeads, storeHeads } from './stored-term-heads.js';
+import { readAllStoredHeads, storeHeads } from './stored-term-heads.js';
 import { computeTermHeads, indexState, type TermHeadsSpec } from './term-heads.js';
 
 const { file, ...spec } = workerData as TermHeadsSpec & { file: string };
@@ -14,7 +14,7 @@ const db = new Database(file, { fileMustExist: true });
 try {
   // A writer's commit is waited for rather than failed on (WAL readers seldom wait at all).
   db.pragma('busy_timeout = 5000');
-  const stored = readStoredHeads(db, indexState(db), spec);
+  const stored = readAllStoredHeads(db, indexState(db), spec);
   if (stored) {
     parentPort!.postMessage({ heads: stored, loaded: true });
   } else {

@@ -16,7 +16,7 @@ import { readGeneration, readSeq, type SearchDb } from './search-db.js';
  * (ranker.ts, exactTop). Scores depend on the whole index (idf, average length), so heads are good
  * for the one index state (file and seq) they were computed at, and recomputed after each change.
  */
-export interface TermHeads {
+export interface HeadsView {
   /** The index file (its generation) and seq the heads were computed at: they are used only there. */
   state: string;
   /** Terms in more papers than this have a head; every other term is in at most this many. */
@@ -24,6 +24,15 @@ export interface TermHeads {
   /** Papers kept per head. */
   size: number;
   /** Each index word (as written) whose FTS5 term has a head, with that term ("models" → "model"). */
+  termOf: { get(word: string): string | undefined };
+  heads: { get(term: string): Head | undefined };
+}
+
+/**
+ * The heads all in memory, as computed (and as the bot keeps them); a `papers` one-shot command
+ * reads only the ones its query needs from the index file (stored-term-heads.ts).
+ */
+export interface TermHeads extends HeadsView {
   termOf: Map<string, string>;
   heads: Map<string, Head>;
 }

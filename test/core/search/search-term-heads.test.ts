@@ -7,7 +7,7 @@ import { seededRandom } from '../../../src/core/seeded-random.js';
 import { createPaperSearch, type PaperSearchOptions } from '../../../src/core/search/create-paper-search.js';
 import { phrasesOf } from '../../../src/core/search/exact-top.js';
 import { keepTermHeads } from '../../../src/core/search/keep-term-heads.js';
-import { readStoredHeads, storeHeads } from '../../../src/core/search/stored-term-heads.js';
+import { readAllStoredHeads, readStoredHeads, storeHeads } from '../../../src/core/search/stored-term-heads.js';
 import type { PaperSearch, SearchQuery } from '../../../src/core/search/ports.js';
 import { DEFAULT_WEIGHTS } from '../../../src/core/search/ranker.js';
 import { createSearchDb, readGeneration } from '../../../src/core/search/search-db.js';
@@ -247,19 +247,42 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     expect(cutNow).toBeGreaterThan(0);
   });
 
-  it('stored heads of other settings, or damaged, are not read', async () => {
+  it('stored heads read back as computed, one at a time or all; of other settings, another state or damaged, they are not read', async () => {
     const { dir, store } = await storeWith(corpus(120));
     await searchOn(dir, store, 'search.db', { termHeads: false });
     const db = new Database(join(dir, 'search.db'));
     try {
       const spec = { weights: DEFAULT_WEIGHTS, minDf: 5, size: 10 };
       const heads = computeTermHeads(db, spec);
+      expect(heads.heads.size).toBeGreaterThan(3);
       storeHeads(db, heads, spec);
-      expect(readStoredHeads(db, heads.state, spec)?.heads.size).toBe(heads.heads.size);
+      const view = readStoredHeads(db, heads.state, spec)!;
+      expect([view.state, view.minDf, view.size]).toEqual([heads.state, heads.minDf, heads.size]);
+      for (const [word, term] of heads.termOf) expect(view.termOf.get(word), word).toBe(term);
+      for (const [term, head] of heads.heads) expect(view.heads.get(term), term).toEqual(head);
+      expect(view.termOf.get('wombat')).toBeUndefined();
+      expect(readAllStoredHeads(db, heads.state, spec)).toEqual(heads);
       expect(readStoredHeads(db, heads.state, { ...spec, size: 11 })).toBeUndefined();
       expect(readStoredHeads(db, `${heads.state}x`, spec)).toBeUndefined();
-      db.prepare('UPDATE term_heads SET data = ?').run(Buffer.from('not a v8 value'));
+
+      // Read one head, then the bot stores those of another state: this view gives no more.
+      const [first, second] = [...heads.heads.keys()] as [string, string];
+      const early = readStoredHeads(db, heads.state, spec)!;
+      expect(early.heads.get(first)).toEqual(heads.heads.get(first));
+      storeHeads(db, { ...heads, state: `${heads.state}-later` }, spec);
+      expect(early.heads.get(first)).toEqual(heads.heads.get(first));
+      expect(early.heads.get(second)).toBeUndefined();
       expect(readStoredHeads(db, heads.state, spec)).toBeUndefined();
+      storeHeads(db, heads, spec);
+
+      // A damaged head reads as none; the others still read.
+      db.prepare('UPDATE term_head_terms SET scores = ? WHERE term = ?').run(Buffer.from('short'), first);
+      expect(readStoredHeads(db, heads.state, spec)!.heads.get(first)).toBeUndefined();
+      expect(readStoredHeads(db, heads.state, spec)!.heads.get(second)).toEqual(heads.heads.get(second));
+      expect(readAllStoredHeads(db, heads.state, spec)!.heads.has(first)).toBe(false);
+      db.prepare('UPDATE term_heads SET data = ?').run(Buffer.from('not json'));
+      expect(readStoredHeads(db, heads.state, spec)).toBeUndefined();
+      expect(readAllStoredHeads(db, heads.state, spec)).toBeUndefined();
     } finally {
       db.close();
     }
