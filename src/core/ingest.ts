@@ -10,7 +10,8 @@ import type { PaperStore } from './store/ports.js';
 
 export interface IngestDeps {
   store: PaperStore;
-  parse: ParseDigest;
+  /** A parser, or one loaded on first use (open-core.ts: a command that never parses does not load them). */
+  parse: (...args: Parameters<ParseDigest>) => ReturnType<ParseDigest> | Promise<ReturnType<ParseDigest>>;
   /** Brought up to date after every successful ingest, so search never serves stale results. */
   search?: Pick<PaperSearch, 'sync'>;
   maxBytes: number;
@@ -85,7 +86,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
     }
     let parsed;
     try {
-      parsed = parse(content, { format: opts.format, date: opts.date, fileName: basename(origin), now: deps.now?.() });
+      parsed = await parse(content, { format: opts.format, date: opts.date, fileName: basename(origin), now: deps.now?.() });
     } catch (err) {
       if (err instanceof ParseError) return { ok: false, origin, error: `${origin}: ${err.message}` };
       logger.error({ err, origin }, 'parser failed unexpectedly');

@@ -1,7 +1,7 @@
 import { createIngestService } from './ingest.js';
 import type { IngestService } from './ingest-ports.js';
 import { silentLogger, type Logger } from './logger.js';
-import { parseDigest } from './parse/parse-digest.js';
+import type { ParseOptions } from './parse/ports.js';
 import { createPaperSearch } from './search/create-paper-search.js';
 import type { PaperSearch } from './search/ports.js';
 import type { Clock } from './clock.js';
@@ -57,7 +57,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
   const ingest = createIngestService({
     store,
-    parse: parseDigest,
+    parse: parseLazily,
     search,
     maxBytes: opts.maxFileBytes ?? 50 * 1024 * 1024,
     logger: logger.child({ module: 'ingest' }),
@@ -76,4 +76,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       await storage.close();
     },
   };
+}
+
+/**
+ * The parsers, loaded when the first input is parsed: `papers search`, `show` or `stats` never
+ * parse, and loading them (the XML parser and every format's module) was ~65 ms of such a
+ * command's start.
+ */
+async function parseLazily(content: Buffer, opts?: ParseOptions) {
+  const { parseDigest } = await import('./parse/parse-digest.js');
+  return parseDigest(content, opts);
 }
