@@ -55,6 +55,8 @@ export function watchInbox(o: InboxOptions) {
   const failedDir = path.join(o.dir, 'failed');
   for (const d of [o.dir, processedDir, failedDir]) fs.mkdirSync(d, { recursive: true });
   const marker = path.join(o.dir, PROCESSING_MARKER);
+  // The marker is written here and renamed into place, so that it is never seen half written.
+  const markerDraft = `${marker}.tmp`;
   recoverUnfinished();
   let scanning: Promise<InboxReport> | undefined;
   let again = false;
@@ -71,6 +73,8 @@ export function watchInbox(o: InboxOptions) {
    * A marker of another live process (a second bot on this inbox) is left alone.
    */
   function recoverUnfinished(): void {
+    // A draft left by a run killed while writing it: that run had not started reading the file.
+    fs.rmSync(markerDraft, { force: true });
     let m: { file?: unknown; pid?: unknown; startedAt?: unknown };
     try {
       m = JSON.parse(fs.readFileSync(marker, 'utf8')) as typeof m;
@@ -108,8 +112,11 @@ export function watchInbox(o: InboxOptions) {
       if (!st.isFile() || (settle > 0 && Date.now() - st.mtimeMs < settle)) continue;
       let reason: string | undefined;
       // Written before reading and removed once the file is moved: if this process dies in between,
-      // the next start finds it (recoverUnfinished).
-      fs.writeFileSync(marker, JSON.stringify({ file: name, pid: process.pid, startedAt: new Date().toISOString() }));
+      // the next start finds it (recoverUnfinished). Whole or not at all: a kill between creating
+      // the file and filling it left an empty marker, which the next start took for none and read
+      // the file again.
+      fs.writeFileSync(markerDraft, JSON.stringify({ file: name, pid: process.pid, startedAt: new Date().toISOString() }));
+      fs.renameSync(markerDraft, marker);
       try {
         const r = await o.ingest.ingestFile(file);
         if (r.ok) log.info({ file: name, papers: r.papers, new: r.counts.new, digestDate: r.digestDate }, 'inbox file ingested');

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createArxivRssSource } from '../../../src/core/sources/arxiv-rss-source.js';
-import { watchInbox } from '../../../src/core/sources/watch-inbox.js';
+import { PROCESSING_MARKER, watchInbox } from '../../../src/core/sources/watch-inbox.js';
 import { createLiveSources } from '../../../src/core/sources/live-sources.js';
 import { SEED_DIGEST, hfDay } from '../../helpers/test-data.js';
 import { sourcesSetup } from './sources-helpers.js';
@@ -70,6 +70,37 @@ describe('inbox folder', () => {
         expect(again).toEqual({ processed: ['2025-06-10.json'], failed: [] });
         expect(fs.readdirSync(path.join(dir, 'processed')).sort()).toEqual(['2025-06-10.1.json', '2025-06-10.json', 'digest.txt']);
         expect((await t.core.store.stats()).papers).toBe(28 + 74);
+      } finally {
+        inbox.close();
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('the marker naming the file being read is whole whenever it exists; a draft left by a kill is cleared at start', async () => {
+    const t = await sourcesSetup('2026-04-27T06:00:00.000Z');
+    try {
+      const dir = path.join(t.dir, 'inbox');
+      fs.mkdirSync(dir, { recursive: true });
+      // A run killed while writing its marker: a draft, half written, and the file it was about to read.
+      fs.writeFileSync(path.join(dir, `${PROCESSING_MARKER}.tmp`), '{"file":"x.js');
+      fs.copyFileSync(hfDay('2025-06-10'), path.join(dir, 'x.json'));
+      const seen: unknown[] = [];
+      const ingest = {
+        ...t.core.ingest,
+        ingestFile: (file: string) => {
+          seen.push(JSON.parse(fs.readFileSync(path.join(dir, PROCESSING_MARKER), 'utf8')).file);
+          return t.core.ingest.ingestFile(file);
+        },
+      };
+      const inbox = watchInbox({ dir, ingest, logger: t.logger, pollMs: 0, settleMs: 0, watch: false });
+      try {
+        expect(fs.existsSync(path.join(dir, `${PROCESSING_MARKER}.tmp`))).toBe(false);
+        // That file had not been started: it is read as usual, not moved to failed/.
+        expect(await inbox.scan()).toEqual({ processed: ['x.json'], failed: [] });
+        expect(seen).toEqual(['x.json']);
+        expect(fs.readdirSync(dir).sort()).toEqual(['failed', 'processed']);
       } finally {
         inbox.close();
       }
