@@ -7,9 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../logger.js';
 import { openPaperReader } from '../store/paper-reader.js';
-import type { PaperStore } from '../store/ports.js';
 import type { FollowJob } from './follow-store.js';
-import { createIndexSync } from './index-sync.js';
+import { createIndexSync, type IndexedStore } from './index-sync.js';
 
 const port = parentPort!;
 const job = workerData as FollowJob;
@@ -21,11 +20,11 @@ const logger: Logger = { debug: () => {}, info: () => {}, warn: forward('warn'),
 
 const reader = openPaperReader(job.location);
 // What an index sync reads of a store: the papers in seq order, the top seq, the count.
-const store = {
-  papersSince: async (after: number, limit: number) => reader.papersSince(after, limit),
+const store: IndexedStore = {
+  papersSince: async (after, limit) => reader.papersSince(after, limit),
   maxSeq: async () => reader.maxSeq(),
   stats: async () => ({ papers: reader.count(), digests: 0 }),
-} as Pick<PaperStore, 'papersSince' | 'maxSeq' | 'stats'> as PaperStore;
+};
 
 const sync = createIndexSync({ file: job.file, store, log: logger, recentDocs: job.recentDocs, wordWorkerFrom: job.wordWorkerFrom, follow: true, onAttach: () => {} });
 const progress = (done: number, total: number) => port.postMessage({ progress: [done, total] });

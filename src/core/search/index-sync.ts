@@ -26,9 +26,12 @@ export interface IndexHandle {
  * another process indexed, and rebuild when the file is damaged or belongs to another store.
  * `onAttach` runs whenever a new handle is in place (the search prepares its statements there).
  */
+export type IndexedStore = Pick<PaperStore, 'papersSince' | 'maxSeq' | 'stats'>;
+
 export function createIndexSync(o: {
   file: string;
-  store: PaperStore;
+  /** What an index reads of a store: its papers in seq order, the top seq, the count. */
+  store: IndexedStore;
   log: Logger;
   recentDocs: number;
   onAttach: (index: IndexHandle) => void;
@@ -86,7 +89,7 @@ export function createIndexSync(o: {
     if (storeSeq < index.seq) startFresh(`store seq ${storeSeq} is behind the index's ${index.seq}`);
     const started = Date.now();
     const from = index.seq;
-    const total = Math.max(0, (await store.maxSeq()) - from);
+    const total = Math.max(0, storeSeq - from);
     let added = 0;
     // A bulk load that was interrupted: its lookup indexes come back before anything else is
     // written. Not one this writer is following a store with: it goes on.

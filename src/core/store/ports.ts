@@ -40,16 +40,16 @@ export interface DigestEntry {
   paperId: string;
 }
 
-/**
- * The paper store. SQLite implements it today (sqlite/paper-store.ts); every method is async so a
- * PostgreSQL backend can implement the same port for several bot instances without touching callers.
- */
 /** Where another thread can open a store to read its papers (see PaperStore.location). */
 export interface StoreLocation {
   kind: 'sqlite';
   file: string;
 }
 
+/**
+ * The paper store. SQLite implements it today (sqlite/paper-store.ts); every method is async so a
+ * PostgreSQL backend can implement the same port for several bot instances without touching callers.
+ */
 export interface PaperStore {
   /**
    * Where a worker thread can open this store and read its papers itself (openPaperReader): the

@@ -10,7 +10,7 @@ import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperStore } from '../../../src/core/store/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
-import { dump } from './index-dump.js';
+import { dump, top10 } from './index-dump.js';
 import { seedPapers } from './seed-papers.js';
 
 // `papers ingest` of many inputs into an empty index: a thread indexes the store while it is filled
@@ -52,11 +52,7 @@ async function fill(store: PaperStore, list: Paper[][], after?: () => void) {
   }
 }
 
-async function top10(search: PaperSearch): Promise<string[][]> {
-  const out: string[][] = [];
-  for (const text of QUERIES) out.push((await search.search({ text, limit: 10 })).hits.map((h) => h.paper.id));
-  return out;
-}
+const topTen = (search: PaperSearch) => top10(search, QUERIES);
 
 /** The index a build of the store as it now is leaves, beside `dir`'s. */
 async function built(dir: string, store: PaperStore) {
@@ -113,8 +109,8 @@ describe('the search index following a store being filled', () => {
     // The paper learnt under its arXiv id in a later input replaced its title-only entry.
     expect(got.docs.filter((d) => String(d.title_key).endsWith('extended')).map((d) => d.id)).toEqual(['2499.00001']);
     expectSameIndex(join(dir, 'search.db'), join(dir, 'built.db'));
-    expect(await top10(search)).toEqual(await top10(whole));
-    expect((await top10(search)).flat().length).toBeGreaterThan(QUERIES.length * 3);
+    expect(await topTen(search)).toEqual(await topTen(whole));
+    expect((await topTen(search)).flat().length).toBeGreaterThan(QUERIES.length * 3);
   });
 
   it.each([
@@ -145,7 +141,7 @@ describe('the search index following a store being filled', () => {
     await followed.sync();
     const whole = await built(fresh.dir, fresh.store);
     expectSameIndex(join(fresh.dir, 'search.db'), join(fresh.dir, 'built.db'));
-    expect(await top10(followed)).toEqual(await top10(whole));
+    expect(await topTen(followed)).toEqual(await topTen(whole));
     const warned = logger.records.filter((r) => r.level === 'warn');
     expect(warned).toHaveLength(warnings);
     if (warnings) expect(warned[0]!.msg).toMatch(/following the ingest failed/);

@@ -13,7 +13,7 @@ import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperStore } from '../../../src/core/store/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
-import { dump } from './index-dump.js';
+import { dump, top10 } from './index-dump.js';
 import { seedPapers } from './seed-papers.js';
 
 // A build from empty (index-writer's beginBulk/endBulk) skips the per-paper lookups and creates the
@@ -48,11 +48,7 @@ function corpus(): Paper[] {
   }));
 }
 
-async function top10(search: PaperSearch): Promise<string[][]> {
-  const out: string[][] = [];
-  for (const text of QUERIES) out.push((await search.search({ text, limit: 10 })).hits.map((h) => h.paper.id));
-  return out;
-}
+const topTen = (search: PaperSearch) => top10(search, QUERIES);
 
 /**
  * The store handing out pages of at most 7 papers, so a build takes many batches; `before` runs
@@ -202,8 +198,8 @@ describe.each([
     const inc = dump(join(dir, 'incremental.db'), false);
     expect(inc.docs.length).toBe(papers.length);
     expect(dump(join(dir, 'bulk.db'), false)).toEqual(inc);
-    expect(await top10(bulk)).toEqual(await top10(incremental));
-    expect((await top10(bulk)).flat().length).toBeGreaterThan(QUERIES.length * 3);
+    expect(await topTen(bulk)).toEqual(await topTen(incremental));
+    expect((await topTen(bulk)).flat().length).toBeGreaterThan(QUERIES.length * 3);
   });
 
   it('updates, not duplicates, a paper that changed while it was built from empty', async () => {
@@ -223,7 +219,7 @@ describe.each([
     const expected = dump(join(dir, 'after.db'), false);
     expect(got.docs.at(-1)).toMatchObject({ id: papers[1]!.id, upvotes: 999 });
     expect(got).toEqual(expected);
-    expect(await top10(during)).toEqual(await top10(after));
+    expect(await topTen(during)).toEqual(await topTen(after));
   });
 
   it('finishes a build that was interrupted with the same index as one that was not', async () => {
@@ -261,7 +257,7 @@ describe.each([
     expect(before?.indexes).toEqual(expected.indexes);
     expect(before?.meta.map((m) => (m as { key: string }).key)).not.toContain('bulk');
     expect(dump(join(dir, 'resumed.db'))).toEqual(expected);
-    expect(await top10(resumed)).toEqual(await top10(whole));
+    expect(await topTen(resumed)).toEqual(await topTen(whole));
   });
 
   it('expands typos with every word of a bulk load that stopped half way in a running process and went on', async () => {
@@ -289,7 +285,7 @@ describe.each([
     await live.sync();
     const whole = await createPaperSearch({ ...opts, store, fileName: 'whole.db' });
     open.push(whole);
-    expect(await top10(live)).toEqual(await top10(whole));
+    expect(await topTen(live)).toEqual(await topTen(whole));
   });
 });
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { readVarints } from '../../../src/core/search/fts5-averages.js';
+import { FTS_TABLES, readAverages } from '../../../src/core/search/fts5-averages.js';
+import type { PaperSearch } from '../../../src/core/search/ports.js';
 
 /** Everything the index holds that a search reads, comparable with toEqual. */
 export function dump(file: string, withRowids = true) {
@@ -26,10 +27,16 @@ export function dump(file: string, withRowids = true) {
       automerge: ['fts', 'fts_recent'].map((t) => Number((db.prepare(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v ?? 4)),
       // What bm25 divides by (FTS5's averages record: rows, then tokens per column): the papers
       // held, not every row a table ever had.
-      averages: ['fts', 'fts_recent'].map((t) => readVarints((db.prepare(`SELECT block FROM ${t}_data WHERE id = 1`).get() as { block: Buffer }).block)),
+      averages: FTS_TABLES.map((t) => readAverages(db, t)),
     };
   } finally {
     db.close();
   }
 }
 
+/** Each query's top 10 ids, comparable with toEqual. */
+export async function top10(search: PaperSearch, queries: readonly string[]): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const text of queries) out.push((await search.search({ text, limit: 10 })).hits.map((h) => h.paper.id));
+  return out;
+}

@@ -207,7 +207,6 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
 
   const resolveId = (id: string): string => parseArxivId(id) ?? id.trim();
 
-
   return {
     // better-sqlite3's name is the file it was opened with.
     location: db.memory ? undefined : { kind: 'sqlite', file: db.name },
