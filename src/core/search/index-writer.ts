@@ -4,7 +4,8 @@ import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
 import { FTS_TABLES, readVarints, recountAverages, subtractFromAverages, type FtsTable } from './fts5-averages.js';
 import { LOOKUP_INDEXES, readSeq, type SearchDb } from './search-db.js';
-import { countWords, indexedFields, wordsJson } from './indexed-words.js';
+import { countWords } from './count-words.js';
+import { indexedFields, wordsJson } from './indexed-words.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // FTS5's default: how many segments of a level it lets pile up before merging them into one.

@@ -30,6 +30,11 @@ export function spellOutGreek(text: string): string {
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Plain ASCII: folding is lower-casing, and tokens are the runs of [a-z0-9] (count-words.ts). */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
 /** Accents folded and lower-cased, as SQLite's unicode61 tokenizer (remove_diacritics 2) does. */
 export function foldAccents(text: string): string {
   return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();

@@ -4,7 +4,8 @@
  * writer stores them (wordsJson): the sorting and the JSON are done here, off the writing thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { countWords, indexedFields, wordsJson, type IndexedText } from './indexed-words.js';
+import { countWords } from './count-words.js';
+import { indexedFields, wordsJson, type IndexedText } from './indexed-words.js';
 
 const port = parentPort!;
 port.on('message', (papers: IndexedText[]) => {

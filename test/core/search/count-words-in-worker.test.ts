@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startWordCounter } from '../../../src/core/search/count-words-in-worker.js';
-import { countWords, indexedFields, wordsJson } from '../../../src/core/search/indexed-words.js';
+import { countWords } from '../../../src/core/search/count-words.js';
+import { indexedFields, wordsJson } from '../../../src/core/search/indexed-words.js';
 import { seedPapers } from './seed-papers.js';
 
 describe('the word-count worker of a bulk index load', () => {
