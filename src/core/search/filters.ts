@@ -16,26 +16,31 @@ export interface Filters {
 /**
  * The filters as SQL conditions on `rowid` (a column expression: `fts.rowid`, `docs.rowid`), each
  * starting with " AND ", and their named parameters.
+ *
+ * Each is a look-up per row the query has found (EXISTS on the row), never a list of rows: SQLite
+ * handed a list (`fts.rowid IN (SELECT doc FROM doc_dates ...)`) to FTS5 one row at a time, and
+ * FTS5 set bm25 up again for each, reading every word's posting list once per row. At 100k papers,
+ * "diffusion models" with a `since` took 13-80 s that way; it takes 30-45 ms now.
  */
 export function filterSql(f: Filters, rowid: string): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.since || f.until) {
-    parts.push(`${rowid} IN (SELECT doc FROM doc_dates WHERE date >= @since AND date <= @until)`);
+    parts.push(`EXISTS (SELECT 1 FROM doc_dates WHERE doc = ${rowid} AND date >= @since AND date <= @until)`);
     params.since = f.since ?? '0000-00-00';
     params.until = f.until ?? '9999-99-99';
   }
   const docConds: string[] = [];
-  if (f.hasCode) docConds.push('has_code = 1');
+  if (f.hasCode) docConds.push('filtered.has_code = 1');
   if (f.minUpvotes !== undefined) {
-    docConds.push('upvotes >= @minUpvotes');
+    docConds.push('filtered.upvotes >= @minUpvotes');
     params.minUpvotes = f.minUpvotes;
   }
   if (f.source) {
-    docConds.push("instr(sources, ',' || @source || ',') > 0");
+    docConds.push("instr(filtered.sources, ',' || @source || ',') > 0");
     params.source = f.source;
   }
-  if (docConds.length) parts.push(`${rowid} IN (SELECT rowid FROM docs WHERE ${docConds.join(' AND ')})`);
+  if (docConds.length) parts.push(`EXISTS (SELECT 1 FROM docs AS filtered WHERE filtered.rowid = ${rowid} AND ${docConds.join(' AND ')})`);
   if (f.excludeRowid !== undefined) {
     parts.push(`${rowid} <> @exclude`);
     params.exclude = f.excludeRowid;

@@ -15,6 +15,7 @@ export async function searchEnv(dir: string, seed: Paper[] = [], digestDate?: st
   const logger = createRecordingLogger(records);
   const search: PaperSearch = await createPaperSearch({ dataDir: dir, store, logger });
   return {
+    dir,
     store,
     search,
     records,

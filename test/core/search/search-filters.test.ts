@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Filters } from '../../../src/core/search/filters.js';
+import { createRanker } from '../../../src/core/search/ranker.js';
+import { openSearchDb } from '../../../src/core/search/search-db.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { seedPapers } from './seed-papers.js';
 import { paper, searchEnv } from './search-env.js';
@@ -96,6 +100,55 @@ describe('snippets', () => {
       const text = h.snippet.map((s) => s.text).join('');
       expect(text.replace(/…/g, '').length).toBeLessThan(h.paper.abstract.length + 1);
       expect(h.paper.abstract).toContain(text.replace(/^…|…$/g, '').slice(0, 40));
+    }
+  });
+});
+
+describe('filters in SQL', () => {
+  it('are checked on each row the match finds, never handed to FTS5 as rows to look up one by one', async () => {
+    await filterEnv();
+    const opened = openSearchDb(join(env.dir, 'search.db'));
+    if (!('db' in opened)) throw new Error(opened.problem);
+    const db = opened.db;
+    try {
+      // The ranker's statements, as it prepares them.
+      const prepared: string[] = [];
+      const recording = new Proxy(db, {
+        get(target, key) {
+          const v = Reflect.get(target, key) as unknown;
+          if (key === 'prepare') return (sql: string) => (prepared.push(sql), target.prepare(sql));
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      const filters: Filters[] = [
+        { since: '2024-06-01' },
+        { until: '2024-07-01' },
+        { hasCode: true },
+        { minUpvotes: 10 },
+        { source: 'arxiv-jsonl' },
+        { since: '2024-06-01', until: '2024-08-01', hasCode: true, minUpvotes: 1, source: 'hf-api' },
+      ];
+      for (const table of ['fts', 'fts_recent'] as const) {
+        const ranker = createRanker(recording, undefined, table);
+        for (const f of filters) {
+          ranker.rank('"diffusion"', f, 5);
+          ranker.count('"diffusion"', f);
+          ranker.newest('"diffusion"', f, 5);
+          ranker.rankAmong('"diffusion"', '"models"', f, 5);
+        }
+      }
+      expect(prepared.length).toBeGreaterThanOrEqual(filters.length * 2);
+      for (const sql of new Set(prepared)) {
+        // Planned, not run: any values do.
+        const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1]!, null]));
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
+        // FTS5's plan names its constraints: "=" is a rowid looked up (bm25 set up again for each).
+        const fts = plan.filter((d) => /VIRTUAL TABLE INDEX/.test(d));
+        expect(fts.length, sql).toBeGreaterThan(0);
+        for (const d of fts) expect(d, sql).not.toMatch(/INDEX \d+:[^ ]*=/);
+      }
+    } finally {
+      db.close();
     }
   });
 });
