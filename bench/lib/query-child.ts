@@ -21,6 +21,8 @@ const built = existsSync(join(root, 'dist', 'src', 'core', 'search', 'create-pap
 const load = (path: string) => import(built ? join(root, 'dist', 'src', `${path}.js`) : join(root, 'src', `${path}.ts`));
 
 let run: (q: string) => Promise<unknown> | unknown;
+/** Ours: a query with filters (SearchQuery's). */
+let filteredRun: ((q: string, f: Record<string, unknown>) => Promise<unknown>) | undefined;
 /** The ids of a result's hits (ours: SearchResult). */
 const idsOf = (r: unknown): string[] => (r as { hits: Array<{ paper: { id: string } }> }).hits.map((h) => h.paper.id);
 let opened: number;
@@ -39,6 +41,7 @@ if (engine === 'ours') {
   const store = createSqlitePaperStore(openDatabase(join(dir, 'papers.db')));
   const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger });
   run = (q) => search.search({ text: q, limit: LIMIT });
+  filteredRun = (q, f) => search.search({ text: q, limit: LIMIT, ...f });
   settled = () => search.settled?.();
   agreement = async (pages) => {
     // No cut anywhere: every matching paper ranked by bm25 over the whole index (slow on broad topics).
@@ -81,7 +84,20 @@ for (const q of queries) {
   pages.set(q, r);
 }
 times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+const pct = (p: number, t = times) => t[Math.min(t.length - 1, Math.floor((p / 100) * t.length))]!;
+
+// Ours: the first 200 queries again, each with a filter as people add them (a date, code, upvotes,
+// a date range with code): a filter must not turn a search into a scan (FTS5 has none to compare).
+const filtered: number[] = [];
+if (filteredRun) {
+  const FILTERS = [{ since: '2025-06-01' }, { hasCode: true }, { minUpvotes: 10 }, { since: '2025-01-01', until: '2025-03-31', hasCode: true }];
+  for (const [i, q] of queries.slice(0, 200).entries()) {
+    const t = performance.now();
+    await filteredRun(q, FILTERS[i % FILTERS.length]!);
+    filtered.push(performance.now() - t);
+  }
+  filtered.sort((a, b) => a - b);
+}
 console.log(
   JSON.stringify({
     engine,
@@ -91,6 +107,7 @@ console.log(
     p50: +pct(50).toFixed(2),
     p99: +pct(99).toFixed(2),
     max: +pct(100).toFixed(2),
+    ...(filtered.length ? { filteredP50: +pct(50, filtered).toFixed(2), filteredP99: +pct(99, filtered).toFixed(2) } : {}),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     // After the peak RSS is read: the second index handle is not part of the bot's footprint.
     ...(agreement ? await agreement(pages) : {}),
