@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ParseError } from '../core/errors.js';
 import { readAtMost, readInputFile, sizeLimitError } from '../core/ingest.js';
-import type { Core } from '../core/open-core.js';
+import { parseLazily, type Core } from '../core/open-core.js';
 import { bestLink } from '../core/paper.js';
 import type { Format } from '../core/parse/ports.js';
 import { UsageError } from './ingest-command.js';
@@ -41,10 +41,8 @@ export async function parseCommand(argv: string[], io: CliIo, maxFileBytes: numb
     }
     content = read.content;
   }
-  // Loaded here: `show` and `stats` share this module and never parse.
-  const { parseDigest } = await import('../core/parse/parse-digest.js');
   try {
-    const r = parseDigest(content, { format: values.format as Format | undefined, date: values.date, fileName: file });
+    const r = await parseLazily(content, { format: values.format as Format | undefined, date: values.date, fileName: file });
     if (values.json) {
       writeJson(io, { file, format: r.format, digestDate: r.digestDate ?? null, papers: r.papers, warnings: r.warnings });
     } else {

@@ -79,11 +79,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
 }
 
 /**
- * The parsers, loaded when the first input is parsed: `papers search`, `show` or `stats` never
- * parse, and loading them (the XML parser and every format's module) was ~65 ms of such a
+ * The parsers, loaded when the first input is parsed (ingest, `papers parse`): `papers search`,
+ * `show` or `stats` never parse, and loading them (the XML parser and every format's module) was ~65 ms of such a
  * command's start.
  */
-async function parseLazily(content: Buffer, opts?: ParseOptions) {
+export async function parseLazily(content: Buffer, opts?: ParseOptions) {
   const { parseDigest } = await import('./parse/parse-digest.js');
   return parseDigest(content, opts);
 }

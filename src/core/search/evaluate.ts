@@ -1,3 +1,4 @@
+import { phrasesOf } from './exact-top.js';
 import type { QueryPlan } from './query-plan.js';
 import { groupMatch, phraseMatch, quote } from './query-plan.js';
 import type { Filters, Ranked, Ranker } from './ranker.js';
@@ -78,10 +79,8 @@ export function evaluateLevels(
   return { ranked: ranker.rank(loosest, f, limit, offset, total, allTotal ? all : undefined), total };
 }
 
-/** The quoted phrases of a match expression, in order, each with its prefix star if it has one. */
-const phraseList = (match: string): string => (match.match(/"(?:[^"]|"")*"\*?/g) ?? []).join(' ');
-
 /** Whether two match expressions name the same phrases in the same order (bm25 then scores a paper matching both alike). */
 function samePhrases(a: string, b: string): boolean {
-  return phraseList(a) === phraseList(b);
+  const [x, y] = [phrasesOf(a), phrasesOf(b)];
+  return x.length === y.length && x.every((p, i) => p === y[i]);
 }

@@ -88,28 +88,27 @@ export function readStoredHeads(db: SearchDb, state: string, spec: TermHeadsSpec
     `SELECT df, bound, rowids, scores, ${ours} FROM term_head_terms WHERE term = @term`,
   );
   const key = { state, spec: specKey(spec) };
-  const terms = new Map<string, string | undefined>();
-  const heads = new Map<string, Head | undefined>();
   return {
     state,
     ...meta,
-    termOf: {
-      get(word) {
-        if (!terms.has(word)) {
-          const r = termStmt.get({ word, ...key });
-          terms.set(word, r?.ours ? r.term : undefined);
-        }
-        return terms.get(word);
-      },
-    },
-    heads: {
-      get(term) {
-        if (!heads.has(term)) {
-          const r = headStmt.get({ term, ...key });
-          heads.set(term, r?.ours ? headOf(r, meta.size) : undefined);
-        }
-        return heads.get(term);
-      },
+    termOf: readOnce((word) => {
+      const r = termStmt.get({ word, ...key });
+      return r?.ours ? r.term : undefined;
+    }),
+    heads: readOnce((term) => {
+      const r = headStmt.get({ term, ...key });
+      return r?.ours ? headOf(r, meta.size) : undefined;
+    }),
+  };
+}
+
+/** A look-up that reads each key once and then answers from what it read (none included). */
+function readOnce<T>(read: (key: string) => T | undefined): { get(key: string): T | undefined } {
+  const seen = new Map<string, T | undefined>();
+  return {
+    get(key) {
+      if (!seen.has(key)) seen.set(key, read(key));
+      return seen.get(key);
     },
   };
 }

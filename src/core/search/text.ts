@@ -37,12 +37,12 @@ export function isAscii(text: string): boolean {
 
 /** Accents folded and lower-cased, as SQLite's unicode61 tokenizer (remove_diacritics 2) does. */
 export function foldAccents(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return isAscii(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /** Accents folded, Greek letters spelled out, lower-cased. */
 export function fold(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : spellOutGreek(foldAccents(text));
+  return isAscii(text) ? text.toLowerCase() : spellOutGreek(foldAccents(text));
 }
 
 export function tokenize(text: string): string[] {
