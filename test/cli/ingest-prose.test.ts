@@ -26,4 +26,13 @@ describe('prose is refused as a digest', () => {
       'We resolve sign conflicts when merging models. Results improve on every benchmark we tried.',
     ]);
   });
+
+  it('a lone "|" is a broken line, not a table: a short digest with two keeps its pair; table rows still count as Markdown', () => {
+    // Found by the random-digest property test: two such lines and one pair were refused as Markdown.
+    const digest = '|\n\n|\n\nA\n\nWe large large a. We large large large.\n';
+    const papers = parseDigest(Buffer.from(digest), { now: new Date('2026-05-01'), format: 'hf-digest-text' }).papers;
+    expect(papers.find((p) => p.title === 'A')?.abstract).toBe('We large large a. We large large large.');
+    const table = '| model | score |\n|---|---|\n| A | 1 |\n\nSome notes.\n\n| other | table |\n\nMore notes later.\n';
+    expect(() => parseDigest(Buffer.from(table))).toThrow(/^unrecognized format: Markdown or code, not a digest \(2 of 4 paragraphs/);
+  });
 });

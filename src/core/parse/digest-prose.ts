@@ -58,8 +58,10 @@ function judgeAbstract(text: string): { vote: AbstractVote; paper: number; prose
   return { vote, paper: paperScore, prose: [...prose] };
 }
 
-// A paragraph starting like Markdown: a heading, a code fence, a list item, a quote, a table row.
-const MARKUP = /^(?:#{1,6}\s|```|~~~|[-*+]\s|>\s|\|)/;
+// A paragraph starting like Markdown: a heading, a code fence, a list item, a quote, a table row
+// (a line between pipes: a lone "|" at the start of a broken line is not a table, and two such lines
+// in a short digest made its well-formed pairs refused as Markdown).
+const MARKUP = /^(?:#{1,6}\s|```|~~~|[-*+]\s|>\s|\|[^\n]*\|[ \t]*(?:\n|$))/;
 /** More than this share of Markdown paragraphs (and more than one) and the text is not a digest. */
 const MAX_MARKUP_SHARE = 0.1;
 
