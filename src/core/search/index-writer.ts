@@ -55,6 +55,10 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       'INSERT INTO docs (id, title_key, compact_key, name_key, upvotes, has_code, sources, text_hash) VALUES (@id, @title_key, @compact_key, @name_key, @upvotes, @has_code, @sources, @text_hash)',
     ),
     deleteDoc: db.prepare<[number]>('DELETE FROM docs WHERE rowid = ?'),
+    insertFacts: db.prepare<[number, number, number | null, string | null, string | null]>(
+      'INSERT INTO doc_facts (doc, has_code, upvotes, first_date, last_date) VALUES (?, ?, ?, ?, ?)',
+    ),
+    deleteFacts: db.prepare<[number]>('DELETE FROM doc_facts WHERE doc = ?'),
     deleteDates: db.prepare<[number]>('DELETE FROM doc_dates WHERE doc = ?'),
     insertDate: db.prepare<[number, string]>('INSERT OR IGNORE INTO doc_dates (doc, date) VALUES (?, ?)'),
     insertFts: db.prepare<[number, string, string, string, string]>(
@@ -167,6 +171,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     deleteFtsRow('fts', rowid);
     if (rowid > floor) deleteFtsRow('fts_recent', rowid);
     s.deleteDates.run(rowid);
+    s.deleteFacts.run(rowid);
     s.deleteDoc.run(rowid);
   }
 
@@ -238,7 +243,14 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       }
       s.insertFts.run(rowid, ...f);
       if (rowid > floor) s.insertRecent.run(rowid, ...f);
-      for (const d of p.digestDates) s.insertDate.run(rowid, d);
+      let first: string | null = null;
+      let last: string | null = null;
+      for (const d of p.digestDates) {
+        s.insertDate.run(rowid, d);
+        if (first === null || d < first) first = d;
+        if (last === null || d > last) last = d;
+      }
+      s.insertFacts.run(rowid, row.has_code, row.upvotes, first, last);
       // Document counts follow new text only; a re-worded abstract adds its new words once.
       if (existing?.hash !== hash) newText.push(f);
     }

@@ -47,7 +47,7 @@ export function createRanker(
   const cache = new Map<string, Database.Statement>();
   const w = [weights.title, weights.abstract, weights.authors, weights.keywords].join(', ');
 
-  const filterSql = (f: Filters) => filterSqlOn(f, `${table}.rowid`);
+  const filterSql = (f: Filters, rowid = `${table}.rowid`) => filterSqlOn(f, rowid);
 
   function stmt(sql: string): Database.Statement {
     let s = cache.get(sql);
@@ -67,6 +67,10 @@ export function createRanker(
      * `first`, or `keep`, are ranked wherever they are in the archive.
      */
     rank(match: string, f: Filters, limit: number, offset = 0, matched = 0, first?: string, keep?: string): Ranked[] {
+      // One common term: its head proves most pages, with filters too, however few papers match
+      // them (FTS5's bm25 would read the term's whole posting list).
+      const fromHead = first ? undefined : exactTop?.headPage(match, f, limit, offset);
+      if (fromHead) return fromHead;
       const { sql, params } = filterSql(f);
       const p: Record<string, unknown> = { ...params, match, limit, offset };
       let cut = '';

@@ -9,6 +9,10 @@ export function dump(file: string, withRowids = true) {
     const docs = db.prepare('SELECT * FROM docs ORDER BY rowid').all() as Array<Record<string, unknown>>;
     const byRowid = new Map(docs.map((d) => [d.rowid, d.id]));
     const dates = (db.prepare('SELECT doc, date FROM doc_dates ORDER BY doc, date').all() as Array<{ doc: number; date: string }>).map((r) => [byRowid.get(r.doc), r.date]);
+    // Each paper's filter values (doc_facts), by paper id: they must follow every move of a row.
+    const facts = (db.prepare('SELECT doc, has_code, upvotes, first_date, last_date FROM doc_facts ORDER BY doc').all() as Array<Record<string, unknown>>).map(
+      ({ doc, ...rest }) => [byRowid.get(doc), rest],
+    );
     const matches = (table: string) =>
       ['multi', 'task', 'learning', 'model', 'beta', 'reasoning'].map((w) =>
         (db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(w) as Array<{ rowid: number }>).map((r) => byRowid.get(r.rowid)),
@@ -16,6 +20,7 @@ export function dump(file: string, withRowids = true) {
     return {
       docs: withRowids ? docs : docs.map(({ rowid: _, ...rest }) => rest),
       dates,
+      facts,
       words: db.prepare('SELECT word, df FROM words ORDER BY word').all(),
       fts: matches('fts'),
       recent: withRowids ? matches('fts_recent') : undefined,

@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Filters } from '../../../src/core/search/filters.js';
 import { createRanker } from '../../../src/core/search/ranker.js';
-import { openSearchDb } from '../../../src/core/search/search-db.js';
+import Database from 'better-sqlite3';
+import { seededRandom } from '../../../src/core/seeded-random.js';
+import type { StoredPaper } from '../../../src/core/paper.js';
+import { openSearchDb, readGeneration } from '../../../src/core/search/search-db.js';
+import { dump } from './index-dump.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { seedPapers } from './seed-papers.js';
 import { paper, searchEnv } from './search-env.js';
@@ -55,6 +59,112 @@ describe('filters', () => {
     await env.store.ingest({ source: 'hf-api', digestDate: '2024-08-01', papers: [paper({ id: '2406.00002', title: 'Diffusion models for video', upvotes: 99 })] });
     expect(ids(await env.search.search({ text: 'diffusion', since: '2024-08-01' }))).toEqual(['2406.00002']);
     expect(ids(await env.search.search({ text: 'diffusion', minUpvotes: 50 }))).toEqual(['2406.00002']);
+  });
+});
+
+/** The digest dates a drawn paper is ingested with, from eight across two months. */
+const DATES = ['2024-06-01', '2024-06-09', '2024-06-17', '2024-06-25', '2024-07-03', '2024-07-11', '2024-07-19', '2024-07-27'];
+
+/**
+ * 60 papers, each ingested in 1-4 digests of DATES (its digest dates: a union), with code and
+ * upvotes drawn; then a third seen again with more upvotes, code, or a later date (each moves to a
+ * new index row). Every one has the word "wombat".
+ */
+async function drawnEnv(seed: number) {
+  env = await searchEnv(tempDir());
+  const rnd = seededRandom(seed);
+  const papers = Array.from({ length: 60 }, (_, i) =>
+    paper({ id: `2406.${String(i).padStart(5, '0')}`, title: `Wombat study ${i}`, abstract: 'wombat burrows', upvotes: Math.floor(rnd() * 30), links: rnd() < 0.4 ? [`https://github.com/w/${i}`] : [] }),
+  );
+  const seen = papers.map(() => DATES.filter(() => rnd() < 0.3));
+  seen.forEach((dates, i) => dates.length === 0 && dates.push(DATES[i % DATES.length]!));
+  for (const date of DATES) {
+    const today = papers.filter((_, i) => seen[i]!.includes(date));
+    if (today.length) await env.store.ingest({ source: 'hf-api', digestDate: date, papers: today });
+  }
+  const again = papers.filter(() => rnd() < 0.33).map((p) => ({ ...p, upvotes: (p.upvotes ?? 0) + 20, links: ['https://github.com/w/again'] }));
+  await env.store.ingest({ source: 'hf-api', digestDate: '2024-08-04', papers: again.slice(0, 10) });
+  await env.store.ingest({ source: 'hf-api', papers: again.slice(10) });
+  return (await env.store.papersSince(0, 1000)) as StoredPaper[];
+}
+
+/** Whether a stored paper passes the filters, read from the paper itself. */
+function passes(p: StoredPaper, f: Filters): boolean {
+  const since = f.since ?? '0000-00-00';
+  const until = f.until ?? '9999-99-99';
+  if ((f.since || f.until) && !p.digestDates.some((d) => d >= since && d <= until)) return false;
+  if (f.hasCode && !p.links.length) return false;
+  if (f.minUpvotes !== undefined && !((p.upvotes ?? -1) >= f.minUpvotes)) return false;
+  return true;
+}
+
+describe('filters on drawn papers', () => {
+  it('a date between a paper\'s first and last digest dates counts; a range between two of its dates does not', async () => {
+    env = await searchEnv(tempDir());
+    const p = paper({ id: '2406.00009', title: 'Wombat burrows' });
+    for (const date of ['2024-06-01', '2024-07-15', '2024-08-30']) await env.store.ingest({ source: 'hf-api', digestDate: date, papers: [p] });
+    const found = async (since: string, until: string) => (await env.search.search({ text: 'wombat', since, until })).total;
+    expect(await found('2024-07-01', '2024-07-31')).toBe(1);
+    expect(await found('2024-07-15', '2024-07-15')).toBe(1);
+    expect(await found('2024-06-02', '2024-07-14')).toBe(0);
+    expect(await found('2024-07-16', '2024-08-29')).toBe(0);
+    expect(await found('2024-08-30', '2024-09-30')).toBe(1);
+    expect(await found('2024-01-01', '2024-05-31')).toBe(0);
+  });
+
+  it('every drawn filter finds exactly the papers whose stored dates, links and upvotes pass it', async () => {
+    for (const seed of [1, 2]) {
+      const stored = await drawnEnv(seed);
+      const rnd = seededRandom(seed + 100);
+      // Dates on, between and outside the digest dates.
+      const day = () => {
+        const d = new Date(Date.UTC(2024, 4, 25 + Math.floor(rnd() * 80)));
+        return d.toISOString().slice(0, 10);
+      };
+      let some = 0;
+      for (let k = 0; k < 80; k++) {
+        const f: Filters = {};
+        if (rnd() < 0.6) f.since = day();
+        if (rnd() < 0.6) f.until = rnd() < 0.5 && f.since ? f.since : day();
+        if (rnd() < 0.3) f.hasCode = true;
+        if (rnd() < 0.3) f.minUpvotes = Math.floor(rnd() * 45);
+        const want = stored.filter((p) => passes(p, f)).map((p) => p.id).sort();
+        const got: string[] = [];
+        for (let page = 1; page <= 3; page++) {
+          const r = await env.search.search({ text: 'wombat', limit: 25, page, ...f });
+          expect(r.total, JSON.stringify(f)).toBe(want.length);
+          got.push(...r.hits.map((h) => h.paper.id));
+        }
+        expect(got.sort(), JSON.stringify(f)).toEqual(want);
+        if (want.length && want.length < stored.length) some++;
+      }
+      // Most filters keep some papers and leave others out.
+      expect(some).toBeGreaterThan(25);
+      await env.close();
+    }
+  });
+
+  it('an index of the version before gains its filter table in place, not rebuilt, and answers the same', async () => {
+    const stored = await drawnEnv(3);
+    const file = join(env.dir, 'search.db');
+    const filters: Filters[] = [{ since: '2024-06-10', until: '2024-07-10' }, { hasCode: true, minUpvotes: 10 }, { until: '2024-06-20', hasCode: true }];
+    const answers = async () => Promise.all(filters.map(async (f) => (await env.search.search({ text: 'wombat', limit: 25, ...f })).hits.map((h) => h.paper.id)));
+    const before = { answers: await answers(), dump: dump(file) };
+    await env.search.close();
+    const built = env.rebuilds().length;
+    // As version 4 left it: no doc_facts, an index on doc_dates by date.
+    const db = new Database(file);
+    const generation = readGeneration(db);
+    db.exec("DROP TABLE doc_facts; CREATE INDEX doc_dates_date ON doc_dates(date, doc); UPDATE meta SET value = '4' WHERE key = 'version'");
+    db.close();
+    env.search = await env.reopen();
+    expect(env.rebuilds()).toHaveLength(built);
+    expect(dump(file)).toEqual(before.dump);
+    const reopened = new Database(file, { readonly: true });
+    expect(readGeneration(reopened)).toBe(generation);
+    reopened.close();
+    expect(await answers()).toEqual(before.answers);
+    expect(before.answers.every((a) => a.length > 0 && a.length < stored.length)).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { phrasesOf } from '../../../src/core/search/exact-top.js';
 import { keepTermHeads } from '../../../src/core/search/keep-term-heads.js';
 import { readAllStoredHeads, readStoredHeads, storeHeads } from '../../../src/core/search/stored-term-heads.js';
 import type { PaperSearch, SearchQuery } from '../../../src/core/search/ports.js';
-import { DEFAULT_WEIGHTS } from '../../../src/core/search/ranker.js';
+import { createRanker, DEFAULT_WEIGHTS, type Filters } from '../../../src/core/search/ranker.js';
 import { createSearchDb, readGeneration } from '../../../src/core/search/search-db.js';
 import { computeTermHeads, indexState } from '../../../src/core/search/term-heads.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
@@ -339,6 +339,51 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     expect((await capped.search(q)).newestOnly).toBe(100);
     const justEnough = await searchOn(dir, store, 'enough.db', { ...BROAD, provedPostings: d + v });
     expect((await justEnough.search(q)).newestOnly).toBeUndefined();
+  });
+
+  it('one common term with filters: the page from its head when the head proves it, the page of ranking every match always', async () => {
+    const { dir, store } = await storeWith(corpus());
+    await searchOn(dir, store, 'search.db', { termHeads: false });
+    const db = new Database(join(dir, 'search.db'));
+    try {
+      const heads = computeTermHeads(db, { weights: DEFAULT_WEIGHTS, ...HEADS });
+      // Every match ranked, no heads: the reference.
+      const every = createRanker(db, DEFAULT_WEIGHTS, 'fts', 1e12);
+      const filters: Filters[] = [
+        { hasCode: true },
+        { minUpvotes: 25 },
+        { since: '2025-02-01', until: '2025-03-15' },
+        { since: '2025-03-01', hasCode: true, minUpvotes: 10 },
+        // Too few of a head's papers pass: ranked as before.
+        { since: '2025-04-01', until: '2025-04-03', hasCode: true, minUpvotes: 40 },
+      ];
+      let fromHead = 0;
+      let ranked = 0;
+      for (const word of ['diffusion', 'reasoning', 'video', 'agents', 'benchmark', 'training', 'model']) {
+        for (const f of filters) {
+          for (const offset of [0, 5, 15]) {
+            // A ranker of its own each time, recording what it prepares: bm25 only when it ranks.
+            const prepared: string[] = [];
+            const recording = new Proxy(db, {
+              get(target, key) {
+                const v = Reflect.get(target, key) as unknown;
+                if (key === 'prepare') return (sql: string) => (prepared.push(sql), target.prepare(sql));
+                return typeof v === 'function' ? v.bind(target) : v;
+              },
+            });
+            // A few matches counted: no cut, so only the head can spare the ranking.
+            const got = createRanker(recording, DEFAULT_WEIGHTS, 'fts', 1e12, () => heads).rank(`"${word}"`, f, 5, offset, 1);
+            expect(got, `${word} ${JSON.stringify(f)} ${offset}`).toEqual(every.rank(`"${word}"`, f, 5, offset));
+            if (prepared.some((sql) => sql.includes('bm25'))) ranked++;
+            else fromHead++;
+          }
+        }
+      }
+      expect(fromHead).toBeGreaterThan(filters.length * 7 * 3 * 0.5);
+      expect(ranked).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('reads the phrases of a match expression as the planner quoted them', () => {
