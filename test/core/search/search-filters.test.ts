@@ -7,6 +7,7 @@ import { seededRandom } from '../../../src/core/seeded-random.js';
 import type { StoredPaper } from '../../../src/core/paper.js';
 import { openSearchDb, readGeneration } from '../../../src/core/search/search-db.js';
 import { dump } from './index-dump.js';
+import { recordingPrepares } from './recording-db.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { seedPapers } from './seed-papers.js';
 import { paper, searchEnv } from './search-env.js';
@@ -222,14 +223,7 @@ describe('filters in SQL', () => {
     const db = opened.db;
     try {
       // The ranker's statements, as it prepares them.
-      const prepared: string[] = [];
-      const recording = new Proxy(db, {
-        get(target, key) {
-          const v = Reflect.get(target, key) as unknown;
-          if (key === 'prepare') return (sql: string) => (prepared.push(sql), target.prepare(sql));
-          return typeof v === 'function' ? v.bind(target) : v;
-        },
-      });
+      const { db: recording, prepared } = recordingPrepares(db);
       const filters: Filters[] = [
         { since: '2024-06-01' },
         { until: '2024-07-01' },

@@ -16,6 +16,7 @@ import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperStore } from '../../../src/core/store/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { recordingPrepares } from './recording-db.js';
 import { paper } from './search-env.js';
 
 const tempDir = useTempDirs();
@@ -363,14 +364,7 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
         for (const f of filters) {
           for (const offset of [0, 5, 15]) {
             // A ranker of its own each time, recording what it prepares: bm25 only when it ranks.
-            const prepared: string[] = [];
-            const recording = new Proxy(db, {
-              get(target, key) {
-                const v = Reflect.get(target, key) as unknown;
-                if (key === 'prepare') return (sql: string) => (prepared.push(sql), target.prepare(sql));
-                return typeof v === 'function' ? v.bind(target) : v;
-              },
-            });
+            const { db: recording, prepared } = recordingPrepares(db);
             // A few matches counted: no cut, so only the head can spare the ranking.
             const got = createRanker(recording, DEFAULT_WEIGHTS, 'fts', 1e12, () => heads).rank(`"${word}"`, f, 5, offset, 1);
             expect(got, `${word} ${JSON.stringify(f)} ${offset}`).toEqual(every.rank(`"${word}"`, f, 5, offset));
