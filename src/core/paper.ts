@@ -71,6 +71,9 @@ export interface StoredPaper {
   seq: number;
 }
 
+/** What the search index reads of a stored paper (index-writer.ts): its text, filters and place. */
+export type IndexedPaper = Pick<StoredPaper, 'id' | 'seq' | 'title' | 'abstract' | 'authors' | 'keywords' | 'links' | 'upvotes' | 'sources' | 'digestDates'>;
+
 /** The best link to show for a paper: arXiv abs page when known, else its first link. */
 export function bestLink(p: Pick<StoredPaper, 'arxivId' | 'links'>): string | undefined {
   if (p.arxivId) return `https://arxiv.org/abs/${p.arxivId}`;

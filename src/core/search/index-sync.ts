@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { StoredPaper } from '../paper.js';
+import type { IndexedPaper } from '../paper.js';
 import type { PaperStore } from '../store/ports.js';
 import { startWordCounter, type WordCounter } from './count-words-in-worker.js';
 import { createIndexWriter } from './index-writer.js';
@@ -26,7 +26,10 @@ export interface IndexHandle {
  * another process indexed, and rebuild when the file is damaged or belongs to another store.
  * `onAttach` runs whenever a new handle is in place (the search prepares its statements there).
  */
-export type IndexedStore = Pick<PaperStore, 'papersSince' | 'maxSeq' | 'stats'>;
+export interface IndexedStore extends Pick<PaperStore, 'maxSeq' | 'stats'> {
+  /** As PaperStore.papersSince; the index reads only an IndexedPaper of each. */
+  papersSince(after: number, limit: number): Promise<IndexedPaper[]>;
+}
 
 export function createIndexSync(o: {
   file: string;
@@ -100,7 +103,7 @@ export function createIndexSync(o: {
     const bulkLoad = bulkUntil > 0;
     const rows = bulkLoad ? (await store.stats()).papers : 0;
     if (bulkLoad) writer.expect(rows);
-    const put = (papers: StoredPaper[], words?: string): void => {
+    const put = (papers: IndexedPaper[], words?: string): void => {
       if (!papers.length) return;
       const top = papers[papers.length - 1]!.seq;
       writer.write(papers, top, words);
@@ -151,13 +154,13 @@ export function createIndexSync(o: {
    * worker thread while the batch before is written, and the next batch is read meanwhile too. Each
    * batch is still one transaction with its words and seq (the writer's write).
    */
-  async function loadCountingInWorker(until: number, put: (papers: StoredPaper[], words?: string) => void): Promise<void> {
+  async function loadCountingInWorker(until: number, put: (papers: IndexedPaper[], words?: string) => void): Promise<void> {
     const start = () => startWordCounter((err) => log.warn({ err }, 'the word-count worker failed; the index build counts words itself'));
     const counter = following ? (following.counter ??= start()) : start();
     try {
       let after = index.seq;
       let last = false;
-      const read = async (): Promise<StoredPaper[]> => {
+      const read = async (): Promise<IndexedPaper[]> => {
         if (last) return [];
         const page = await store.papersSince(after, BULK_BATCH);
         await expectMore();

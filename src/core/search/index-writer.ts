@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StoredPaper } from '../paper.js';
+import type { IndexedPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
 import { FTS_TABLES, readVarints, recountAverages, subtractFromAverages, type FtsTable } from './fts5-averages.js';
@@ -175,7 +175,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     s.deleteDoc.run(rowid);
   }
 
-  const write = db.transaction((papers: StoredPaper[], seq: number, given: string | undefined): Map<string, number> | undefined => {
+  const write = db.transaction((papers: IndexedPaper[], seq: number, given: string | undefined): Map<string, number> | undefined => {
     // Another process may have moved it (see createPaperSearch's catchUp): the file is the truth.
     floor = Number(s.getFloor.get()?.value ?? floor);
     const floorAtStart = floor;
@@ -313,7 +313,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
      * counts the next batch in a worker thread while this one is written (index-sync.ts); used
      * only while the bulk load holds (every paper new), else the words are counted here.
      */
-    write(papers: StoredPaper[], seq: number, words?: string): void {
+    write(papers: IndexedPaper[], seq: number, words?: string): void {
       let newWords: Map<string, number> | undefined;
       const floorBefore = floor;
       try {

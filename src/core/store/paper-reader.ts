@@ -1,10 +1,11 @@
-import type { StoredPaper } from '../paper.js';
+import type { IndexedPaper } from '../paper.js';
 import type { StoreLocation } from './ports.js';
 import { openSqlitePaperReader } from './sqlite/paper-reader.js';
 
-/** A store opened in another thread only to read its papers in seq order (PaperStore.location). */
+/** A store opened in another thread only to index its papers in seq order (PaperStore.location). */
 export interface PaperReader {
-  papersSince(after: number, limit: number): StoredPaper[];
+  /** As PaperStore.papersSince, with only what the index reads. */
+  papersSince(after: number, limit: number): IndexedPaper[];
   /** The highest seq (0 when empty), as PaperStore.maxSeq. */
   maxSeq(): number;
   /** The papers held. */

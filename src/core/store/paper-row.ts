@@ -1,4 +1,4 @@
-import type { StoredPaper } from '../paper.js';
+import type { IndexedPaper, StoredPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import type { PaperFields } from './merge.js';
 
@@ -44,6 +44,25 @@ export function rowToFields(r: PaperRow): PaperFields {
 
 export function rowToPaper(r: PaperRow): StoredPaper {
   return { id: r.id, ...rowToFields(r), seq: r.seq };
+}
+
+/** The columns of a papers row that the search index reads (rowToIndexed). */
+export const INDEXED_COLUMNS = 'id, seq, title, abstract, authors, keywords, links, upvotes, sources, digest_dates';
+
+/** Those columns as the index reads them; the same values rowToPaper gives. */
+export function rowToIndexed(r: Pick<PaperRow, 'id' | 'seq' | 'title' | 'abstract' | 'authors' | 'keywords' | 'links' | 'upvotes' | 'sources' | 'digest_dates'>): IndexedPaper {
+  return {
+    id: r.id,
+    seq: r.seq,
+    title: r.title,
+    abstract: r.abstract,
+    authors: JSON.parse(r.authors),
+    keywords: JSON.parse(r.keywords),
+    links: JSON.parse(r.links),
+    upvotes: r.upvotes ?? undefined,
+    sources: JSON.parse(r.sources),
+    digestDates: JSON.parse(r.digest_dates),
+  };
 }
 
 export function fieldParams(f: PaperFields) {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { rowToPaper, type PaperRow } from '../paper-row.js';
+import type { StoredPaper } from '../../paper.js';
+import { INDEXED_COLUMNS, rowToIndexed, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { PaperReader } from '../paper-reader.js';
 import type { Db } from './open.js';
 
@@ -7,7 +8,7 @@ import type { Db } from './open.js';
  * The store's reads an index follows it by: papers above a seq, ascending (PaperStore.papersSince),
  * the top seq and the count; the store and the read-only reader below share them.
  */
-export function sqlitePaperReads(db: Db): Omit<PaperReader, 'close'> {
+export function sqlitePaperReads(db: Db): { papersSince(after: number, limit: number): StoredPaper[] } & Omit<PaperReader, 'close' | 'papersSince'> {
   const since = db.prepare<[number, number], PaperRow>('SELECT * FROM papers WHERE seq > ? ORDER BY seq LIMIT ?');
   const maxSeq = db.prepare<[], { s: number | null }>('SELECT MAX(seq) AS s FROM papers');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM papers');
@@ -26,5 +27,9 @@ export function sqlitePaperReads(db: Db): Omit<PaperReader, 'close'> {
 export function openSqlitePaperReader(file: string): PaperReader {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  return { ...sqlitePaperReads(db), close: () => db.close() };
+  // Only the columns the index reads: every column read and parsed into a StoredPaper was ~2.3 s of
+  // the index thread's ~18 s in a 100k ingest (this way ~1.4 s), and that thread is the ingest's
+  // longest.
+  const since = db.prepare<[number, number], Parameters<typeof rowToIndexed>[0]>(`SELECT ${INDEXED_COLUMNS} FROM papers WHERE seq > ? ORDER BY seq LIMIT ?`);
+  return { ...sqlitePaperReads(db), papersSince: (after, limit) => since.all(after, limit).map(rowToIndexed), close: () => db.close() };
 }
