@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the generators need to know about one argument, read from its zod schema. */
 export interface ArgInfo {

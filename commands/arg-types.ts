@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar date YYYY-MM-DD that exists (2025-02-30 is refused). */
 export function dateArg(description: string) {

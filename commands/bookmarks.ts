@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readingCards } from './reading-cards.js';
 import { tagKey } from '../src/core/reading/rules.js';
 import { UserError } from '../src/core/errors.js';

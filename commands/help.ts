@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../src/core/errors.js';
 import { commandHelp, overallHelp, usageLine } from './help-text.js';
 import { textReply } from './replies.js';

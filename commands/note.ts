@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../src/core/errors.js';
 import { checkNote } from '../src/core/reading/rules.js';
 import { paperIdArg } from './arg-types.js';

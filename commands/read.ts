@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { paperIdArg } from './arg-types.js';
 import { usageLine } from './help-text.js';
 import { markRead } from './mark-read.js';

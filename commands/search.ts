@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
 import { SourceSchema } from '../src/core/paper.js';

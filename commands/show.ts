@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bibtexEntry, uniqueKeys } from '../src/core/bookmarks/bibtex.js';
 import { toCard, tldrLine } from '../src/core/cards.js';
 import { bestLink } from '../src/core/paper.js';

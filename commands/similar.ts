@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { limitArg, pageArg, paperIdArg } from './arg-types.js';
 import { findPaper } from './find-paper.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { digestsOf } from './digest-preview.js';
 import { defineCommand } from './types.js';
 

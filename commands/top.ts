@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { limitArg, pageArg } from './arg-types.js';
 import { addDays } from './find-paper.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../src/core/errors.js';
 import type { ReplyAction } from '../src/core/reply.js';
 import { buildTrendsPost } from '../src/core/trends/trends-post.js';

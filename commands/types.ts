@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { BookmarkStore } from '../src/core/bookmarks/ports.js';
 import type { Clock } from '../src/core/clock.js';
 import type { DigestService } from '../src/core/digest/ports.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { UserError } from '../src/core/errors.js';
 import { argInfos, type ArgInfo } from './arg-info.js';
 import { usageLine } from './help-text.js';

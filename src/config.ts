@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnvFile } from './env-file.js';
 import { bool, httpUrl, listOf, numberIn, oneOf, prefixed, text, timeOfDay } from './env-values.js';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,31 @@ describe('the built program', { timeout: 240_000 }, () => {
     const env = { ...cleanEnv(), DATA_DIR: join(dir, 'data'), ENV_FILE: emptyEnvFile(dir) };
     const version = spawnSync(process.execPath, [join(ROOT, pkg.bin.papers!), '--version'], { encoding: 'utf8', env });
     expect(version.stdout).toBe(`papers-bot ${pkg.version}\n`);
+    // The papers bin runs the bundle (dist/cli/): a worker thread it starts (the recommender's fit)
+    // is found beside the module's own built file in dist/src, not beside the bundle's chunk.
+    expect(existsSync(join(ROOT, 'dist', 'cli', 'main.js'))).toBe(true);
+    const cliEnv = { ...env, DATA_DIR: join(dir, 'cli') };
+    const papers = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, pkg.bin.papers!), ...args], { encoding: 'utf8', env: cliEnv, cwd: dir });
+    expect(papers('ingest', join(ROOT, 'data', 'sample-digest.txt')).status).toBe(0);
+    const found = papers('search', 'model', 'merging', '--json');
+    expect(found.status, found.stderr).toBe(0);
+    const named = (JSON.parse(found.stdout) as { results: Array<{ id: string; title: string }> }).results;
+    expect(named.length).toBeGreaterThan(0);
+    const liked = papers('recommend', named[0]!.id, '--limit', '3', '--json');
+    expect(liked.status, liked.stderr).toBe(0);
+    const like = (JSON.parse(liked.stdout) as { results: Array<{ id: string }> }).results;
+    expect(like).toHaveLength(3);
+    expect(like.map((r) => r.id)).not.toContain(named[0]!.id);
+    expect(existsSync(join(dir, 'cli', 'recommender.model'))).toBe(true);
+    // The bundle on its own, without the bin: the same fit in a worker, from dist/cli/main.js.
+    const bundled = join(dir, 'bundled.mjs');
+    writeFileSync(bundled, `const { runCliProgram } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)}); process.exitCode = await runCliProgram(['recommend', ${JSON.stringify(named[1]!.id)}, '--limit', '2', '--json']);`);
+    rmSync(join(dir, 'cli', 'recommender.model'));
+    const direct = spawnSync(process.execPath, [bundled], { encoding: 'utf8', env: cliEnv, cwd: dir });
+    expect(direct.status, direct.stderr).toBe(0);
+    expect((JSON.parse(direct.stdout) as { results: unknown[] }).results).toHaveLength(2);
+    expect(existsSync(join(dir, 'cli', 'recommender.model'))).toBe(true);
+
     // No TypeScript loader anywhere in the process: plain node on dist/.
     const start = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], { input: '/papers search merging\n', encoding: 'utf8', env, cwd: ROOT, timeout: 120_000 });
     expect(start.status, start.stderr).toBe(0);

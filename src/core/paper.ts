@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where a parsed paper came from: one value per input format. */
 export const SourceSchema = z.enum([

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourceSchema } from '../paper.js';
 import { UserError } from '../errors.js';
 import { CronSyntaxError, parseCron, parseDays } from './cron.js';
