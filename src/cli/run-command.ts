@@ -97,7 +97,7 @@ async function openData(dataDir: string, logger: Logger, maxFileBytes: number, d
   // The search index lives in DATA_DIR whichever backend holds the store.
   checkDataDir(dataDir);
   try {
-    return await openCore({ dataDir, logger, maxFileBytes, databaseUrl, computeTermHeads: false });
+    return await openCore({ dataDir, logger, maxFileBytes, databaseUrl, oneShot: true });
   } catch (err) {
     throw new Error(`cannot open ${databaseUrl ? 'DATABASE_URL' : `DATA_DIR ${dataDir}`}: ${messageOf(err)}`, { cause: err });
   }

@@ -21,11 +21,8 @@ export interface CoreOptions {
   /** Inputs above this size are refused (default 50 MB). */
   maxFileBytes?: number;
   now?: () => Date;
-  /**
-   * false: the search's term heads are read from the index file where the bot stored them, never
-   * computed (the `papers` CLI's one-shot commands would exit before a computation ended).
-   */
-  computeTermHeads?: false;
+  /** The `papers` CLI's one-shot commands: see PaperSearchOptions.oneShot. */
+  oneShot?: boolean;
 }
 
 /** The data half of the bot: the storage, its search index and the ingest path. */
@@ -53,7 +50,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     store,
     logger: logger.child({ module: 'search' }),
-    computeTermHeads: opts.computeTermHeads,
+    oneShot: opts.oneShot,
   });
   const ingest = createIngestService({
     store,

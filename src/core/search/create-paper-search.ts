@@ -38,10 +38,11 @@ export interface PaperSearchOptions extends SearchTuning {
   /** followIngest follows a store from this many papers (FOLLOW_FROM; tests set 0). */
   followFrom?: number;
   /**
-   * false: term heads are only read from the index file where a bot stored them, never computed
-   * (the `papers` CLI's one-shot commands, which would exit before a computation ended).
+   * A one-shot command (the `papers` CLI), which answers and exits: term heads are only read from
+   * the index file where a bot stored them, never computed (the process would exit before a
+   * computation ended), and the vocabulary is read a word at a time, not whole (Vocabulary.onDemand).
    */
-  computeTermHeads?: boolean;
+  oneShot?: boolean;
 }
 
 const DEFAULT_LIMIT = 5;
@@ -85,7 +86,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   const state = () => stateOf(generation, index.seq);
   const log = opts.logger.child({ component: 'search' });
   const spec = t.termHeads ? { weights: t.weights, ...t.termHeads } : undefined;
-  const keeper: TermHeadsKeeper | undefined = spec && opts.computeTermHeads !== false ? keepTermHeads({ file, spec, log }) : undefined;
+  const keeper: TermHeadsKeeper | undefined = spec && !opts.oneShot ? keepTermHeads({ file, spec, log }) : undefined;
   const stored = spec && !keeper ? storedTermHeads(() => index.db, spec) : undefined;
   const heads = spec && (() => (keeper ?? stored)!.at(state()));
   const indexSync = createIndexSync({
@@ -94,6 +95,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     log,
     recentDocs: t.recentDocs,
     wordWorkerFrom: opts.wordWorkerFrom,
+    wordsOnDemand: opts.oneShot,
     onAttach(i) {
       index = i;
       generation = readGeneration(i.db);

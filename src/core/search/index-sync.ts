@@ -3,8 +3,8 @@ import type { IndexedPaper } from '../paper.js';
 import type { PaperStore } from '../store/ports.js';
 import { startWordCounter, type WordCounter } from './count-words-in-worker.js';
 import { createIndexWriter } from './index-writer.js';
-import { createSearchDb, isCorruption, openSearchDb, readSeq, readVocabulary, type SearchDb } from './search-db.js';
-import type { Vocabulary } from './vocabulary.js';
+import { createSearchDb, isCorruption, openSearchDb, readSeq, readVocabulary, wordTable, type SearchDb } from './search-db.js';
+import { Vocabulary } from './vocabulary.js';
 
 const SYNC_BATCH = 2000;
 // A build from empty writes bigger batches: fewer commits and fewer upserts of the same words.
@@ -46,13 +46,15 @@ export function createIndexSync(o: {
    * are indexed as they arrive rather than after the last input.
    */
   follow?: boolean;
+  /** The vocabulary read from the file a word at a time (Vocabulary.onDemand), not whole on attach. */
+  wordsOnDemand?: boolean;
 }) {
   const { file, store, log } = o;
   let index!: IndexHandle;
   let writer!: ReturnType<typeof createIndexWriter>;
 
   function attach(db: SearchDb): void {
-    const vocab = readVocabulary(db);
+    const vocab = o.wordsOnDemand ? Vocabulary.onDemand(wordTable(db)) : readVocabulary(db);
     writer = createIndexWriter(db, vocab, o.recentDocs);
     index = { db, vocab, seq: readSeq(db) };
     o.onAttach(index);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { useWal } from '../store/sqlite/journal-mode.js';
-import { Vocabulary } from './vocabulary.js';
+import { Vocabulary, type WordTable } from './vocabulary.js';
 
 export type SearchDb = Database.Database;
 
@@ -186,6 +186,20 @@ export function readVocabulary(db: SearchDb): Vocabulary {
   if (w.length === d.length) return Vocabulary.fromSorted(w, d);
   // Only a word with a line break in it could get here; read row by row then.
   return Vocabulary.fromEntries(db.prepare('SELECT word, df FROM words').raw().iterate() as Iterable<[string, number]>);
+}
+
+/**
+ * The words table read a word or a prefix at a time (Vocabulary.onDemand). `from` walks the
+ * table's key order, which is the order readVocabulary reads, so completions come out the same.
+ */
+export function wordTable(db: SearchDb): WordTable {
+  const df = db.prepare<[string], number>('SELECT df FROM words WHERE word = ?').pluck();
+  const from = db.prepare<[string], [string, number]>('SELECT word, df FROM words WHERE word >= ? ORDER BY word').raw();
+  return {
+    df: (word) => df.get(word) ?? 0,
+    from: (word) => from.iterate(word),
+    all: () => readVocabulary(db),
+  };
 }
 
 /**

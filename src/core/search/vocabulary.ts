@@ -20,6 +20,20 @@ const FREQUENT_NEIGHBOUR_FACTOR = 20;
 const NEIGHBOUR_SHARE = 20;
 
 /**
+ * The index file's words table asked a word or a prefix at a time (search-db.ts wordTable), for a
+ * one-shot command that looks up a few words and exits: reading all of them took ~50 ms of a
+ * ~450 ms `papers search` at 100k papers, before a typo search ever needed them.
+ */
+export interface WordTable {
+  /** Documents holding the word; 0 for a word the index does not know. */
+  df(word: string): number;
+  /** The words from `word` on, in code-point order, with their counts (read until the caller stops). */
+  from(word: string): Iterable<[string, number]>;
+  /** Every word, as readVocabulary reads them. */
+  all(): Vocabulary;
+}
+
+/**
  * The index's words (as written, lower-cased) with their document counts. It turns a typo or a
  * half-typed word into real index words before the FTS5 query; postings stay on disk.
  *
@@ -28,13 +42,18 @@ const NEIGHBOUR_SHARE = 20;
  * a ~300 ms cold start). minisearch's radix tree, fast at typo search, is built from them only when
  * a query first needs a typo search. Words added later (by this process's index writes) that the
  * file did not hold go into a tree of their own.
+ *
+ * On demand (onDemand), counts and completions are read from the words table itself, and the words
+ * are read whole only when a typo search first needs them.
  */
 export class Vocabulary {
   /** In code-point order, as SQLite's BINARY collation lists them; counts beside them. */
-  private readonly sorted: readonly string[];
-  private readonly sortedDfs: Float64Array;
+  private sorted: readonly string[];
+  private sortedDfs: Float64Array;
   private sortedTree?: SearchableMap<number>;
-  private readonly added = new SearchableMap<number>();
+  private added = new SearchableMap<number>();
+  /** Until the words are read whole: where counts and completions are read instead. */
+  private table?: WordTable;
 
   /** Use fromSorted for words already in order; `new Vocabulary()` is an empty one. */
   constructor(sorted: readonly string[] = [], dfs: ArrayLike<number> = []) {
@@ -53,6 +72,23 @@ export class Vocabulary {
     return new Vocabulary(words, dfs);
   }
 
+  /** The words of `table`, read from it a word or a prefix at a time until a typo search needs them all. */
+  static onDemand(table: WordTable): Vocabulary {
+    const v = new Vocabulary();
+    v.table = table;
+    return v;
+  }
+
+  /** The words table's words in memory, from here on (see onDemand). */
+  private readWhole(): void {
+    if (!this.table) return;
+    const read = this.table.all();
+    this.table = undefined;
+    this.sorted = read.sorted;
+    this.sortedDfs = read.sortedDfs;
+    this.added = read.added;
+  }
+
   /** Words and counts in any order; a word listed twice has its counts added. */
   static fromEntries(entries: Iterable<readonly [string, number]>): Vocabulary {
     const v = new Vocabulary();
@@ -61,11 +97,15 @@ export class Vocabulary {
   }
 
   get size(): number {
+    this.readWhole();
     return this.sorted.length + this.added.size;
   }
 
   /** Counts one more document holding `word` (or records it with `df`). */
   add(word: string, df = 1): void {
+    // On demand, the table is the count: the index writer adds its words to this vocabulary after
+    // the transaction that wrote them to the table, so the reads already see them.
+    if (this.table) return;
     const i = this.indexOf(word);
     if (i < 0) {
       this.added.update(word, (old) => (old ?? 0) + df);
@@ -75,12 +115,20 @@ export class Vocabulary {
   }
 
   df(word: string): number {
+    if (this.table) return this.table.df(word);
     const i = this.indexOf(word);
     return i >= 0 ? this.sortedDfs[i]! : (this.added.get(word) ?? 0);
   }
 
   /** Words starting with `prefix` (the sorted ones in order, then those added since) and their counts. */
   private *atPrefix(prefix: string): Generator<[string, number]> {
+    if (this.table) {
+      for (const entry of this.table.from(prefix)) {
+        if (!entry[0].startsWith(prefix)) return;
+        yield entry;
+      }
+      return;
+    }
     for (let i = this.lowerBound(prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
       yield [this.sorted[i]!, this.sortedDfs[i]!];
     }
@@ -104,6 +152,7 @@ export class Vocabulary {
    * prefix every word between them shares: that prefix is the edge to their node.
    */
   private tree(): SearchableMap<number> {
+    this.readWhole();
     if (this.sortedTree) return this.sortedTree;
     const words = this.sorted;
     const dfs = this.sortedDfs;

@@ -1,15 +1,28 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createPaperSearch } from '../../../src/core/search/create-paper-search.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
-import type { PaperSearch } from '../../../src/core/search/ports.js';
+import type { PaperSearch, SearchQuery } from '../../../src/core/search/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { seedPapers } from './seed-papers.js';
 import { paper, searchEnv } from './search-env.js';
+
+// The index's vocabulary read whole (index-sync.ts on attach), counted.
+const wholeReads = vi.hoisted(() => ({ n: 0 }));
+vi.mock('../../../src/core/search/search-db.js', async (original) => {
+  const real = await original<typeof import('../../../src/core/search/search-db.js')>();
+  return {
+    ...real,
+    readVocabulary: (...args: Parameters<typeof real.readVocabulary>) => {
+      wholeReads.n++;
+      return real.readVocabulary(...args);
+    },
+  };
+});
 
 const tempDir = useTempDirs();
 let env: Awaited<ReturnType<typeof searchEnv>>;
@@ -19,12 +32,23 @@ afterEach(async () => {
   await env?.close();
 });
 
-const QUERIES = ['model merging', 'mergng', 'reinforcement learn', '"task arithmetic"', 'benchmark llm evaluation'];
-async function answers(s: PaperSearch) {
+const QUERIES: SearchQuery[] = ['model merging', 'mergng', 'reinforcement learn', '"task arithmetic"', 'benchmark llm evaluation'].map((text) => ({ text, limit: 10 }));
+/** For the one-shot search: known words, a phrase, the last word half typed, a typo, a spelling, new words, a filter, page 2. */
+const ONE_SHOT_QUERIES: SearchQuery[] = [
+  ...QUERIES,
+  { text: 'benchmark llm evaluation', page: 2 },
+  { text: 'merg' },
+  { text: 'modelling' },
+  { text: 'transfomer' },
+  { text: 'zyxquorbc wombat' },
+  { text: 'zyxq' },
+  { text: 'language models', since: '2023-04-23' },
+];
+async function answers(s: PaperSearch, queries = QUERIES) {
   const out: unknown[] = [];
-  for (const text of QUERIES) {
-    const r = await s.search({ text, limit: 10 });
-    out.push({ text, total: r.total, hits: r.hits.map((h) => [h.paper.id, h.score, h.snippet]) });
+  for (const q of queries) {
+    const r = await s.search(q);
+    out.push({ q, total: r.total, hits: r.hits.map((h) => [h.paper.id, h.score, h.snippet]) });
   }
   return out;
 }
@@ -76,6 +100,30 @@ describe('the persisted index', () => {
     expect((await env.search.search({ text: 'zyxquorbic' })).hits.map((h) => h.paper.id)).toEqual(['2501.00077']);
     expect((await env.search.search({ text: 'zyxquorbc wombat' })).hits.map((h) => h.paper.id)).toEqual(['2501.00077']);
     expect(env.rebuilds()).toHaveLength(1);
+  });
+
+  it('a one-shot search (the papers CLI) reads its vocabulary a word at a time, and answers as the bot does, before and after it indexes papers itself', async () => {
+    const dir = tempDir();
+    const papers = seedPapers();
+    env = await searchEnv(dir, papers.slice(0, 40), '2023-04-22');
+    const byTheBot = wholeReads.n;
+    expect(byTheBot).toBeGreaterThan(0); // its attach (and the re-read after its build)
+    const oneShot = await createPaperSearch({ dataDir: dir, store: env.store, logger: silentLogger, oneShot: true });
+    extra.push(oneShot);
+    for (const text of ['model merging', 'reinforcement learn', 'merg']) {
+      await oneShot.search({ text });
+    }
+    expect(wholeReads.n).toBe(byTheBot);
+    expect(await answers(oneShot, ONE_SHOT_QUERIES)).toEqual(await answers(env.search, ONE_SHOT_QUERIES));
+
+    // Papers the one-shot search indexes itself (its catch-up), new words among them.
+    await env.store.ingest({ source: 'hf-digest-text', digestDate: '2023-04-23', papers: papers.slice(40) });
+    await env.store.ingest({ source: 'hf-api', digestDate: '2023-04-24', papers: [paper({ id: '2501.00077', title: 'Zyxquorbic lattices for wombat vision', abstract: 'Zyxquorbic transformer merging.' })] });
+    await oneShot.sync();
+    const late = await answers(oneShot, ONE_SHOT_QUERIES);
+    await env.search.sync();
+    expect(late).toEqual(await answers(env.search, ONE_SHOT_QUERIES));
+    expect(JSON.stringify(late)).toContain('2501.00077');
   });
 
   it('drops the title-keyed entry when the store re-keys a paper to its arXiv id', async () => {

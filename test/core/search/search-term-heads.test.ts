@@ -224,7 +224,7 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS });
     const records: LogRecord[] = [];
     const restarted = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS, logger: createRecordingLogger(records) });
-    const oneShot = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS, computeTermHeads: false });
+    const oneShot = await searchOn(dir, store, 'heads.db', { ...CUT, termHeads: HEADS, oneShot: true });
     const msgs = records.map((r) => r.msg);
     expect(msgs).toContain('term heads loaded from the index file');
     expect(msgs).not.toContain('term heads computed');

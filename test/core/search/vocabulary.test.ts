@@ -1,6 +1,13 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createSearchDb, readVocabulary, wordTable } from '../../../src/core/search/search-db.js';
 import { Vocabulary } from '../../../src/core/search/vocabulary.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+// Short words over a small alphabet share many prefixes; an accent and astral letters test the order.
+const word = fc.array(fc.constantFrom('a', 'b', 'ab', 'é', 'z', '\u{1d6fc}', '\u{1f600}', '\uffee'), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
 
 function vocab(words: Record<string, number>): Vocabulary {
   const v = new Vocabulary();
@@ -72,9 +79,6 @@ describe('Vocabulary.fromSorted: the one-pass load of a stored vocabulary', () =
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
     return x.length - y.length;
   };
-  // Short words over a small alphabet share many prefixes; an accent and astral letters test the order.
-  const word = fc.array(fc.constantFrom('a', 'b', 'ab', 'é', 'z', '\u{1d6fc}', '\u{1f600}', '\uffee'), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
-
   it('holds the same words, counts, completions and typo neighbours as inserting one by one', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { maxLength: 60 }), fc.array(word, { maxLength: 8 }), (list, probes) => {
@@ -118,5 +122,66 @@ describe('Vocabulary.fromSorted: the one-pass load of a stored vocabulary', () =
 
   it('loads an empty list', () => {
     expect(Vocabulary.fromSorted([], []).size).toBe(0);
+  });
+});
+
+describe('Vocabulary.onDemand: the index file\'s words table asked a word or a prefix at a time', () => {
+  it('counts, completes and corrects as the words read whole, and follows the writes to the table', () => {
+    const file = join(tempDir(), 'search.db');
+    // Longer words too: a typo search needs four letters, two edits eight.
+    const long = fc.array(fc.constantFrom('mod', 'el', 'ing', 'e', 'l', 's', 'merg', 'a'), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+    const anyWord = fc.oneof(word, long);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(anyWord, fc.integer({ min: 1, max: 400 })), { selector: ([w]) => w, maxLength: 60 }), fc.array(anyWord, { maxLength: 8 }), (rows, probes) => {
+        const db = createSearchDb(file);
+        try {
+          const upsert = db.prepare('INSERT INTO words (word, df) VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET df = df + excluded.df');
+          for (const [w, df] of rows) upsert.run(w, df);
+          const whole = readVocabulary(db);
+          const lazy = Vocabulary.onDemand(wordTable(db));
+          const asked = [...rows.map(([w]) => w), ...probes, ...probes.map((w) => w.slice(0, 2))];
+          // Counts and completions first, read from the table (no typo search has read it whole);
+          // then typo searches, which read it whole. In the same order as the words read whole.
+          for (const w of asked) {
+            expect(lazy.df(w)).toBe(whole.df(w));
+            expect(lazy.postings(w)).toBe(whole.postings(w));
+            expect(lazy.postings(w, 50)).toBe(whole.postings(w, 50));
+            expect(lazy.spellings(w)).toEqual(whole.spellings(w));
+          }
+          for (const w of asked) {
+            expect(lazy.expand(w, true)).toEqual(whole.expand(w, true));
+            expect(lazy.expand(w, false)).toEqual(whole.expand(w, false));
+          }
+          // A write as the index writer does it: the table in its transaction, then the vocabulary.
+          const untouched = Vocabulary.onDemand(wordTable(db));
+          const write = (df: number) => {
+            for (const w of probes) {
+              upsert.run(w, df);
+              whole.add(w, df);
+              untouched.add(w, df);
+            }
+          };
+          // Words written since `whole` was read sit in a tree of their own there, so completions
+          // and neighbours of equal counts may come in another order: the same words.
+          const sameAnswers = () => {
+            for (const w of asked) {
+              expect(untouched.df(w)).toBe(whole.df(w));
+              expect(untouched.postings(w)).toBe(whole.postings(w));
+              expect(new Set(untouched.expand(w, true))).toEqual(new Set(whole.expand(w, true)));
+              expect(new Set(untouched.expand(w, false))).toEqual(new Set(whole.expand(w, false)));
+            }
+          };
+          write(2);
+          sameAnswers();
+          expect(untouched.size).toBe(whole.size);
+          // Read whole by now (a typo search or the size), later writes count in memory as in `whole`.
+          write(3);
+          sameAnswers();
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
