@@ -7,6 +7,7 @@ import { usageLine } from './help-text.js';
 import { pageSize } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
+import { thousands } from '../src/core/thousands.js';
 
 const args = z.object({
   topic: z.string().trim().min(1).max(500).describe('What to look for: words, a phrase, a method name'),
@@ -41,7 +42,7 @@ export const searchCommand = defineCommand({
     }
     const from = (a.page - 1) * per + 1;
     // A broad topic is ranked among the newest papers only (see the search core): say so.
-    const among = res.newestOnly ? ` among the newest ${res.newestOnly.toLocaleString('en-US')}` : '';
+    const among = res.newestOnly ? ` among the newest ${thousands(res.newestOnly)}` : '';
     const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * per < res.total;

@@ -46,6 +46,7 @@ import type { SnippetPart } from '../core/reply.js';
 import type { PaperSearch, SearchQuery, SearchResult } from '../core/search/ports.js';
 import type { PaperStore } from '../core/store/ports.js';
 import type { CliIo } from './io.js';
+import { thousands } from '../core/thousands.js';
 
 export interface SearchDeps {
   store: PaperStore;
@@ -150,7 +151,7 @@ function toText(r: SearchResult, nextHint: string): string {
   });
   const first = (r.page - 1) * r.limit + 1;
   const last = first + r.hits.length - 1;
-  const among = r.newestOnly ? ` among the newest ${r.newestOnly.toLocaleString('en-US')} papers (add words to search them all)` : '';
+  const among = r.newestOnly ? ` among the newest ${thousands(r.newestOnly)} papers (add words to search them all)` : '';
   lines.push(`Showing ${first}–${last} of ${r.total}${among}.${last < r.total ? ` Next: ${nextHint} --page ${r.page + 1}` : ''}`);
   return `${lines.join('\n')}\n`;
 }

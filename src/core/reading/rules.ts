@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { TagInput } from './ports.js';
+import { thousands } from '../thousands.js';
 
 export const MAX_NOTE_CHARS = 2000;
 export const MAX_TAGS_PER_PAPER = 20;
@@ -10,7 +11,7 @@ export function checkNote(text: string): string {
   const note = text.trim();
   const length = [...note].length;
   if (length > MAX_NOTE_CHARS) {
-    throw new UserError(`Your note is ${length.toLocaleString('en-US')} characters; the limit is ${MAX_NOTE_CHARS.toLocaleString('en-US')}. Nothing was saved.`);
+    throw new UserError(`Your note is ${thousands(length)} characters; the limit is ${thousands(MAX_NOTE_CHARS)}. Nothing was saved.`);
   }
   return note;
 }
