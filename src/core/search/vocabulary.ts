@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { fuzzyInSorted } from './sorted-fuzzy.js';
 import { otherSpellings } from './spelling-variants.js';
 import { stem } from './text.js';
 
@@ -38,10 +39,10 @@ export interface WordTable {
  * half-typed word into real index words before the FTS5 query; postings stay on disk.
  *
  * The words read from the index file stay two sorted arrays: a count or a completion is a binary
- * search, and opening a 100k-paper index no longer builds ~100k radix-tree nodes first (60–130 ms of
- * a ~300 ms cold start). minisearch's radix tree, fast at typo search, is built from them only when
- * a query first needs a typo search. Words added later (by this process's index writes) that the
- * file did not hold go into a tree of their own.
+ * search, and a typo search walks them as minisearch walks its radix tree (sorted-fuzzy.ts), so
+ * no tree of ~100k nodes is built for them (60–130 ms of a ~300 ms cold start when it was built on
+ * opening). Words added later (by this process's index writes) that the file did not hold go
+ * into a minisearch tree of their own.
  *
  * On demand (onDemand), counts and completions are read from the words table itself, and the words
  * are read whole only when a typo search first needs them.
@@ -50,7 +51,6 @@ export class Vocabulary {
   /** In code-point order, as SQLite's BINARY collation lists them; counts beside them. */
   private sorted: readonly string[];
   private sortedDfs: Float64Array;
-  private sortedTree?: SearchableMap<number>;
   private added = new SearchableMap<number>();
   /** Until the words are read whole: where counts and completions are read instead. */
   private table?: WordTable;
@@ -136,48 +136,15 @@ export class Vocabulary {
   }
 
   /**
-   * Words at most `maxEdits` away from `word`, with their counts and distances. The counts are read
-   * from the arrays, not the tree: the tree is built once and later counts go to the arrays only.
+   * Words at most `maxEdits` away from `word`, with their counts and distances: the sorted words
+   * walked as a radix tree (sorted-fuzzy.ts), then those added since in their own tree.
    */
   private fuzzyGet(word: string, maxEdits: number): Map<string, [number, number]> {
+    this.readWhole();
     const found = new Map<string, [number, number]>();
-    for (const [w, [, d]] of this.tree().fuzzyGet(word, maxEdits)) found.set(w, [this.df(w), d]);
+    fuzzyInSorted(this.sorted, word, maxEdits, (i, d) => found.set(this.sorted[i]!, [this.sortedDfs[i]!, d]));
     for (const [w, [df, d]] of this.added.fuzzyGet(word, maxEdits)) found.set(w, [df, d]);
     return found;
-  }
-
-  /**
-   * The sorted words as minisearch's radix tree, built in one pass on first use: words sharing a
-   * prefix sit together in sorted order, and the first and last of such a run share exactly the
-   * prefix every word between them shares: that prefix is the edge to their node.
-   */
-  private tree(): SearchableMap<number> {
-    this.readWhole();
-    if (this.sortedTree) return this.sortedTree;
-    const words = this.sorted;
-    const dfs = this.sortedDfs;
-    type Node = Map<string, Node | number>;
-    const build = (lo: number, hi: number, depth: number): Node => {
-      const node: Node = new Map();
-      let i = lo;
-      if (words[i]!.length === depth) node.set('', dfs[i++]!);
-      while (i < hi) {
-        const first = words[i]!;
-        const c = first[depth];
-        let j = i + 1;
-        while (j < hi && words[j]![depth] === c) j++;
-        const last = words[j - 1]!;
-        const end = Math.min(first.length, last.length);
-        let l = depth + 1;
-        while (l < end && first[l] === last[l]) l++;
-        node.set(first.slice(depth, l), build(i, j, l));
-        i = j;
-      }
-      return node;
-    };
-    const tree = words.length ? build(0, words.length, 0) : new Map();
-    this.sortedTree = new SearchableMap<number>(tree as never);
-    return this.sortedTree;
   }
 
   /** The first sorted position whose word is not before `word`. */
