@@ -2,12 +2,12 @@ import * as z from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
 import { SourceSchema } from '../src/core/paper.js';
+import { thousands } from '../src/core/thousands.js';
 import { dateArg, limitArg, pageArg } from './arg-types.js';
 import { usageLine } from './help-text.js';
 import { pageSize } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
-import { thousands } from '../src/core/thousands.js';
 
 const args = z.object({
   topic: z.string().trim().min(1).max(500).describe('What to look for: words, a phrase, a method name'),

@@ -5,7 +5,7 @@
 // tsc takes tens.
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,7 +44,7 @@ const BUNDLED = new Set(['zod', 'minisearch', 'stemmer']);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
 const cliDir = join(root, 'dist', 'cli');
-const ownSources = ['src', 'commands'].map((dir) => join(root, dir) + '/');
+const ownSources = ['src', 'commands'].map((dir) => join(root, dir) + sep);
 /**
  * In the bundle, a source file's import.meta.url names the file it was built to above
  * (dist/src/…/name.js): worker threads start from the files beside it (worker-thread.ts), and

@@ -45,8 +45,8 @@ import { bestLink, type Source } from '../core/paper.js';
 import type { SnippetPart } from '../core/reply.js';
 import type { PaperSearch, SearchQuery, SearchResult } from '../core/search/ports.js';
 import type { PaperStore } from '../core/store/ports.js';
-import type { CliIo } from './io.js';
 import { thousands } from '../core/thousands.js';
+import type { CliIo } from './io.js';
 
 export interface SearchDeps {
   store: PaperStore;

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
-import type { TagInput } from './ports.js';
 import { thousands } from '../thousands.js';
+import type { TagInput } from './ports.js';
 
 export const MAX_NOTE_CHARS = 2000;
 export const MAX_TAGS_PER_PAPER = 20;

@@ -68,13 +68,8 @@ export function fuzzyInSorted(words: readonly string[], query: string, maxEdits:
  * words[from]. Galloping, then halving: most runs cut are short (two letters off the query).
  */
 function endOfRun(words: readonly string[], from: number, length: number): number {
-  const word = words[from]!;
-  const inRun = (i: number) => {
-    const other = words[i]!;
-    if (other.length < length) return false;
-    for (let c = length - 1; c >= 0; c--) if (other.charCodeAt(c) !== word.charCodeAt(c)) return false;
-    return true;
-  };
+  const prefix = words[from]!.slice(0, length);
+  const inRun = (i: number) => words[i]!.startsWith(prefix);
   // Gallop: from+1, from+2, from+4, … until a word past the run (or the end).
   let known = from;
   let probe = from + 1;

@@ -170,7 +170,11 @@ export class Vocabulary {
    */
   spellings(word: string): string[] {
     const own = this.df(word);
-    return otherSpellings(word).filter((w) => this.df(w) > 0 && this.df(w) * NEIGHBOUR_SHARE >= own);
+    // One count per spelling: on demand, each is a read of the words table.
+    return otherSpellings(word).filter((w) => {
+      const df = this.df(w);
+      return df > 0 && df * NEIGHBOUR_SHARE >= own;
+    });
   }
 
   /**

@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
 import { fuzzyInSorted } from '../../../src/core/search/sorted-fuzzy.js';
+import { byCodePoint } from './code-point-order.js';
 
-/** Code-point order, as SQLite's BINARY collation and Vocabulary keep words. */
-const byCodePoint = (a: string, b: string) => {
-  const x = [...a].map((c) => c.codePointAt(0)!);
-  const y = [...b].map((c) => c.codePointAt(0)!);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
-};
 
 function both(list: string[], query: string, maxEdits: number) {
   const sorted = [...new Set(list)].sort(byCodePoint);

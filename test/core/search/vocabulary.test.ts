@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createSearchDb, readVocabulary, wordTable } from '../../../src/core/search/search-db.js';
 import { Vocabulary } from '../../../src/core/search/vocabulary.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { byCodePoint } from './code-point-order.js';
 
 const tempDir = useTempDirs();
 // Short words over a small alphabet share many prefixes; an accent and astral letters test the order.
@@ -73,12 +74,6 @@ describe('Vocabulary.expand: spellings', () => {
 });
 
 describe('Vocabulary.fromSorted: the one-pass load of a stored vocabulary', () => {
-  const byCodePoint = (a: string, b: string) => {
-    const x = [...a].map((c) => c.codePointAt(0)!);
-    const y = [...b].map((c) => c.codePointAt(0)!);
-    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-    return x.length - y.length;
-  };
   it('holds the same words, counts, completions and typo neighbours as inserting one by one', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { maxLength: 60 }), fc.array(word, { maxLength: 8 }), (list, probes) => {
