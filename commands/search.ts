@@ -19,6 +19,8 @@ const args = z.object({
   source: SourceSchema.meta({ placeholder: 'SOURCE' }).optional().describe('Only papers from this source'),
   limit: limitArg,
   page: pageArg,
+  // Last: the usage line and Discord's option list put the everyday ones first.
+  all: z.boolean().default(false).describe('Rank every matching paper, not only the newest (slower on broad topics)'),
 });
 
 /** `/papers search <topic>`: ranked cards, ephemeral, with a Next page action when more exist. */
@@ -34,21 +36,37 @@ export const searchCommand = defineCommand({
       throw new UserError(`--since ${a.since} is after --until ${a.until}.`, usageLine(searchCommand));
     }
     const { per, note } = pageSize(a.limit, ctx.caller);
-    const res = await ctx.search.search({ text: a.topic, since: a.since, until: a.until, hasCode: a.hasCode, minUpvotes: a.minUpvotes, source: a.source, limit: per, page: a.page });
+    const res = await ctx.search.search({
+      text: a.topic,
+      since: a.since,
+      until: a.until,
+      hasCode: a.hasCode,
+      minUpvotes: a.minUpvotes,
+      source: a.source,
+      limit: per,
+      page: a.page,
+      everyMatch: a.all,
+    });
     const pages = Math.max(1, Math.ceil(res.total / per));
     if (!res.hits.length) {
       if (res.total > 0) return textReply(`Page ${a.page} is past the end: "${a.topic}" has ${res.total} results on ${pages} page(s).`);
       return textReply(res.notice ?? `Nothing matched "${a.topic}". Try fewer or other words, or widen the dates.`);
     }
     const from = (a.page - 1) * per + 1;
-    // A broad topic is ranked among the newest papers only (see the search core): say so.
+    // A broad topic is ranked among the newest papers only, or only its newest matches are (see
+    // the search core): say so, and offer the ranking of every match.
     const among = res.newestOnly ? ` among the newest ${thousands(res.newestOnly)}` : '';
-    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
+    const ranked = res.newestRanked ? ` (the newest ${thousands(res.newestRanked)} ranked)` : '';
+    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among}${ranked} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * per < res.total;
     // The next page carries the size actually shown, so it starts right after the last card here.
+    const cut = (res.newestOnly || res.newestRanked) && !a.all;
     return cardsReply(heading, cards, {
-      actions: more ? [{ kind: 'run', label: 'Next page', command: 'search', args: { ...a, limit: per, page: a.page + 1 } }] : [],
+      actions: [
+        ...(more ? [{ kind: 'run' as const, label: 'Next page', command: 'search', args: { ...a, limit: per, page: a.page + 1 } }] : []),
+        ...(cut ? [{ kind: 'run' as const, label: 'Rank every match', command: 'search', args: { ...a, limit: per, page: 1, all: true } }] : []),
+      ],
     });
   },
 });

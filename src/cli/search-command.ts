@@ -2,7 +2,7 @@
  * `papers search` and `papers similar`.
  *
  *   papers search <topic...> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N]
- *                 [--source S] [--limit N] [--page N] [--json]
+ *                 [--source S] [--limit N] [--page N] [--all] [--json]
  *   papers search - --json      one query per stdin line, one JSON line out per query, each written
  *                               as soon as its line is read; flags on the command line apply to all
  *   papers similar <id> [--limit N] [--page N] [--json]
@@ -14,6 +14,9 @@
  *     "total": 12,                       // papers matched in all
  *     "page": 1, "limit": 5,
  *     "newestOnly": 20000,               // only for a broad topic ranked among the newest N papers
+ *     "newestRanked": 10000,             // only when just the newest N of the matches were ranked
+ *                                        // (papers with every word are ranked wherever they are);
+ *                                        // neither appears with --all, which ranks every match
  *     "notice": "Nothing matched. …",    // only when there is something to tell instead of results
  *     "error": "…",                      // `-` only: that line's search failed (e.g. the database
  *                                        // could not be read); the next lines are still answered.
@@ -54,7 +57,7 @@ export interface SearchDeps {
 }
 
 const SEARCH_USAGE =
-  'usage: papers search <topic...> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source S] [--limit N] [--page N] [--json]\n' +
+  'usage: papers search <topic...> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source S] [--limit N] [--page N] [--all] [--json]\n' +
   '       papers search - --json   (one query per stdin line)';
 const SIMILAR_USAGE = 'usage: papers similar <id> [--limit N] [--page N] [--json]';
 
@@ -67,7 +70,7 @@ interface Parsed {
 }
 
 const PAGING = { json: { type: 'boolean' }, limit: { type: 'string' }, page: { type: 'string' } } as const;
-const FILTERS = { since: { type: 'string' }, until: { type: 'string' }, 'has-code': { type: 'boolean' }, 'min-upvotes': { type: 'string' }, source: { type: 'string' } } as const;
+const FILTERS = { since: { type: 'string' }, until: { type: 'string' }, 'has-code': { type: 'boolean' }, 'min-upvotes': { type: 'string' }, source: { type: 'string' }, all: { type: 'boolean' } } as const;
 
 /** "12" → 12 for the schema's number fields; anything else is left as typed, for the schema to name. */
 const num = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : v);
@@ -88,7 +91,7 @@ function parseFlags(argv: string[], allowFilters: boolean): Parsed {
   const v = parsed.values as Record<string, string | boolean | undefined>;
   const words = parsed.positionals;
   const raw: Record<string, unknown> = allowFilters
-    ? { topic: words.join(' '), since: v.since, until: v.until, hasCode: v['has-code'], minUpvotes: num(v['min-upvotes'] as string | undefined), source: v.source, limit: num(v.limit as string | undefined), page: num(v.page as string | undefined) }
+    ? { topic: words.join(' '), since: v.since, until: v.until, hasCode: v['has-code'], minUpvotes: num(v['min-upvotes'] as string | undefined), source: v.source, limit: num(v.limit as string | undefined), page: num(v.page as string | undefined), all: v.all }
     : { id: words.join(' '), limit: num(v.limit as string | undefined), page: num(v.page as string | undefined) };
   for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
   let a: Record<string, unknown>;
@@ -103,7 +106,7 @@ function parseFlags(argv: string[], allowFilters: boolean): Parsed {
   // Dates of one form compare as strings. Caught here, not as "Nothing matched", since no data could match.
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const filters: Omit<SearchQuery, 'text'> = { limit: a.limit as number, page: a.page as number };
-  if (allowFilters) Object.assign(filters, { since, until, hasCode: (a.hasCode as boolean) || undefined, minUpvotes: a.minUpvotes as number | undefined, source: a.source as Source | undefined });
+  if (allowFilters) Object.assign(filters, { since, until, hasCode: (a.hasCode as boolean) || undefined, minUpvotes: a.minUpvotes as number | undefined, source: a.source as Source | undefined, everyMatch: (a.all as boolean) || undefined });
   for (const k of Object.keys(filters) as Array<keyof typeof filters>) if (filters[k] === undefined) delete filters[k];
   return { words, json: Boolean(v.json), filters };
 }
@@ -120,6 +123,7 @@ function toJson(query: string, r: SearchResult) {
     page: r.page,
     limit: r.limit,
     ...(r.newestOnly ? { newestOnly: r.newestOnly } : {}),
+    ...(r.newestRanked ? { newestRanked: r.newestRanked } : {}),
     ...(r.notice ? { notice: r.notice } : {}),
     results: r.hits.map((h, i) => ({
       rank: (r.page - 1) * r.limit + i + 1,
@@ -151,9 +155,23 @@ function toText(r: SearchResult, nextHint: string): string {
   });
   const first = (r.page - 1) * r.limit + 1;
   const last = first + r.hits.length - 1;
-  const among = r.newestOnly ? ` among the newest ${thousands(r.newestOnly)} papers (add words to search them all)` : '';
+  const among = r.newestOnly
+    ? ` among the newest ${thousands(r.newestOnly)} papers (--all ranks every match)`
+    : r.newestRanked
+      ? `; the newest ${thousands(r.newestRanked)} ranked (--all ranks every match)`
+      : '';
   lines.push(`Showing ${first}–${last} of ${r.total}${among}.${last < r.total ? ` Next: ${nextHint} --page ${r.page + 1}` : ''}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The command line as typed, less its page: the next page's hint keeps the filters (and --all). */
+function withoutPage(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--page') i++;
+    else if (!argv[i]!.startsWith('--page=')) out.push(argv[i]!);
+  }
+  return out;
 }
 
 const write = (s: NodeJS.WritableStream, text: string) => new Promise<void>((res) => (s.write(text) ? res() : s.once('drain', res)));
@@ -194,7 +212,7 @@ export async function searchCommand(argv: string[], io: CliIo, deps: SearchDeps)
   const text = args.words.join(' ');
   try {
     const r = await deps.search.search({ ...args.filters, text });
-    const hint = `papers search ${args.words.map((w) => (/\s|"/.test(w) ? JSON.stringify(w) : w)).join(' ')}`;
+    const hint = `papers search ${withoutPage(argv).map((w) => (/\s|"/.test(w) ? JSON.stringify(w) : w)).join(' ')}`;
     await write(io.stdout, args.json ? `${JSON.stringify(toJson(text, r))}\n` : toText(r, hint));
     return 0;
   } catch (err) {

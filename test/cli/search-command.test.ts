@@ -6,6 +6,8 @@ import { searchCommand, similarCommand } from '../../src/cli/search-command.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { seedPapers } from '../core/search/seed-papers.js';
 import { searchEnv } from '../core/search/search-env.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { createPaperSearch } from '../../src/core/search/create-paper-search.js';
 
 const tempDir = useTempDirs();
 let env: Awaited<ReturnType<typeof searchEnv>>;
@@ -32,6 +34,37 @@ describe('papers search', () => {
     expect(s.stdout()).toMatch(/2023-04-22/);
     expect(s.stdout()).toMatch(/\*\*merging\*\*/i);
     expect(s.stdout()).toMatch(/Next: papers search model merging --limit 3 --page 2|Next: .* --page 2/);
+  });
+
+  it('a search that ranked only the newest matches says so and names --all, which ranks them all; Next keeps the flags', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    // A small cut makes the 74 seed papers an archive: at most 6 matches ranked ("reasoning" has 25).
+    const cut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 6, termHeads: false });
+    const uncut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 1e12, termHeads: false });
+    try {
+      const deps = { store: env.store, search: cut };
+      const json = streams();
+      expect(await searchCommand(['reasoning', '--limit', '2', '--json'], json.io, deps)).toBe(0);
+      expect(JSON.parse(json.stdout())).toMatchObject({ newestRanked: 6, total: 25 });
+      const text = streams();
+      expect(await searchCommand(['reasoning', '--limit', '2', '--since', '2023-01-01'], text.io, deps)).toBe(0);
+      expect(text.stdout()).toMatch(/Showing 1–2 of 25; the newest 6 ranked \(--all ranks every match\)\. Next: papers search reasoning --limit 2 --since 2023-01-01 --page 2\n$/);
+
+      const all = streams();
+      expect(await searchCommand(['reasoning', '--limit', '5', '--page', '2', '--all', '--json'], all.io, deps)).toBe(0);
+      const j = JSON.parse(all.stdout());
+      expect(j.newestOnly).toBeUndefined();
+      expect(j.newestRanked).toBeUndefined();
+      const want = await uncut.search({ text: 'reasoning', limit: 5, page: 2 });
+      expect(j.total).toBe(want.total);
+      expect(j.results.map((r: { id: string }) => r.id)).toEqual(want.hits.map((h) => h.paper.id));
+      const allText = streams();
+      expect(await searchCommand(['reasoning', '--all', '--limit', '2'], allText.io, deps)).toBe(0);
+      expect(allText.stdout()).toMatch(/Showing 1–2 of 25\. Next: papers search reasoning --all --limit 2 --page 2\n$/);
+    } finally {
+      await cut.close();
+      await uncut.close();
+    }
   });
 
   it('prints the documented JSON', async () => {

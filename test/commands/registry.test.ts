@@ -96,7 +96,7 @@ describe('the command registry', () => {
       expect(commandHelp(c)).toContain(c.description);
     }
     expect(usageLine(findCommand(['search'])!)).toBe(
-      '/papers search <topic> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source SOURCE] [--limit N] [--page N]',
+      '/papers search <topic> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source SOURCE] [--limit N] [--page N] [--all]',
     );
     expect(findCommand(['digest'])).toBeUndefined();
   });

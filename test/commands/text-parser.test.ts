@@ -12,7 +12,7 @@ describe('Slack-style text parsing from the declarations', () => {
   it('reads the forms the issue writes', () => {
     expect(parse('search model merging --since 2025-01-01 --limit 5')).toEqual({
       name: 'search',
-      args: { topic: 'model merging', since: '2025-01-01', hasCode: false, limit: 5, page: 1 },
+      args: { topic: 'model merging', since: '2025-01-01', hasCode: false, limit: 5, page: 1, all: false },
     });
     expect(parse('/papers search "model merging" --has-code --page=2').args).toMatchObject({ topic: 'model merging', hasCode: true, page: 2 });
     expect(parse('bookmarks export bibtex').args).toEqual({ action: 'export', format: 'bibtex', page: 1, unread: false });
@@ -61,9 +61,9 @@ describe('Slack-style text parsing from the declarations', () => {
 
   it('formats arguments back into the text that runs them (round trip)', () => {
     const search = findCommand(['search'])!;
-    const args = { topic: 'model "merging"', since: '2025-01-01', hasCode: true, limit: 5, page: 2 };
+    const args = { topic: 'model "merging"', since: '2025-01-01', hasCode: true, limit: 5, page: 2, all: true };
     const text = formatCommandText(search, args);
-    expect(text).toBe('/papers search "model \\"merging\\"" --since 2025-01-01 --has-code --limit 5 --page 2');
+    expect(text).toBe('/papers search "model \\"merging\\"" --since 2025-01-01 --has-code --limit 5 --page 2 --all');
     expect(parse(text).args).toEqual(args);
     const bookmarks = findCommand(['bookmarks'])!;
     expect(formatCommandText(bookmarks, { action: 'export', format: 'csv', page: 1 })).toBe('/papers bookmarks export csv --page 1');

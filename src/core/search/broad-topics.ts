@@ -67,7 +67,7 @@ export function broadTopic(
     // has at least as many papers with every word): proved from the heads, or not tried past the cost.
     const proved = chatRanker.proved(all, f, limit, offset, c.provedPostings);
     if (proved) return { ...proved, newestOnly: false };
-    return { ranked: recentRanker.rank(all, f, limit, offset, inShard), total: inShard, newestOnly: true };
+    return { ranked: recentRanker.rank(all, f, limit, offset, { matched: inShard }), total: inShard, newestOnly: true };
   }
   if (!loosest) return undefined;
   const allTotal = chatRanker.count(all, f);
@@ -94,7 +94,7 @@ export function broadTopic(
     const skip = Math.max(0, offset - total);
     const want = limit - ranked.length;
     if (n > skip && want > 0) {
-      ranked.push(...(t.score ? t.ranker.rankAmong(t.score, t.match, f, want, skip) : t.ranker.rank(t.match, f, want, skip, n)));
+      ranked.push(...(t.score ? t.ranker.rankAmong(t.score, t.match, f, want, skip) : t.ranker.rank(t.match, f, want, skip, { matched: n })));
     }
     total += n;
   }

@@ -56,6 +56,8 @@ interface Ranking {
   total: number;
   hitStems: Set<string>;
   newestOnly?: number;
+  /** Only the newest this-many matches were ranked (SearchResult.newestRanked). */
+  newestRanked?: number;
   /** Papers already read from the store for this query (the re-scored candidates). */
   papers?: PapersByRow;
 }
@@ -80,6 +82,8 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   /** Chat topics: the whole index, and its shard of the newest papers. */
   let chatRanker!: Ranker;
   let recentRanker!: Ranker;
+  /** A search asked to rank every match (SearchQuery.everyMatch): the whole index, no cut. */
+  let everyRanker!: Ranker;
   let knownItems!: KnownItemFinder;
   /** The file's generation (with index.seq, the state term heads are kept for). */
   let generation = '';
@@ -103,6 +107,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       ranker = createRanker(i.db, t.weights, 'fts', t.maxRanked, heads);
       chatRanker = createRanker(i.db, t.weights, 'fts', t.chatRanked, heads);
       recentRanker = createRanker(i.db, t.weights, 'fts_recent', t.chatRanked);
+      everyRanker = createRanker(i.db, t.weights, 'fts', Infinity, heads);
       knownItems = createKnownItemFinder(i.db, (w) => i.vocab.df(w));
     },
   });
@@ -132,24 +137,27 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * train): FTS5's bm25 picks the candidates, the texts come from the store, read once (the page's
    * hits reuse them).
    */
-  async function rescored(groups: string[][], match: string, f: Filters, o: RerankOptions, limit: number, offset: number) {
+  async function rescored(ranker: Ranker, groups: string[][], match: string, f: Filters, o: RerankOptions, limit: number, offset: number) {
+    let newestRanked: number | undefined;
     const { candidates, total } = await guarded(() => {
       const n = ranker.count(match, f);
       // No room left on the page (the named papers fill it): the count is all that is wanted.
       if (limit <= 0) return { candidates: [], total: n };
       // Past the newest MAX_RANKED matches, a paper whose title has every word is still ranked: a
       // pasted title (one word changed, or a version's other title) finds an old paper too.
-      const titled = `{title} : (${groups.map(groupMatch).join(' AND ')})`;
-      return { candidates: ranker.rank(match, f, Math.max(o.candidates, offset + limit), 0, n, undefined, titled), total: n };
+      const keep = `{title} : (${groups.map(groupMatch).join(' AND ')})`;
+      const onCut = (newest: number) => (newestRanked = newest);
+      return { candidates: ranker.rank(match, f, Math.max(o.candidates, offset + limit), 0, { matched: n, keep, onCut }), total: n };
     });
-    if (!candidates.length) return { ranked: [], total };
+    const cut = newestRanked ? { newestRanked } : {};
+    if (!candidates.length) return { ranked: [], total, ...cut };
     const papers = await hits.papersOf(candidates.map((c) => c.rowid));
     // FTS5's order; candidates gone from the store since the last catch-up are left out.
     const docs = candidates.flatMap((c) => {
       const p = papers.get(c.rowid);
       return p ? [{ rowid: c.rowid, title: p.title, abstract: p.abstract }] : [];
     });
-    if (!docs.length) return { ranked: [], total };
+    if (!docs.length) return { ranked: [], total, ...cut };
     if (fieldStats.seq !== index.seq) fieldStats = { seq: index.seq, stats: reads.fieldStats() };
     const stats = fieldStats.stats ?? {
       docs: docCount(),
@@ -160,7 +168,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       const stems = new Set(g.map(stem));
       return { stems, df: Math.max(0, ...[...stems].map(reads.stemDf)) };
     });
-    return { ranked: rerank(docs, terms, stats, o).slice(offset, offset + limit), total, papers };
+    return { ranked: rerank(docs, terms, stats, o).slice(offset, offset + limit), total, papers, ...cut };
   }
 
   function paging(limit?: number, page?: number): { limit: number; page: number; offset: number } {
@@ -171,9 +179,10 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
 
   /**
    * The ranked rows of one query below its known-item tier: the search proper. `limit` may be 0
-   * (the named papers fill the page; only the count is wanted).
+   * (the named papers fill the page; only the count is wanted). `every`: every match ranked over the
+   * whole index, whatever it costs (no shard, no newest-N cut).
    */
-  async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number): Promise<Ranking> {
+  async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every = false): Promise<Ranking> {
     // Typed words, not index words: "real-time open-vocabulary detection" is a three-word topic.
     const long = parsed.typedWords > t.longQueryWords;
     if (long) {
@@ -191,22 +200,22 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const unweighted = !plan.phrases.length && plan.groups.every((g) => g.every((w) => vocab.df(w) > n / 2));
     const fb = t.feedback;
     if (t.rerank && long && !fb && !unweighted) {
-      return { ...(await rescored(plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
+      return { ...(await rescored(every ? everyRanker : ranker, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
     }
     let knownAllTotal: number | undefined;
     const broad = { vocab, docCount: n, chatRanker, recentRanker, minAll: t.minAllWordsHits, broadPostings: t.broadPostings, provedPostings: t.provedPostings };
-    const postings = !long && !unweighted && n > t.recentDocs ? groupPostings(plan, broad) : undefined;
+    const postings = !every && !long && !unweighted && n > t.recentDocs ? groupPostings(plan, broad) : undefined;
     if (postings && postings.reduce((a, b) => a + b, 0) > t.broadPostings) {
       const r = await guarded(() => broadTopic(broad, plan, postings, levels, filters, limit, offset));
       if (r && 'allTotal' in r) knownAllTotal = r.allTotal;
       else if (r) return { ranked: r.ranked, total: r.total, hitStems, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
     }
-    let { ranked, total } = await guarded(() =>
-      evaluateLevels(long ? ranker : chatRanker, levels, filters, limit, offset, t.minAllWordsHits, unweighted, knownAllTotal),
+    let { ranked, total, newestRanked } = await guarded(() =>
+      evaluateLevels(every ? everyRanker : long ? ranker : chatRanker, levels, filters, limit, offset, t.minAllWordsHits, unweighted, knownAllTotal),
     );
     if (fb && long && total > 0) {
       // A long description: read the best first-pass papers for the words they share, search again.
-      const first = ranker.rank(levels[levels.length - 1]!, filters, fb.docs, 0, total);
+      const first = ranker.rank(levels[levels.length - 1]!, filters, fb.docs, 0, { matched: total });
       const read = await hits.papersOf(first.map((r) => r.rowid));
       const firstPass = first.flatMap((r) => read.get(r.rowid) ?? []);
       const extra = feedbackWords(firstPass, plan.hitStems, reads.stemDf, n, fb.terms);
@@ -215,10 +224,10 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
         const match = [...Array.from({ length: fb.originalWeight }, () => own).flat(), ...extra.map((w) => groupMatch([w]))].join(' OR ');
         const phrases = plan.phrases.map(phraseMatch);
         const full = phrases.length ? `${phrases.join(' AND ')} AND (${match})` : match;
-        ({ ranked, total } = await guarded(() => evaluateLevels(ranker, [full], filters, limit, offset, t.minAllWordsHits)));
+        ({ ranked, total, newestRanked } = await guarded(() => evaluateLevels(ranker, [full], filters, limit, offset, t.minAllWordsHits)));
       }
     }
-    return { ranked, total, hitStems };
+    return { ranked, total, hitStems, ...(newestRanked ? { newestRanked } : {}) };
   }
 
   async function search(q: SearchQuery): Promise<SearchResult> {
@@ -235,13 +244,20 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const shown = known.slice(offset, offset + limit);
     const rest: Ranking = parsed.notice
       ? { ranked: [], total: 0, hitStems: new Set() }
-      : await ranking(parsed, known.length ? { ...filters, excludeRowids: known } : filters, limit - shown.length, Math.max(0, offset - known.length));
+      : await ranking(parsed, known.length ? { ...filters, excludeRowids: known } : filters, limit - shown.length, Math.max(0, offset - known.length), q.everyMatch === true);
     const total = known.length + rest.total;
     // Named papers score above the best of the rest, in their own order.
     const top = rest.ranked[0]?.score ?? 0;
     const ranked = [...shown.map((rowid, i) => ({ rowid, score: top + shown.length - i })), ...rest.ranked];
     const found = await hits.toHits(ranked, rest.hitStems, rest.papers);
-    const base: SearchResult = { hits: found, total, page, limit, ...(rest.newestOnly ? { newestOnly: rest.newestOnly } : {}) };
+    const base: SearchResult = {
+      hits: found,
+      total,
+      page,
+      limit,
+      ...(rest.newestOnly ? { newestOnly: rest.newestOnly } : {}),
+      ...(rest.newestRanked ? { newestRanked: rest.newestRanked } : {}),
+    };
     if (found.length) return base;
     return { ...base, notice: total ? `No results on page ${page}; there are ${total} in all.` : NOTHING };
   }
@@ -256,7 +272,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const f: Filters = { excludeRowid: reads.rowidOf(paper.id) };
     const { ranked, total } = await guarded(() => {
       const n = ranker.count(sq.match, f);
-      return { ranked: ranker.rank(sq.match, f, limit, offset, n), total: n };
+      return { ranked: ranker.rank(sq.match, f, limit, offset, { matched: n }), total: n };
     });
     const found = await hits.toHits(ranked, sq.hitStems);
     return found.length ? { hits: found, total, page, limit } : { hits: found, total, page, limit, notice: 'No similar papers found.' };

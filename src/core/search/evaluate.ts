@@ -64,19 +64,22 @@ export function evaluateLevels(
   unweighted = false,
   /** The all-words count when the caller has it already (a count reads every word's postings). */
   knownAllTotal?: number,
-): { ranked: Ranked[]; total: number } {
+): { ranked: Ranked[]; total: number; newestRanked?: number } {
   const [all, loosest] = levels as [string, string | undefined];
+  let newestRanked: number | undefined;
+  const onCut = (n: number) => (newestRanked = n);
+  const page = (ranked: Ranked[], total: number) => ({ ranked, total, ...(newestRanked ? { newestRanked } : {}) });
   const allTotal = knownAllTotal ?? ranker.count(all, f);
   if (unweighted && (!loosest || allTotal >= enough)) return { ranked: ranker.newest(all, f, limit, offset), total: allTotal };
-  if (!loosest || allTotal >= enough) return { ranked: ranker.rank(all, f, limit, offset, allTotal), total: allTotal };
+  if (!loosest || allTotal >= enough) return page(ranker.rank(all, f, limit, offset, { matched: allTotal, onCut }), allTotal);
   const total = Math.max(allTotal, ranker.count(loosest, f));
   // The all-words papers fill the page: they come first, in the loosest level's bm25 order. On a
   // paper holding every word that is `all`'s own bm25 when both name the same phrases in the same
   // order (bm25 adds up one term per phrase, from the phrase's df and the paper's counts), and
   // ranking `all` reads the posting lists' intersection where the loosest level reads their union
   // (15-40 ms for a topic of four or five words at 100k papers).
-  if (allTotal >= offset + limit && samePhrases(all, loosest)) return { ranked: ranker.rank(all, f, limit, offset, allTotal), total };
-  return { ranked: ranker.rank(loosest, f, limit, offset, total, allTotal ? all : undefined), total };
+  if (allTotal >= offset + limit && samePhrases(all, loosest)) return page(ranker.rank(all, f, limit, offset, { matched: allTotal, onCut }), total);
+  return page(ranker.rank(loosest, f, limit, offset, { matched: total, first: allTotal ? all : undefined, onCut }), total);
 }
 
 /** Whether two match expressions name the same phrases in the same order (bm25 then scores a paper matching both alike). */

@@ -31,6 +31,18 @@ export interface Ranked {
   score: number;
 }
 
+/** What a ranking may know beyond its match expression (Ranker.rank). */
+export interface RankOptions {
+  /** The number of matches, when counted: past the ranker's cut the page is proved or cut. */
+  matched?: number;
+  /** Papers matching this (every word) sort before the rest, and are ranked wherever they are. */
+  first?: string;
+  /** Papers matching this (a subset: a title with every word) are ranked past the cut too. */
+  keep?: string;
+  /** Told when the page was cut: only the newest this-many matches (and `first`, `keep`) were ranked. */
+  onCut?: (newest: number) => void;
+}
+
 /**
  * Runs FTS5 MATCH expressions with bm25 ranking and the filters, all inside SQLite: postings are
  * read from disk pages (cached), never loaded whole into the JS heap. `table`: the whole index, or
@@ -62,11 +74,12 @@ export function createRanker(
   return {
     /**
      * The best `limit` matches after skipping `offset`, best first (ties: newest index row first).
-     * `matched` (the count, when known) above `maxRanked`: the page is proved from the term heads
-     * when they can (exact-top.ts), else ranking is limited to the newest matches; papers matching
-     * `first`, or `keep`, are ranked wherever they are in the archive.
+     * `o.matched` (the count, when known) above `maxRanked`: the page is proved from the term heads
+     * when they can (exact-top.ts), else ranking is limited to the newest matches (and `o.onCut`
+     * told); papers matching `o.first`, or `o.keep`, are ranked wherever they are in the archive.
      */
-    rank(match: string, f: Filters, limit: number, offset = 0, matched = 0, first?: string, keep?: string): Ranked[] {
+    rank(match: string, f: Filters, limit: number, offset = 0, o: RankOptions = {}): Ranked[] {
+      const { matched = 0, first, keep } = o;
       // One common term: its head proves most pages, with filters too, however few papers match
       // them (FTS5's bm25 would read the term's whole posting list).
       const fromHead = first ? undefined : exactTop?.headPage(match, f, limit, offset);
@@ -86,6 +99,7 @@ export function createRanker(
           const kept = [first ? 'a' : '', keep ? `${table}.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @keep)` : ''].filter(Boolean);
           cut = ` AND (${[`${table}.rowid >= @minRowid`, ...kept].join(' OR ')})`;
           if (keep) p.keep = keep;
+          o.onCut?.(maxRanked);
         }
       }
       // `first`: papers matching it (all the words) sort before the rest, whatever their score.

@@ -55,9 +55,9 @@ async function indexOf(): Promise<SearchDb> {
 /** What evaluateLevels answers by ranking each level as written: the all-word papers first, then the rest. */
 function byLevels(ranker: Ranker, all: string, any: string, f: Filters, limit: number, offset: number) {
   const allTotal = ranker.count(all, f);
-  if (allTotal >= ENOUGH) return { ranked: ranker.rank(all, f, limit, offset, allTotal), total: allTotal };
+  if (allTotal >= ENOUGH) return { ranked: ranker.rank(all, f, limit, offset, { matched: allTotal }), total: allTotal };
   const total = Math.max(allTotal, ranker.count(any, f));
-  return { ranked: ranker.rank(any, f, limit, offset, total, allTotal ? all : undefined), total };
+  return { ranked: ranker.rank(any, f, limit, offset, { matched: total, first: allTotal ? all : undefined }), total };
 }
 
 const triples = WORDS.flatMap((a, i) => WORDS.slice(i + 1).flatMap((b, j) => WORDS.slice(i + j + 2).map((c) => [a, b, c])));

@@ -366,7 +366,7 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
             // A ranker of its own each time, recording what it prepares: bm25 only when it ranks.
             const { db: recording, prepared } = recordingPrepares(db);
             // A few matches counted: no cut, so only the head can spare the ranking.
-            const got = createRanker(recording, DEFAULT_WEIGHTS, 'fts', 1e12, () => heads).rank(`"${word}"`, f, 5, offset, 1);
+            const got = createRanker(recording, DEFAULT_WEIGHTS, 'fts', 1e12, () => heads).rank(`"${word}"`, f, 5, offset, { matched: 1 });
             expect(got, `${word} ${JSON.stringify(f)} ${offset}`).toEqual(every.rank(`"${word}"`, f, 5, offset));
             if (prepared.some((sql) => sql.includes('bm25'))) ranked++;
             else fromHead++;
