@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PaperStore } from '../store/ports.js';
 import { broadTopic, groupPostings } from './broad-topics.js';
 import { evaluateLevels, matchLevels } from './evaluate.js';
+import { everyMatchThread, type EveryMatchAsk } from './every-match.js';
 import { feedbackWords } from './feedback.js';
 import { followStore } from './follow-store.js';
 import type { Filters } from './filters.js';
@@ -49,6 +51,9 @@ const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 25;
 
 const NOTHING = 'Nothing matched. Try fewer or other words, or a broader filter.';
+
+/** A page of ranked rows and the number of matches. */
+type Page = { ranked: Ranked[]; total: number };
 
 /** The rows of one query below its known-item tier, and what its snippets mark. */
 interface Ranking {
@@ -118,6 +123,24 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     keeper?.refresh(state());
   }
   const hits = createHitReader(() => reads, store);
+  // A one-shot command has no other work to hold up: it ranks every match on its own thread.
+  const everyThread = opts.oneShot ? undefined : everyMatchThread({ file, weights: t.weights, heads: spec }, log);
+
+  /**
+   * Every match ranked: in the every-match thread (every-match.ts) as the file is now, or here by
+   * `here` when there is none or it failed. Too many such rankings at once are refused (UserError).
+   */
+  async function rankEveryMatch(ask: EveryMatchAsk, here: () => Page): Promise<Page & { newestRanked?: number }> {
+    if (everyThread) {
+      try {
+        return await everyThread.ask({ ...ask, generation, state: state() });
+      } catch (err) {
+        if (err instanceof UserError) throw err;
+        log.warn({ err }, 'ranking every match in its thread failed; ranked on this one');
+      }
+    }
+    return guarded(here);
+  }
 
   // Counts that change only with the index: read once per seq.
   let counted = { seq: -1, n: 0 };
@@ -137,18 +160,24 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * train): FTS5's bm25 picks the candidates, the texts come from the store, read once (the page's
    * hits reuse them).
    */
-  async function rescored(ranker: Ranker, groups: string[][], match: string, f: Filters, o: RerankOptions, limit: number, offset: number) {
+  async function rescored(every: boolean, groups: string[][], match: string, f: Filters, o: RerankOptions, limit: number, offset: number) {
     let newestRanked: number | undefined;
-    const { candidates, total } = await guarded(() => {
-      const n = ranker.count(match, f);
-      // No room left on the page (the named papers fill it): the count is all that is wanted.
-      if (limit <= 0) return { candidates: [], total: n };
-      // Past the newest MAX_RANKED matches, a paper whose title has every word is still ranked: a
-      // pasted title (one word changed, or a version's other title) finds an old paper too.
-      const keep = `{title} : (${groups.map(groupMatch).join(' AND ')})`;
-      const onCut = (newest: number) => (newestRanked = newest);
-      return { candidates: ranker.rank(match, f, Math.max(o.candidates, offset + limit), 0, { matched: n, keep, onCut }), total: n };
-    });
+    // No room left on the page (the named papers fill it): the count is all that is wanted.
+    const want = limit <= 0 ? 0 : Math.max(o.candidates, offset + limit);
+    const { ranked: candidates, total } = every
+      ? await rankEveryMatch({ kind: 'top', match, filters: f, limit: want }, () => ({
+          ranked: want ? everyRanker.rank(match, f, want) : [],
+          total: everyRanker.count(match, f),
+        }))
+      : await guarded(() => {
+          const n = ranker.count(match, f);
+          if (!want) return { ranked: [], total: n };
+          // Past the newest MAX_RANKED matches, a paper whose title has every word is still ranked: a
+          // pasted title (one word changed, or a version's other title) finds an old paper too.
+          const keep = `{title} : (${groups.map(groupMatch).join(' AND ')})`;
+          const onCut = (newest: number) => (newestRanked = newest);
+          return { ranked: ranker.rank(match, f, want, 0, { matched: n, keep, onCut }), total: n };
+        });
     const cut = newestRanked ? { newestRanked } : {};
     if (!candidates.length) return { ranked: [], total, ...cut };
     const papers = await hits.papersOf(candidates.map((c) => c.rowid));
@@ -200,7 +229,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const unweighted = !plan.phrases.length && plan.groups.every((g) => g.every((w) => vocab.df(w) > n / 2));
     const fb = t.feedback;
     if (t.rerank && long && !fb && !unweighted) {
-      return { ...(await rescored(every ? everyRanker : ranker, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
+      return { ...(await rescored(every, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
     }
     let knownAllTotal: number | undefined;
     const broad = { vocab, docCount: n, chatRanker, recentRanker, minAll: t.minAllWordsHits, broadPostings: t.broadPostings, provedPostings: t.provedPostings };
@@ -210,9 +239,12 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       if (r && 'allTotal' in r) knownAllTotal = r.allTotal;
       else if (r) return { ranked: r.ranked, total: r.total, hitStems, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
     }
-    let { ranked, total, newestRanked } = await guarded(() =>
-      evaluateLevels(every ? everyRanker : long ? ranker : chatRanker, levels, filters, limit, offset, t.minAllWordsHits, unweighted, knownAllTotal),
-    );
+    const enough = t.minAllWordsHits;
+    let { ranked, total, newestRanked } = every
+      ? await rankEveryMatch({ kind: 'levels', levels, filters, limit, offset, enough, unweighted, knownAllTotal }, () =>
+          evaluateLevels(everyRanker, levels, filters, limit, offset, enough, unweighted, knownAllTotal),
+        )
+      : await guarded(() => evaluateLevels(long ? ranker : chatRanker, levels, filters, limit, offset, enough, unweighted, knownAllTotal));
     if (fb && long && total > 0) {
       // A long description: read the best first-pass papers for the words they share, search again.
       const first = ranker.rank(levels[levels.length - 1]!, filters, fb.docs, 0, { matched: total });
@@ -299,6 +331,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       return followStore({ file, location: store.location, recentDocs: t.recentDocs, wordWorkerFrom: opts.wordWorkerFrom }, log);
     },
     async close() {
+      await everyThread?.close();
       await keeper?.close();
       await indexSync.close();
     },
