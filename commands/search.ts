@@ -62,10 +62,13 @@ export const searchCommand = defineCommand({
     const more = a.page * per < res.total;
     // The next page carries the size actually shown, so it starts right after the last card here.
     const cut = (res.newestOnly || res.newestRanked) && !a.all;
+    // Flags that are off are left out: a Discord button carries its arguments in a 100-character
+    // custom_id, and one that does not fit stops working when the bot restarts.
+    const carried = { ...a, hasCode: a.hasCode || undefined, all: a.all || undefined, limit: per };
     return cardsReply(heading, cards, {
       actions: [
-        ...(more ? [{ kind: 'run' as const, label: 'Next page', command: 'search', args: { ...a, limit: per, page: a.page + 1 } }] : []),
-        ...(cut ? [{ kind: 'run' as const, label: 'Rank every match', command: 'search', args: { ...a, limit: per, page: 1, all: true } }] : []),
+        ...(more ? [{ kind: 'run' as const, label: 'Next page', command: 'search', args: { ...carried, page: a.page + 1 } }] : []),
+        ...(cut ? [{ kind: 'run' as const, label: 'Rank every match', command: 'search', args: { ...carried, page: 1, all: true } }] : []),
       ],
     });
   },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatCore } from '../../commands/chat-core.js';
+import { createCustomIdCodec } from '../../src/adapters/discord/custom-ids.js';
 import type { ChatCore } from '../../src/core/chat.js';
 import { createFakeClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -83,6 +84,25 @@ describe('/papers search --all: every match ranked, offered when a search ranked
     expect(all.text.split('\n')[0]).not.toMatch(/newest/);
     // The next page keeps --all.
     expect(action(all, 'Next page')?.args).toMatchObject({ all: true, page: 2 });
+  });
+
+  it('its buttons leave the flags that are off out, so a 30-character topic still fits a Discord custom_id', async () => {
+    env = await createChatEnv(tempDir());
+    // Some-words matches listed (no all-words level), past the newest-8 cut: both buttons.
+    const { chat } = await chatWith({ ...SMALL, broadPostings: 1e15, minAllWordsHits: 1000 });
+    const topic = 'reasoning agents planning tool';
+    expect(topic).toHaveLength(30);
+    const r = await chat.handleText(`search ${topic} --limit 2`, member);
+    const codec = createCustomIdCodec();
+    for (const label of ['Next page', 'Rank every match']) {
+      const a = action(r, label);
+      expect(a, label).toBeDefined();
+      expect(a!.args.hasCode, label).toBeUndefined();
+      // A custom_id that does not fit is kept in memory instead (p:ref:), lost at a restart.
+      expect(codec.encode(a!), label).toMatch(/^p:run:/);
+      expect(codec.encode(a!)!.length).toBeLessThanOrEqual(100);
+    }
+    expect(action(r, 'Next page')!.args.all).toBeUndefined();
   });
 
   it('a search that ranked every match offers nothing more', async () => {
