@@ -5,7 +5,7 @@
  *                 [--source S] [--limit N] [--page N] [--all] [--json]
  *   papers search - --json      one query per stdin line, one JSON line out per query, each written
  *                               as soon as its line is read; flags on the command line apply to all
- *   papers similar <id> [--limit N] [--page N] [--json]
+ *   papers similar <id> [--limit N] [--page N] [--all] [--json]
  *
  * JSON output: one object per query (per line with `-`):
  *
@@ -59,7 +59,7 @@ export interface SearchDeps {
 const SEARCH_USAGE =
   'usage: papers search <topic...> [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--has-code] [--min-upvotes N] [--source S] [--limit N] [--page N] [--all] [--json]\n' +
   '       papers search - --json   (one query per stdin line)';
-const SIMILAR_USAGE = 'usage: papers similar <id> [--limit N] [--page N] [--json]';
+const SIMILAR_USAGE = 'usage: papers similar <id> [--limit N] [--page N] [--all] [--json]';
 
 class UsageError extends Error {}
 
@@ -69,8 +69,8 @@ interface Parsed {
   filters: Omit<SearchQuery, 'text'>;
 }
 
-const PAGING = { json: { type: 'boolean' }, limit: { type: 'string' }, page: { type: 'string' } } as const;
-const FILTERS = { since: { type: 'string' }, until: { type: 'string' }, 'has-code': { type: 'boolean' }, 'min-upvotes': { type: 'string' }, source: { type: 'string' }, all: { type: 'boolean' } } as const;
+const PAGING = { json: { type: 'boolean' }, limit: { type: 'string' }, page: { type: 'string' }, all: { type: 'boolean' } } as const;
+const FILTERS = { since: { type: 'string' }, until: { type: 'string' }, 'has-code': { type: 'boolean' }, 'min-upvotes': { type: 'string' }, source: { type: 'string' } } as const;
 
 /** "12" → 12 for the schema's number fields; anything else is left as typed, for the schema to name. */
 const num = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : v);
@@ -92,7 +92,7 @@ function parseFlags(argv: string[], allowFilters: boolean): Parsed {
   const words = parsed.positionals;
   const raw: Record<string, unknown> = allowFilters
     ? { topic: words.join(' '), since: v.since, until: v.until, hasCode: v['has-code'], minUpvotes: num(v['min-upvotes'] as string | undefined), source: v.source, limit: num(v.limit as string | undefined), page: num(v.page as string | undefined), all: v.all }
-    : { id: words.join(' '), limit: num(v.limit as string | undefined), page: num(v.page as string | undefined) };
+    : { id: words.join(' '), limit: num(v.limit as string | undefined), page: num(v.page as string | undefined), all: v.all };
   for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
   let a: Record<string, unknown>;
   try {
@@ -105,8 +105,8 @@ function parseFlags(argv: string[], allowFilters: boolean): Parsed {
   const until = a.until as string | undefined;
   // Dates of one form compare as strings. Caught here, not as "Nothing matched", since no data could match.
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-  const filters: Omit<SearchQuery, 'text'> = { limit: a.limit as number, page: a.page as number };
-  if (allowFilters) Object.assign(filters, { since, until, hasCode: (a.hasCode as boolean) || undefined, minUpvotes: a.minUpvotes as number | undefined, source: a.source as Source | undefined, everyMatch: (a.all as boolean) || undefined });
+  const filters: Omit<SearchQuery, 'text'> = { limit: a.limit as number, page: a.page as number, everyMatch: (a.all as boolean) || undefined };
+  if (allowFilters) Object.assign(filters, { since, until, hasCode: (a.hasCode as boolean) || undefined, minUpvotes: a.minUpvotes as number | undefined, source: a.source as Source | undefined });
   for (const k of Object.keys(filters) as Array<keyof typeof filters>) if (filters[k] === undefined) delete filters[k];
   return { words, json: Boolean(v.json), filters };
 }
@@ -141,7 +141,7 @@ function toJson(query: string, r: SearchResult) {
   };
 }
 
-function toText(r: SearchResult, nextHint: string): string {
+function toText(r: SearchResult, next: string): string {
   if (!r.hits.length) return `${r.notice ?? 'Nothing matched.'}\n`;
   const lines: string[] = [];
   r.hits.forEach((h, i) => {
@@ -160,18 +160,18 @@ function toText(r: SearchResult, nextHint: string): string {
     : r.newestRanked
       ? `; the newest ${thousands(r.newestRanked)} ranked (--all ranks every match)`
       : '';
-  lines.push(`Showing ${first}–${last} of ${r.total}${among}.${last < r.total ? ` Next: ${nextHint} --page ${r.page + 1}` : ''}`);
+  lines.push(`Showing ${first}–${last} of ${r.total}${among}.${last < r.total ? ` Next: ${next} --page ${r.page + 1}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** The command line as typed, less its page: the next page's hint keeps the filters (and --all). */
-function withoutPage(argv: string[]): string[] {
+/** The command line as typed, less its page (the hint adds the next one): the filters and --all are kept. */
+function nextHint(command: string, argv: string[]): string {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--page') i++;
-    else if (!argv[i]!.startsWith('--page=')) out.push(argv[i]!);
+    else if (!argv[i]!.startsWith('--page=')) out.push(/\s|"/.test(argv[i]!) ? JSON.stringify(argv[i]) : argv[i]!);
   }
-  return out;
+  return `papers ${command} ${out.join(' ')}`;
 }
 
 const write = (s: NodeJS.WritableStream, text: string) => new Promise<void>((res) => (s.write(text) ? res() : s.once('drain', res)));
@@ -212,8 +212,7 @@ export async function searchCommand(argv: string[], io: CliIo, deps: SearchDeps)
   const text = args.words.join(' ');
   try {
     const r = await deps.search.search({ ...args.filters, text });
-    const hint = `papers search ${withoutPage(argv).map((w) => (/\s|"/.test(w) ? JSON.stringify(w) : w)).join(' ')}`;
-    await write(io.stdout, args.json ? `${JSON.stringify(toJson(text, r))}\n` : toText(r, hint));
+    await write(io.stdout, args.json ? `${JSON.stringify(toJson(text, r))}\n` : toText(r, nextHint('search', argv)));
     return 0;
   } catch (err) {
     return fail(io, err, SEARCH_USAGE);
@@ -230,8 +229,8 @@ export async function similarCommand(argv: string[], io: CliIo, deps: SearchDeps
   }
   const id = args.words[0]!;
   try {
-    const r = await deps.search.similar(id, { limit: args.filters.limit, page: args.filters.page });
-    await write(io.stdout, args.json ? `${JSON.stringify(toJson(`similar:${id}`, r))}\n` : toText(r, `papers similar ${id}`));
+    const r = await deps.search.similar(id, { limit: args.filters.limit, page: args.filters.page, everyMatch: args.filters.everyMatch });
+    await write(io.stdout, args.json ? `${JSON.stringify(toJson(`similar:${id}`, r))}\n` : toText(r, nextHint('similar', argv)));
     return r.notice && !r.hits.length && r.notice.startsWith('No paper') ? 1 : 0;
   } catch (err) {
     return fail(io, err, SIMILAR_USAGE);

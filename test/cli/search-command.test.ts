@@ -39,7 +39,7 @@ describe('papers search', () => {
   it('a search that ranked only the newest matches says so and names --all, which ranks them all; Next keeps the flags', async () => {
     env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
     // A small cut makes the 74 seed papers an archive: at most 6 matches ranked ("reasoning" has 25).
-    const cut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 6, termHeads: false });
+    const cut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 6, maxRanked: 6, termHeads: false });
     const uncut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 1e12, termHeads: false });
     try {
       const deps = { store: env.store, search: cut };
@@ -61,6 +61,22 @@ describe('papers search', () => {
       const allText = streams();
       expect(await searchCommand(['reasoning', '--all', '--limit', '2'], allText.io, deps)).toBe(0);
       expect(allText.stdout()).toMatch(/Showing 1–2 of 25\. Next: papers search reasoning --all --limit 2 --page 2\n$/);
+
+      // papers similar: the same cut named, the same flag.
+      const id = seedPapers()[0]!.id;
+      const sim = streams();
+      expect(await similarCommand([id, '--json'], sim.io, deps)).toBe(0);
+      expect(JSON.parse(sim.stdout())).toMatchObject({ newestRanked: 6 });
+      const simText = streams();
+      expect(await similarCommand([id, '--limit', '2'], simText.io, deps)).toBe(0);
+      expect(simText.stdout()).toMatch(new RegExp(`; the newest 6 ranked \\(--all ranks every match\\)\\. Next: papers similar ${id} --limit 2 --page 2\\n$`));
+      const simAll = streams();
+      expect(await similarCommand([id, '--all', '--limit', '4', '--page', '2', '--json'], simAll.io, deps)).toBe(0);
+      const sj = JSON.parse(simAll.stdout());
+      expect(sj.newestRanked).toBeUndefined();
+      const simWant = await uncut.similar(id, { limit: 4, page: 2 });
+      expect(sj.results.map((r: { id: string }) => r.id)).toEqual(simWant.hits.map((h) => h.paper.id));
+      expect(sj.total).toBe(simWant.total);
     } finally {
       await cut.close();
       await uncut.close();

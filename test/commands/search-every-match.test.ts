@@ -19,6 +19,7 @@ afterEach(async () => {
 });
 
 type RunAction = Extract<ReplyAction, { kind: 'run' }>;
+const TWIN = 'title:twin-merging-dynamic-integration-of-modular-expertise-in-model-merging';
 const action = (r: Reply, label: string) => r.actions?.find((a): a is RunAction => a.kind === 'run' && a.label === label);
 
 /** The chat over the seed digest (74 papers), its search given `opts` (small cuts make it an archive). */
@@ -103,6 +104,23 @@ describe('/papers search --all: every match ranked, offered when a search ranked
       expect(codec.encode(a!)!.length).toBeLessThanOrEqual(100);
     }
     expect(action(r, 'Next page')!.args.all).toBeUndefined();
+  });
+
+  it('similar: names the cut and offers Rank every match, which ranks every paper sharing its words', async () => {
+    env = await createChatEnv(tempDir());
+    const { chat } = await chatWith({ ...SMALL, maxRanked: 8 });
+    const { search: uncut } = await chatWith({ termHeads: false });
+    const first = await chat.handleText(`similar ${TWIN} --limit 3`, member);
+    expect(first.error).toBeUndefined();
+    expect(first.text.split('\n')[0]).toMatch(/^Papers like ".*" \(the newest 8 ranked\) — page 1$/);
+    const rank = action(first, 'Rank every match');
+    expect(rank?.args).toMatchObject({ id: TWIN, limit: 3, page: 1, all: true });
+    const all = await chat.handleAction(rank!, member);
+    expect(all.text.split('\n')[0]).not.toMatch(/newest/);
+    expect(action(all, 'Rank every match')).toBeUndefined();
+    expect(action(all, 'Next page')?.args).toMatchObject({ all: true, page: 2 });
+    const want = await uncut.similar(TWIN, { limit: 3 });
+    expect(all.cards!.map((c) => c.paperId)).toEqual(want.hits.map((h) => h.paper.id));
   });
 
   it('a search that ranked every match offers nothing more', async () => {

@@ -14,7 +14,7 @@ import { createIndexSync, type IndexHandle } from './index-sync.js';
 import { keepTermHeads, storedTermHeads, type TermHeadsKeeper } from './keep-term-heads.js';
 import { createKnownItemFinder, type KnownItemFinder } from './known-items.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
-import type { PaperSearch, SearchQuery, SearchResult } from './ports.js';
+import type { PaperSearch, SearchQuery, SearchResult, SimilarOptions } from './ports.js';
 import { groupMatch, phraseMatch, planQuery } from './query-plan.js';
 import { createRanker, type Ranked, type Ranker } from './ranker.js';
 import { rerank, type FieldStats, type RerankOptions } from './rerank.js';
@@ -165,7 +165,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     // No room left on the page (the named papers fill it): the count is all that is wanted.
     const want = limit <= 0 ? 0 : Math.max(o.candidates, offset + limit);
     const { ranked: candidates, total } = every
-      ? await rankEveryMatch({ kind: 'top', match, filters: f, limit: want }, () => ({
+      ? await rankEveryMatch({ kind: 'top', match, filters: f, limit: want, offset: 0 }, () => ({
           ranked: want ? everyRanker.rank(match, f, want) : [],
           total: everyRanker.count(match, f),
         }))
@@ -294,7 +294,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     return { ...base, notice: total ? `No results on page ${page}; there are ${total} in all.` : NOTHING };
   }
 
-  async function similar(paperId: string, o: { limit?: number; page?: number } = {}): Promise<SearchResult> {
+  async function similar(paperId: string, o: SimilarOptions = {}): Promise<SearchResult> {
     const { limit, page, offset } = paging(o.limit, o.page);
     const paper = await store.getPaper(String(paperId ?? ''));
     if (!paper) return { hits: [], total: 0, page, limit, notice: `No paper with id "${String(paperId).slice(0, 80)}".` };
@@ -302,12 +302,20 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const sq = similarQuery(paper, (w) => index.vocab.df(w), docCount());
     if (!sq) return { hits: [], total: 0, page, limit, notice: 'That paper has too little text to find similar ones.' };
     const f: Filters = { excludeRowid: reads.rowidOf(paper.id) };
-    const { ranked, total } = await guarded(() => {
-      const n = ranker.count(sq.match, f);
-      return { ranked: ranker.rank(sq.match, f, limit, offset, { matched: n }), total: n };
-    });
+    let newestRanked: number | undefined;
+    const { ranked, total } = o.everyMatch
+      ? await rankEveryMatch({ kind: 'top', match: sq.match, filters: f, limit, offset }, () => ({
+          ranked: everyRanker.rank(sq.match, f, limit, offset),
+          total: everyRanker.count(sq.match, f),
+        }))
+      : await guarded(() => {
+          const n = ranker.count(sq.match, f);
+          const onCut = (newest: number) => (newestRanked = newest);
+          return { ranked: ranker.rank(sq.match, f, limit, offset, { matched: n, onCut }), total: n };
+        });
     const found = await hits.toHits(ranked, sq.hitStems);
-    return found.length ? { hits: found, total, page, limit } : { hits: found, total, page, limit, notice: 'No similar papers found.' };
+    const base: SearchResult = { hits: found, total, page, limit, ...(newestRanked ? { newestRanked } : {}) };
+    return found.length ? base : { ...base, notice: 'No similar papers found.' };
   }
 
   await indexSync.open();

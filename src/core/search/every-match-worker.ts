@@ -43,7 +43,7 @@ function answer(r: EveryMatchRequest) {
   const ranker = current(r.generation);
   if (r.kind === 'levels') return evaluateLevels(ranker, r.levels, r.filters, r.limit, r.offset, r.enough, r.unweighted, r.knownAllTotal);
   const total = ranker.count(r.match, r.filters);
-  return { ranked: r.limit > 0 ? ranker.rank(r.match, r.filters, r.limit, 0) : [], total };
+  return { ranked: r.limit > 0 ? ranker.rank(r.match, r.filters, r.limit, r.offset) : [], total };
 }
 
 parentPort!.on('message', (r: EveryMatchRequest) => {

@@ -20,7 +20,7 @@ export interface EveryMatchJob {
  */
 export type EveryMatchRequest = { id: number; generation: string; state: string } & (
   | { kind: 'levels'; levels: string[]; filters: Filters; limit: number; offset: number; enough: number; unweighted: boolean; knownAllTotal?: number }
-  | { kind: 'top'; match: string; filters: Filters; limit: number }
+  | { kind: 'top'; match: string; filters: Filters; limit: number; offset: number }
 );
 
 /** A request as the search asks it: without the id, generation and state the thread adds. */

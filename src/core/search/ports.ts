@@ -20,6 +20,13 @@ export interface SearchQuery {
   everyMatch?: boolean;
 }
 
+export interface SimilarOptions {
+  limit?: number;
+  page?: number;
+  /** Rank every paper sharing its words, not only the newest (as SearchQuery.everyMatch). */
+  everyMatch?: boolean;
+}
+
 export interface SearchHit {
   paper: StoredPaper;
   score: number;
@@ -64,7 +71,7 @@ export interface StoreFollower {
 export interface PaperSearch {
   search(q: SearchQuery): Promise<SearchResult>;
   /** Papers like the given one (by id), best first, the paper itself excluded. */
-  similar(paperId: string, opts?: { limit?: number; page?: number }): Promise<SearchResult>;
+  similar(paperId: string, opts?: SimilarOptions): Promise<SearchResult>;
   /**
    * Bring the index up to date with the store (incremental: only papers with a higher seq).
    * `onProgress` hears after each batch how far this catch-up is (store seq numbers: ~papers).

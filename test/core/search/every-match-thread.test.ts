@@ -71,10 +71,10 @@ describe('the every-match thread', () => {
       expect(got).toEqual(here(file, levels(a, b)));
       expect(got.ranked.length).toBeGreaterThan(0);
     }
-    const top = await thread.ask({ kind: 'top', generation, state: '', match: '"kernel"', filters: { hasCode: false }, limit: 7 });
+    const top = await thread.ask({ kind: 'top', generation, state: '', match: '"kernel"', filters: { hasCode: false }, limit: 7, offset: 2 });
     const db = new Database(file, { readonly: true });
     const ranker = createRanker(db, DEFAULT_WEIGHTS, 'fts', Infinity);
-    expect(top).toEqual({ ranked: ranker.rank('"kernel"', { hasCode: false }, 7), total: ranker.count('"kernel"', { hasCode: false }) });
+    expect(top).toEqual({ ranked: ranker.rank('"kernel"', { hasCode: false }, 7, 2), total: ranker.count('"kernel"', { hasCode: false }) });
     db.close();
     expect(top.ranked).toHaveLength(7);
   });
@@ -95,19 +95,19 @@ describe('the every-match thread', () => {
 
   it('opens the file again when a rebuild replaced it, and refuses a generation the file is not of', async () => {
     const { dir, store, generation: old, thread } = await env();
-    const before = await thread.ask({ kind: 'top', generation: old, state: '', match: '"glaciers"', filters: {}, limit: 1 });
+    const before = await thread.ask({ kind: 'top', generation: old, state: '', match: '"glaciers"', filters: {}, limit: 1, offset: 0 });
     removeSearchDb(join(dir, 'search.db'));
     await store.ingest({ source: 'hf-api', digestDate: '2025-02-02', papers: papers(30, 80) });
     const rebuilt = await indexed(dir, store);
     expect(rebuilt.generation).not.toBe(old);
-    const after = await thread.ask({ kind: 'top', generation: rebuilt.generation, state: '', match: '"glaciers"', filters: {}, limit: 1 });
+    const after = await thread.ask({ kind: 'top', generation: rebuilt.generation, state: '', match: '"glaciers"', filters: {}, limit: 1, offset: 0 });
     expect(after.total).toBe(before.total + 10);
-    await expect(thread.ask({ kind: 'top', generation: old, state: '', match: '"glaciers"', filters: {}, limit: 1 })).rejects.toThrow(/generation/);
+    await expect(thread.ask({ kind: 'top', generation: old, state: '', match: '"glaciers"', filters: {}, limit: 1, offset: 0 })).rejects.toThrow(/generation/);
   });
 
   it('close refuses what was asked and not answered', async () => {
     const { generation, thread } = await env();
-    const asked = expect(thread.ask({ kind: 'top', generation, state: '', match: '"graph"', filters: {}, limit: 3 })).rejects.toThrow(/closed/);
+    const asked = expect(thread.ask({ kind: 'top', generation, state: '', match: '"graph"', filters: {}, limit: 3, offset: 0 })).rejects.toThrow(/closed/);
     await thread.close();
     await asked;
   });

@@ -116,4 +116,23 @@ describe('every match ranked on request (SearchQuery.everyMatch)', () => {
     expect(shard).toBeGreaterThan(0);
     expect(newest).toBeGreaterThan(0);
   });
+
+  it('similar: the same, ranking every paper sharing its words on request, and flagging a cut page', async () => {
+    const { cut, uncut } = await env();
+    let flagged = 0;
+    for (let n = 0; n < 240; n += 17) {
+      const id = `2501.${String(n).padStart(5, '0')}`;
+      for (const o of [{ limit: 5 }, { limit: 5, page: 2 }, { limit: 3, page: 4 }]) {
+        const want = await uncut.similar(id, o);
+        const every = await cut.similar(id, { ...o, everyMatch: true });
+        expect(page(every), `${id} ${JSON.stringify(o)}`).toEqual(page(want));
+        expect(every.newestRanked).toBeUndefined();
+        const got = await cut.similar(id, o);
+        if (got.newestRanked) flagged++;
+        expect(got.newestRanked ?? 15).toBe(15);
+        if (JSON.stringify(page(got)) !== JSON.stringify(page(want))) expect(got.newestRanked, `${id} ${JSON.stringify(o)}`).toBe(15);
+      }
+    }
+    expect(flagged).toBeGreaterThan(0);
+  });
 });
