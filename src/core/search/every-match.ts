@@ -42,7 +42,7 @@ export const MAX_EVERY_MATCH = 4;
 
 /**
  * The rankings of every match (SearchQuery.everyMatch), in a worker thread of their own: such a
- * ranking reads every matching paper's postings (up to ~0.15 s at 100k papers, ~1 s at 1M), which on
+ * ranking reads every matching paper's postings (up to ~0.2 s at 100k papers, ~1 s at 1M), which on
  * the bot's thread would hold every other reply, digest and gateway heartbeat for that long. The
  * thread starts with the first request and runs them one at a time. A thread that fails rejects
  * what it had (the caller ranks those itself) and the next request starts a new one.

@@ -15,7 +15,7 @@ export interface SearchQuery {
   page?: number;
   /**
    * Rank every matching paper of the whole archive by bm25: no shard of the newest papers for a
-   * broad topic, no newest-N cut. Slower on broad topics (up to ~0.15 s at 100k papers, ~1 s at 1M).
+   * broad topic, no newest-N cut. Slower on broad topics (up to ~0.2 s at 100k papers, ~1 s at 1M).
    */
   everyMatch?: boolean;
 }
