@@ -5,7 +5,7 @@ import { SourceSchema } from '../src/core/paper.js';
 import { thousands } from '../src/core/thousands.js';
 import { dateArg, limitArg, pageArg } from './arg-types.js';
 import { usageLine } from './help-text.js';
-import { pageSize } from './paging.js';
+import { newestRankedNote, pageSize, rankedListActions } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
 
@@ -56,20 +56,11 @@ export const searchCommand = defineCommand({
     // A broad topic is ranked among the newest papers only, or only its newest matches are (see
     // the search core): say so, and offer the ranking of every match.
     const among = res.newestOnly ? ` among the newest ${thousands(res.newestOnly)}` : '';
-    const ranked = res.newestRanked ? ` (the newest ${thousands(res.newestRanked)} ranked)` : '';
-    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among}${ranked} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
+    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among}${newestRankedNote(res.newestRanked)} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * per < res.total;
+    const cut = Boolean(res.newestOnly || res.newestRanked) && !a.all;
     // The next page carries the size actually shown, so it starts right after the last card here.
-    const cut = (res.newestOnly || res.newestRanked) && !a.all;
-    // Flags that are off are left out: a Discord button carries its arguments in a 100-character
-    // custom_id, and one that does not fit stops working when the bot restarts.
-    const carried = { ...a, hasCode: a.hasCode || undefined, all: a.all || undefined, limit: per };
-    return cardsReply(heading, cards, {
-      actions: [
-        ...(more ? [{ kind: 'run' as const, label: 'Next page', command: 'search', args: { ...carried, page: a.page + 1 } }] : []),
-        ...(cut ? [{ kind: 'run' as const, label: 'Rank every match', command: 'search', args: { ...carried, page: 1, all: true } }] : []),
-      ],
-    });
+    return cardsReply(heading, cards, { actions: rankedListActions('search', { ...a, limit: per }, { page: a.page, more, cut }) });
   },
 });

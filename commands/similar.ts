@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { toCard } from '../src/core/cards.js';
-import { thousands } from '../src/core/thousands.js';
 import { limitArg, pageArg, paperIdArg } from './arg-types.js';
 import { findPaper } from './find-paper.js';
 import { usageLine } from './help-text.js';
-import { pageSize } from './paging.js';
+import { newestRankedNote, pageSize, rankedListActions } from './paging.js';
 import { cardsReply, textReply } from './replies.js';
 import { defineCommand } from './types.js';
 
@@ -32,14 +31,9 @@ export const similarCommand = defineCommand({
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * per < res.total;
     // Only the newest papers sharing its words were ranked (see the search core): say so, and offer them all.
-    const ranked = res.newestRanked ? ` (the newest ${thousands(res.newestRanked)} ranked)` : '';
-    // As search's buttons: flags that are off are left out of a Discord custom_id.
-    const carried = { id: paper.id, limit: per, all: a.all || undefined };
-    return cardsReply(`Papers like "${paper.title}"${ranked} — page ${a.page}${note}`, cards, {
-      actions: [
-        ...(more ? [{ kind: 'run' as const, label: 'Next page', command: 'similar', args: { ...carried, page: a.page + 1 } }] : []),
-        ...(res.newestRanked && !a.all ? [{ kind: 'run' as const, label: 'Rank every match', command: 'similar', args: { ...carried, page: 1, all: true } }] : []),
-      ],
+    const cut = Boolean(res.newestRanked) && !a.all;
+    return cardsReply(`Papers like "${paper.title}"${newestRankedNote(res.newestRanked)} — page ${a.page}${note}`, cards, {
+      actions: rankedListActions('similar', { id: paper.id, limit: per, all: a.all }, { page: a.page, more, cut }),
     });
   },
 });

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { PaperStore } from '../store/ports.js';
 import { broadTopic, groupPostings } from './broad-topics.js';
 import { evaluateLevels, matchLevels } from './evaluate.js';
-import { everyMatchThread, type EveryMatchAsk } from './every-match.js';
+import { answerOn, everyMatchThread, type EveryMatchAsk } from './every-match.js';
 import { feedbackWords } from './feedback.js';
 import { followStore } from './follow-store.js';
 import type { Filters } from './filters.js';
@@ -127,10 +127,10 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   const everyThread = opts.oneShot ? undefined : everyMatchThread({ file, weights: t.weights, heads: spec }, log);
 
   /**
-   * Every match ranked: in the every-match thread (every-match.ts) as the file is now, or here by
-   * `here` when there is none or it failed. Too many such rankings at once are refused (UserError).
+   * Every match ranked: in the every-match thread (every-match.ts) as the file is now, or on this
+   * thread when there is none or it failed. Too many such rankings at once are refused (UserError).
    */
-  async function rankEveryMatch(ask: EveryMatchAsk, here: () => Page): Promise<Page & { newestRanked?: number }> {
+  async function rankEveryMatch(ask: EveryMatchAsk): Promise<Page> {
     if (everyThread) {
       try {
         return await everyThread.ask({ ...ask, generation, state: state() });
@@ -139,7 +139,22 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
         log.warn({ err }, 'ranking every match in its thread failed; ranked on this one');
       }
     }
-    return guarded(here);
+    return guarded(() => answerOn(everyRanker, ask));
+  }
+
+  /**
+   * A match expression's page and count: every match ranked (`every`), or on the ranker with its
+   * newest-N cut, named when made. `keep`: papers ranked past the cut too.
+   */
+  async function topPage(every: boolean, match: string, f: Filters, limit: number, offset: number, keep?: string): Promise<Page & { newestRanked?: number }> {
+    if (every) return rankEveryMatch({ kind: 'top', match, filters: f, limit, offset });
+    return guarded(() => {
+      let newestRanked: number | undefined;
+      const total = ranker.count(match, f);
+      const onCut = (newest: number) => (newestRanked = newest);
+      const ranked = limit > 0 ? ranker.rank(match, f, limit, offset, { matched: total, keep, onCut }) : [];
+      return { ranked, total, ...(newestRanked ? { newestRanked } : {}) };
+    });
   }
 
   // Counts that change only with the index: read once per seq.
@@ -161,23 +176,12 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * hits reuse them).
    */
   async function rescored(every: boolean, groups: string[][], match: string, f: Filters, o: RerankOptions, limit: number, offset: number) {
-    let newestRanked: number | undefined;
     // No room left on the page (the named papers fill it): the count is all that is wanted.
     const want = limit <= 0 ? 0 : Math.max(o.candidates, offset + limit);
-    const { ranked: candidates, total } = every
-      ? await rankEveryMatch({ kind: 'top', match, filters: f, limit: want, offset: 0 }, () => ({
-          ranked: want ? everyRanker.rank(match, f, want) : [],
-          total: everyRanker.count(match, f),
-        }))
-      : await guarded(() => {
-          const n = ranker.count(match, f);
-          if (!want) return { ranked: [], total: n };
-          // Past the newest MAX_RANKED matches, a paper whose title has every word is still ranked: a
-          // pasted title (one word changed, or a version's other title) finds an old paper too.
-          const keep = `{title} : (${groups.map(groupMatch).join(' AND ')})`;
-          const onCut = (newest: number) => (newestRanked = newest);
-          return { ranked: ranker.rank(match, f, want, 0, { matched: n, keep, onCut }), total: n };
-        });
+    // Past the newest MAX_RANKED matches, a paper whose title has every word is still ranked: a
+    // pasted title (one word changed, or a version's other title) finds an old paper too.
+    const keep = `{title} : (${groups.map(groupMatch).join(' AND ')})`;
+    const { ranked: candidates, total, newestRanked } = await topPage(every, match, f, want, 0, keep);
     const cut = newestRanked ? { newestRanked } : {};
     if (!candidates.length) return { ranked: [], total, ...cut };
     const papers = await hits.papersOf(candidates.map((c) => c.rowid));
@@ -240,10 +244,8 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       else if (r) return { ranked: r.ranked, total: r.total, hitStems, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
     }
     const enough = t.minAllWordsHits;
-    let { ranked, total, newestRanked } = every
-      ? await rankEveryMatch({ kind: 'levels', levels, filters, limit, offset, enough, unweighted, knownAllTotal }, () =>
-          evaluateLevels(everyRanker, levels, filters, limit, offset, enough, unweighted, knownAllTotal),
-        )
+    let { ranked, total, newestRanked }: Page & { newestRanked?: number } = every
+      ? await rankEveryMatch({ kind: 'levels', levels, filters, limit, offset, enough, unweighted, knownAllTotal })
       : await guarded(() => evaluateLevels(long ? ranker : chatRanker, levels, filters, limit, offset, enough, unweighted, knownAllTotal));
     if (fb && long && total > 0) {
       // A long description: read the best first-pass papers for the words they share, search again.
@@ -302,17 +304,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const sq = similarQuery(paper, (w) => index.vocab.df(w), docCount());
     if (!sq) return { hits: [], total: 0, page, limit, notice: 'That paper has too little text to find similar ones.' };
     const f: Filters = { excludeRowid: reads.rowidOf(paper.id) };
-    let newestRanked: number | undefined;
-    const { ranked, total } = o.everyMatch
-      ? await rankEveryMatch({ kind: 'top', match: sq.match, filters: f, limit, offset }, () => ({
-          ranked: everyRanker.rank(sq.match, f, limit, offset),
-          total: everyRanker.count(sq.match, f),
-        }))
-      : await guarded(() => {
-          const n = ranker.count(sq.match, f);
-          const onCut = (newest: number) => (newestRanked = newest);
-          return { ranked: ranker.rank(sq.match, f, limit, offset, { matched: n, onCut }), total: n };
-        });
+    const { ranked, total, newestRanked } = await topPage(o.everyMatch === true, sq.match, f, limit, offset);
     const found = await hits.toHits(ranked, sq.hitStems);
     const base: SearchResult = { hits: found, total, page, limit, ...(newestRanked ? { newestRanked } : {}) };
     return found.length ? base : { ...base, notice: 'No similar papers found.' };

@@ -8,8 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateLevels } from './evaluate.js';
-import type { EveryMatchJob, EveryMatchRequest } from './every-match.js';
+import { answerOn, type EveryMatchJob, type EveryMatchRequest } from './every-match.js';
 import { storedTermHeads } from './keep-term-heads.js';
 import { createRanker, type Ranker } from './ranker.js';
 import { readGeneration } from './search-db.js';
@@ -38,17 +37,10 @@ function current(generation: string): Ranker {
   return open.ranker;
 }
 
-function answer(r: EveryMatchRequest) {
-  state = r.state;
-  const ranker = current(r.generation);
-  if (r.kind === 'levels') return evaluateLevels(ranker, r.levels, r.filters, r.limit, r.offset, r.enough, r.unweighted, r.knownAllTotal);
-  const total = ranker.count(r.match, r.filters);
-  return { ranked: r.limit > 0 ? ranker.rank(r.match, r.filters, r.limit, r.offset) : [], total };
-}
-
 parentPort!.on('message', (r: EveryMatchRequest) => {
   try {
-    parentPort!.postMessage({ id: r.id, ...answer(r) });
+    state = r.state;
+    parentPort!.postMessage({ id: r.id, ...answerOn(current(r.generation), r) });
   } catch (err) {
     parentPort!.postMessage({ id: r.id, error: (err as Error)?.message ?? String(err) });
   }

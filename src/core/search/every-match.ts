@@ -2,8 +2,9 @@ import type { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { startWorker } from '../worker-thread.js';
+import { evaluateLevels } from './evaluate.js';
 import type { Filters } from './filters.js';
-import type { ColumnWeights, Ranked } from './ranker.js';
+import type { ColumnWeights, Ranked, Ranker } from './ranker.js';
 import type { TermHeadsSpec } from './term-heads.js';
 
 /** What the every-match worker opens (every-match-worker.ts). */
@@ -14,17 +15,22 @@ export interface EveryMatchJob {
   heads?: TermHeadsSpec;
 }
 
-/**
- * A request to the worker: the index file's generation and state (term-heads.ts stateOf) it is
- * for, and evaluateLevels' or a plain ranking's arguments.
- */
-export type EveryMatchRequest = { id: number; generation: string; state: string } & (
+/** What the search asks: evaluateLevels' arguments, or a plain ranking's (a description's candidates, `similar`). */
+export type EveryMatchAsk =
   | { kind: 'levels'; levels: string[]; filters: Filters; limit: number; offset: number; enough: number; unweighted: boolean; knownAllTotal?: number }
-  | { kind: 'top'; match: string; filters: Filters; limit: number; offset: number }
-);
+  | { kind: 'top'; match: string; filters: Filters; limit: number; offset: number };
 
-/** A request as the search asks it: without the id, generation and state the thread adds. */
-export type EveryMatchAsk = EveryMatchRequest extends infer R ? (R extends unknown ? Omit<R, 'id' | 'generation' | 'state'> : never) : never;
+/** A request to the worker: an ask, with the index file's generation and state (term-heads.ts stateOf) it is for. */
+export type EveryMatchRequest = EveryMatchAsk & { id: number; generation: string; state: string };
+
+/**
+ * An ask answered on `ranker`, one that never cuts: what the thread answers, and what the bot's
+ * thread answers itself when there is no thread or it failed.
+ */
+export function answerOn(ranker: Ranker, a: EveryMatchAsk): { ranked: Ranked[]; total: number } {
+  if (a.kind === 'levels') return evaluateLevels(ranker, a.levels, a.filters, a.limit, a.offset, a.enough, a.unweighted, a.knownAllTotal);
+  return { ranked: a.limit > 0 ? ranker.rank(a.match, a.filters, a.limit, a.offset) : [], total: ranker.count(a.match, a.filters) };
+}
 
 export interface EveryMatchThread {
   /** Every match ranked (evaluateLevels over the whole index, no cut): the page and the count. */
