@@ -21,6 +21,18 @@ function setAutomerge(db: SearchDb, n: 0 | typeof FTS_AUTOMERGE): void {
   ftsCommand(db, 'automerge', n);
 }
 
+/**
+ * The WAL is checkpointed into the file when it passes this many pages (128 MiB) during a bulk
+ * load, not SQLite's 1,000 (each checkpoint syncs the disk); set on this connection only, and given
+ * back at the load's end (the next commit checkpoints what is left).
+ */
+const BULK_WAL_PAGES = 32768;
+const DEFAULT_WAL_PAGES = 1000;
+
+function setBulkCheckpoints(db: SearchDb, bulk: boolean): void {
+  db.pragma(`wal_autocheckpoint = ${bulk ? BULK_WAL_PAGES : DEFAULT_WAL_PAGES}`);
+}
+
 /** An FTS5 special command on both FTS5 tables. */
 function ftsCommand(db: SearchDb, command: 'automerge' | 'merge', n: number): void {
   // A literal: FTS5 refuses a bound value for its settings ("SQL logic error").
@@ -35,8 +47,11 @@ function ftsCommand(db: SearchDb, command: 'automerge' | 'merge', n: number): vo
  */
 const END_OF_LOAD_MERGE_PAGES = 5000;
 
-function textHash(f: string[]): string {
-  return createHash('sha1').update(f.join('\u0000')).digest('base64');
+/** The fields' hash as of their join with NULs, fed a field at a time (no copy of the joined text). */
+function textHash(f: readonly string[]): string {
+  const h = createHash('sha1');
+  f.forEach((field, i) => (i ? h.update('\u0000').update(field) : h.update(field)));
+  return h.digest('base64');
 }
 
 /**
@@ -142,6 +157,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
    */
   function endBulk(): void {
     bulk = undefined;
+    setBulkCheckpoints(db, false);
     if (!s.isBulk.get()) return;
     db.transaction(restoreLookups).immediate();
   }
@@ -151,6 +167,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
    * END_OF_LOAD_MERGE_PAGES), the bulk flag cleared, in the caller's transaction.
    */
   function restoreLookups(): void {
+    setBulkCheckpoints(db, false);
     for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
     setAutomerge(db, FTS_AUTOMERGE);
     ftsCommand(db, 'merge', END_OF_LOAD_MERGE_PAGES);
@@ -254,7 +271,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
       // Document counts follow new text only; a re-worded abstract adds its new words once.
       if (existing?.hash !== hash) newText.push(f);
     }
-    const newWords = counted === undefined ? countWords(newText.map((f) => f.join(' '))) : undefined;
+    const newWords = counted === undefined ? countWords(newText) : undefined;
     // In key order (wordsJson): the upserts walk the words b-tree front to back, not at random.
     s.addWords.run(counted ?? wordsJson(newWords!));
     // Keep fts_recent to the newest `recentDocs` rows: trim what this write pushed out.
@@ -289,6 +306,7 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
         if (!s.isEmpty.get()?.n) return undefined;
         for (const name of Object.keys(LOOKUP_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
         setAutomerge(db, 0);
+        setBulkCheckpoints(db, true);
         db.exec("INSERT INTO meta (key, value) VALUES ('bulk', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         return { seq: readSeq(db), titleDocs: new Map<string, number[]>() };
       }).immediate();

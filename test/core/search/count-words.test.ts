@@ -25,6 +25,15 @@ describe('countWords', () => {
     );
   });
 
+  it('counts a paper given as its fields as it counts the fields joined with spaces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { maxLength: 4 }), { maxLength: 8 }), (papers) => {
+        expect(countWords(papers)).toEqual(reference(papers.map((fields) => fields.join(' '))));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('keeps every word and count as its table grows past many thousands of words', () => {
     // Enough distinct words to grow the table several times; each word in three papers, one of
     // them twice, one written in capitals, and the longest allowed word beside one too long.

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/logger.js';
@@ -156,6 +157,30 @@ describe('index writer: a bulk load equals writing batch by batch', () => {
     a.close();
     b.close();
     expect(dump(file, false)).toEqual(dump(build(papers, 3, false), false));
+  });
+
+  it('checkpoints the WAL less often while it loads, and as SQLite does again after', () => {
+    const db = createSearchDb(join(tempDir(), 'search.db'));
+    open.push(db);
+    const writer = createIndexWriter(db, new Vocabulary(), RECENT);
+    const walPages = () => db.pragma('wal_autocheckpoint', { simple: true });
+    expect(walPages()).toBe(1000);
+    expect(writer.beginBulk()).toBe(true);
+    expect(walPages()).toBe(32768);
+    writer.write(stream().slice(0, 5), 5);
+    writer.endBulk();
+    expect(walPages()).toBe(1000);
+  });
+
+  it('keeps the text hash of indexes written before: sha1 of the fields joined with NULs', () => {
+    const papers = stream().slice(0, 5);
+    const db = new Database(build(papers, 5, false), { readonly: true });
+    const stored = new Map((db.prepare('SELECT id, text_hash AS h FROM docs').all() as Array<{ id: string; h: string }>).map((r) => [r.id, r.h]));
+    db.close();
+    expect(stored.size).toBeGreaterThan(0);
+    for (const p of papers.filter((x) => stored.has(x.id))) {
+      expect(stored.get(p.id)).toBe(createHash('sha1').update(indexedFields(p).join('\u0000')).digest('base64'));
+    }
   });
 
   it('does not bulk load an index that holds papers', () => {

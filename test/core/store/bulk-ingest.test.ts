@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/core/paper.js';
@@ -11,6 +11,7 @@ import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-sto
 import { fillSqliteTrendTerms } from '../../../src/core/store/sqlite/trend-terms.js';
 import { dataFiles, SEED_DIGEST } from '../../helpers/test-data.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { paper } from './paper-factory.js';
 
 const tempDir = useTempDirs();
 
@@ -105,6 +106,31 @@ describe('ingest of whole inputs', () => {
     const tables = Object.fromEntries(Object.entries(rows).map(([t, r]) => [t, r.length]));
     expect({ tables, rows: sha256(rows), counts: sha256(counts) }).toEqual(RECORDED);
     expect(tldr).toEqual([]);
+  });
+});
+
+describe('a large input', () => {
+  it('checkpoints the WAL less often while it is written, and gives the connection back its settings', async () => {
+    const file = join(tempDir(), 'papers.db');
+    const db = openDatabase(file);
+    const store = createSqlitePaperStore(db);
+    const settings = () => [db.pragma('cache_size', { simple: true }), db.pragma('wal_autocheckpoint', { simple: true })];
+    const before = settings();
+    expect(before[1]).toBe(1000);
+    const fileBytes = statSync(file).size;
+    // ~6 MB of rows: past SQLite's 1,000-page checkpoint, well under the large batch's.
+    const papers = Array.from({ length: 1500 }, (_, i) =>
+      paper({ title: `Paper ${i} on topic ${i % 37}`, arxivId: `2501.${String(i).padStart(5, '0')}`, abstract: `Words of paper ${i}. `.repeat(200) }),
+    );
+    expect((await store.ingest({ source: 'hf-api', papers })).new).toBe(1500);
+    // Still all in the WAL: the default would have copied it into the file at the commit.
+    expect(statSync(file).size).toBe(fileBytes);
+    expect(settings()).toEqual(before);
+    // A small write after it checkpoints as SQLite does, and the papers are all there.
+    await store.ingest({ source: 'hf-api', papers: [paper({ title: 'One more' })] });
+    expect(statSync(file).size).toBeGreaterThan(fileBytes + 4_000_000);
+    expect(await store.maxSeq()).toBe(1501);
+    await store.close();
   });
 });
 

@@ -25,6 +25,12 @@ const DROP_TRIGGERS_FROM = 200;
 /** Batches of at least this many papers run with a page cache of LARGE_CACHE_KIB (negative: KiB, as PRAGMA cache_size takes it). */
 const LARGE_CACHE_FROM = 1000;
 const LARGE_CACHE_KIB = -65536;
+/**
+ * ...and checkpoint the WAL into the file when it passes this many pages (128 MiB), not SQLite's
+ * 1,000: each checkpoint syncs the disk and copies back the index pages every batch touches again.
+ * A 100k-paper ingest in 5,000-paper batches took 8.4-9.2 s with the default, 7.5 s with this.
+ */
+const LARGE_BATCH_WAL_PAGES = 32768;
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
 export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
@@ -213,9 +219,16 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     async ingest(batch) {
       const before = seq;
       // A large batch writes into indexes larger than SQLite's default 2 MB page cache (title keys
-      // and upvotes in random order): a larger cache for its duration, given back after it.
-      const cache = batch.papers.length >= LARGE_CACHE_FROM ? (db.pragma('cache_size', { simple: true }) as number) : undefined;
-      if (cache !== undefined) db.pragma(`cache_size = ${LARGE_CACHE_KIB}`);
+      // and upvotes in random order): a larger cache and a larger WAL for its duration (the
+      // checkpoint runs at its commit), given back after it.
+      const large = batch.papers.length >= LARGE_CACHE_FROM;
+      const cache = large ? (db.pragma('cache_size', { simple: true }) as number) : undefined;
+      const walPages = large ? (db.pragma('wal_autocheckpoint', { simple: true }) as number) : undefined;
+      if (large) {
+        db.pragma(`cache_size = ${LARGE_CACHE_KIB}`);
+        // 0 is checkpoints off: left so.
+        if (walPages) db.pragma(`wal_autocheckpoint = ${Math.max(walPages, LARGE_BATCH_WAL_PAGES)}`);
+      }
       try {
         // IMMEDIATE: take the write lock before reading, so two writers queue (busy_timeout)
         // instead of both reading the same max seq.
@@ -225,7 +238,10 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
         terms.reset(); // and the term ids it cached
         throw err;
       } finally {
-        if (cache !== undefined) db.pragma(`cache_size = ${cache}`);
+        if (large) {
+          db.pragma(`cache_size = ${cache}`);
+          db.pragma(`wal_autocheckpoint = ${walPages}`);
+        }
       }
     },
     async getPaper(id) {
