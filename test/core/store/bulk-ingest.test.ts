@@ -6,6 +6,7 @@ import type { Paper } from '../../../src/core/paper.js';
 import { paperId } from '../../../src/core/paper-id.js';
 import { parseDigest } from '../../../src/core/parse/parse-digest.js';
 import type { IngestBatch, IngestCounts } from '../../../src/core/store/ports.js';
+import { WAL_FILE_LIMIT_BYTES } from '../../../src/core/store/sqlite/journal-mode.js';
 import { openDatabase, type Db } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import { fillSqliteTrendTerms } from '../../../src/core/store/sqlite/trend-terms.js';
@@ -130,6 +131,14 @@ describe('a large input', () => {
     await store.ingest({ source: 'hf-api', papers: [paper({ title: 'One more' })] });
     expect(statSync(file).size).toBeGreaterThan(fileBytes + 4_000_000);
     expect(await store.maxSeq()).toBe(1501);
+    // The WAL file is cut back to a limit once it is reused: opened with WAL_FILE_LIMIT_BYTES,
+    // here a limit under what the large batch left, to see the cut.
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(WAL_FILE_LIMIT_BYTES);
+    const walBytes = () => statSync(`${file}-wal`).size;
+    expect(walBytes()).toBeGreaterThan(4_000_000);
+    db.pragma('journal_size_limit = 1000000');
+    await store.ingest({ source: 'hf-api', papers: [paper({ title: 'And one more' })] });
+    expect(walBytes()).toBeLessThanOrEqual(1_000_000);
     await store.close();
   });
 });

@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
+/** The WAL file's size kept once it is reset after a checkpoint (PRAGMA journal_size_limit). */
+export const WAL_FILE_LIMIT_BYTES = 32 * 1024 * 1024;
+
 /**
  * Switches a database to WAL, waiting up to `waitMs` for other processes. SQLite answers SQLITE_BUSY
  * at once (without calling the busy handler) when another connection holds the file while the
@@ -14,6 +17,10 @@ export function useWal(db: Database.Database, waitMs = 5000): void {
   for (;;) {
     try {
       db.pragma('journal_mode = WAL');
+      // A large write lets the WAL grow past 100 MB before a checkpoint (paper-store.ts, the
+      // index's bulk load): the file is cut back to this once it is checkpointed and reused,
+      // rather than kept at its largest beside the database.
+      db.pragma(`journal_size_limit = ${WAL_FILE_LIMIT_BYTES}`);
       return;
     } catch (err) {
       if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
