@@ -1,5 +1,5 @@
 import { startWorker } from '../worker-thread.js';
-import { indexedFields, type IndexedText } from './indexed-words.js';
+import type { IndexedText } from './indexed-words.js';
 
 export interface WordCounter {
   /**
@@ -16,8 +16,8 @@ export interface WordCounter {
  * A worker thread counting a bulk load's words (`onFailure`: it stopped answering, the build goes on
  * counting here): tokenizing and counting are a fifth of a build's
  * time and pure JavaScript, so the second core does them while this one writes the batch before
- * into SQLite (index-sync.ts). Each paper is sent as its indexed fields: four strings, where its
- * authors and keywords as arrays were many small ones to copy.
+ * into SQLite (index-sync.ts). Only the four text fields are sent; the worker makes them its
+ * indexed fields (the writer makes its own as it writes: not twice on this thread).
  */
 export function startWordCounter(onFailure?: (err: Error) => void): WordCounter {
   const worker = startWorker(import.meta.url, './word-count-worker', undefined);
@@ -37,7 +37,7 @@ export function startWordCounter(onFailure?: (err: Error) => void): WordCounter 
       if (failed) return Promise.resolve(undefined);
       return new Promise((resolve) => {
         try {
-          worker.postMessage(papers.map(indexedFields));
+          worker.postMessage(papers.map((p) => ({ title: p.title, abstract: p.abstract, authors: p.authors, keywords: p.keywords })));
         } catch {
           resolve(undefined);
           return;

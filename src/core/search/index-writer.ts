@@ -3,6 +3,7 @@ import type { IndexedPaper } from '../paper.js';
 import { normalizeTitle } from '../paper-id.js';
 import { compactKey, nameKey } from './known-items.js';
 import { FTS_TABLES, readVarints, recountAverages, subtractFromAverages, type FtsTable } from './fts5-averages.js';
+import { DEFAULT_WAL_PAGES, LARGE_WRITE_WAL_PAGES } from '../store/sqlite/journal-mode.js';
 import { LOOKUP_INDEXES, readSeq, type SearchDb } from './search-db.js';
 import { countWords } from './count-words.js';
 import { indexedFields, wordsJson } from './indexed-words.js';
@@ -22,15 +23,11 @@ function setAutomerge(db: SearchDb, n: 0 | typeof FTS_AUTOMERGE): void {
 }
 
 /**
- * The WAL is checkpointed into the file when it passes this many pages (128 MiB) during a bulk
- * load, not SQLite's 1,000 (each checkpoint syncs the disk); set on this connection only, and given
- * back at the load's end (the next commit checkpoints what is left).
+ * A bulk load checkpoints the WAL at LARGE_WRITE_WAL_PAGES, on this connection only; given back at
+ * the load's end, before its last commit, which then checkpoints what is left.
  */
-const BULK_WAL_PAGES = 32768;
-const DEFAULT_WAL_PAGES = 1000;
-
 function setBulkCheckpoints(db: SearchDb, bulk: boolean): void {
-  db.pragma(`wal_autocheckpoint = ${bulk ? BULK_WAL_PAGES : DEFAULT_WAL_PAGES}`);
+  db.pragma(`wal_autocheckpoint = ${bulk ? LARGE_WRITE_WAL_PAGES : DEFAULT_WAL_PAGES}`);
 }
 
 /** An FTS5 special command on both FTS5 tables. */
@@ -50,7 +47,10 @@ const END_OF_LOAD_MERGE_PAGES = 5000;
 /** The fields' hash as of their join with NULs, fed a field at a time (no copy of the joined text). */
 function textHash(f: readonly string[]): string {
   const h = createHash('sha1');
-  f.forEach((field, i) => (i ? h.update('\u0000').update(field) : h.update(field)));
+  for (const [i, field] of f.entries()) {
+    if (i) h.update('\u0000');
+    h.update(field);
+  }
   return h.digest('base64');
 }
 
@@ -151,13 +151,18 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
   // indexed by title key (rowids), standing in for the title_key index it dropped.
   let bulk: { seq: number; titleDocs: Map<string, number[]> } | undefined;
 
+  /** This writer's bulk load is over: its checkpoints are SQLite's again. */
+  function leaveBulk(): void {
+    bulk = undefined;
+    setBulkCheckpoints(db, false);
+  }
+
   /**
    * Creates the lookup indexes and clears the bulk flag (one transaction). Also what the next
    * catch-up does first after a bulk load that was interrupted: it then continues with lookups.
    */
   function endBulk(): void {
-    bulk = undefined;
-    setBulkCheckpoints(db, false);
+    leaveBulk();
     if (!s.isBulk.get()) return;
     db.transaction(restoreLookups).immediate();
   }
@@ -167,7 +172,6 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
    * END_OF_LOAD_MERGE_PAGES), the bulk flag cleared, in the caller's transaction.
    */
   function restoreLookups(): void {
-    setBulkCheckpoints(db, false);
     for (const sql of Object.values(LOOKUP_INDEXES)) db.exec(sql);
     setAutomerge(db, FTS_AUTOMERGE);
     ftsCommand(db, 'merge', END_OF_LOAD_MERGE_PAGES);
@@ -200,8 +204,8 @@ export function createIndexWriter(db: SearchDb, vocab: Vocabulary, recentDocs: n
     removed = {};
     // Another process wrote to the file during our bulk load: its rows need the lookups again.
     if (bulk && (!s.isBulk.get() || readSeq(db) !== bulk.seq)) {
+      leaveBulk();
       restoreLookups();
-      bulk = undefined;
     }
     // The words of new text, counted once the rows are written; or counted already (see write),
     // which holds while every paper of the batch is new to the index.

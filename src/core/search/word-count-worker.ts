@@ -5,9 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { countWords } from './count-words.js';
-import { wordsJson } from './indexed-words.js';
+import { indexedFields, wordsJson, type IndexedText } from './indexed-words.js';
 
 const port = parentPort!;
-port.on('message', (papers: string[][]) => {
-  port.postMessage(wordsJson(countWords(papers)));
+port.on('message', (papers: IndexedText[]) => {
+  port.postMessage(wordsJson(countWords(papers.map(indexedFields))));
 });

@@ -10,7 +10,7 @@ import { createPaperSearch } from '../../../src/core/search/create-paper-search.
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
-import { paper } from './search-env.js';
+import { randomWordPapers } from './search-env.js';
 
 const tempDir = useTempDirs();
 const closing: Array<() => unknown> = [];
@@ -23,21 +23,7 @@ const WORDS = ['lattice', 'photon', 'sparse', 'kernel', 'gauge', 'quasar', 'enzy
 const ENOUGH = 20; // the all-words level alone answers from this many papers (MIN_ALL_WORDS_HITS)
 
 /** 300 papers of random words (a fixed seed), each word taken with its own chance, some twice. */
-function corpus() {
-  let seed = 7;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  return Array.from({ length: 300 }, (_, n) => {
-    const words = WORDS.flatMap((w, i) => (rand() < 0.5 - i * 0.035 ? (rand() < 0.3 ? [w, w] : [w]) : []));
-    const filler = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => 'study');
-    return paper({
-      id: `2501.${String(n).padStart(5, '0')}`,
-      // Numbered: papers of one title would be one paper in the store.
-      title: `Note ${n}: ${words.slice(0, 2).join(' ')}`,
-      abstract: [...words.slice(2), ...filler].join(' '),
-      links: n % 3 ? [] : [`https://github.com/example/${n}`],
-    });
-  });
-}
+const corpus = () => randomWordPapers({ seed: 7, n: 300, words: WORDS, chance: (i) => 0.5 - i * 0.035, fillerMax: 12, codeEvery: 3 });
 
 async function indexOf(): Promise<SearchDb> {
   const dir = tempDir();

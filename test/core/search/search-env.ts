@@ -32,3 +32,24 @@ export async function searchEnv(dir: string, seed: Paper[] = [], digestDate?: st
 export function paper(over: Partial<Paper> & { id: string; title: string }): Paper {
   return { abstract: '', authors: [], links: [], keywords: [], categories: [], source: 'hf-api', flags: [], ...over };
 }
+
+/**
+ * `n` papers of random words (a fixed seed): each of `words` taken with its own chance (`chance(i)`,
+ * said twice three times in ten), the first two in the title, the rest with 1 to `fillerMax` filler
+ * words in the abstract; every `codeEvery`-th paper (from the first) links code. Titles are
+ * numbered: papers of one title would be one paper in the store.
+ */
+export function randomWordPapers(o: { seed: number; n: number; words: readonly string[]; chance: (i: number) => number; fillerMax: number; codeEvery: number }): Paper[] {
+  let seed = o.seed;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return Array.from({ length: o.n }, (_, n) => {
+    const words = o.words.flatMap((w, i) => (rand() < o.chance(i) ? (rand() < 0.3 ? [w, w] : [w]) : []));
+    const filler = Array.from({ length: 1 + Math.floor(rand() * o.fillerMax) }, () => 'study');
+    return paper({
+      id: `2501.${String(n).padStart(5, '0')}`,
+      title: `Note ${n}: ${words.slice(0, 2).join(' ')}`,
+      abstract: [...words.slice(2), ...filler].join(' '),
+      links: n % o.codeEvery ? [] : [`https://github.com/example/${n}`],
+    });
+  });
+}

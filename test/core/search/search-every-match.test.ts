@@ -8,7 +8,7 @@ import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperStore } from '../../../src/core/store/ports.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
-import { paper } from './search-env.js';
+import { randomWordPapers } from './search-env.js';
 
 const tempDir = useTempDirs();
 const open: Array<{ close(): Promise<void> }> = [];
@@ -21,18 +21,7 @@ const WORDS = ['model', 'learning', 'reasoning', 'vision', 'agent', 'planning', 
 
 /** 240 papers of random words (a fixed seed), in 12 digests, oldest first; some words said twice. */
 function corpus(): Paper[][] {
-  let seed = 11;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const papers = Array.from({ length: 240 }, (_, n) => {
-    const words = WORDS.flatMap((w, i) => (rand() < 0.85 - i * 0.07 ? (rand() < 0.3 ? [w, w] : [w]) : []));
-    const filler = Array.from({ length: 1 + Math.floor(rand() * 10) }, () => 'study');
-    return paper({
-      id: `2501.${String(n).padStart(5, '0')}`,
-      title: `Note ${n}: ${words.slice(0, 2).join(' ')}`,
-      abstract: [...words.slice(2), ...filler].join(' '),
-      links: n % 4 ? [] : [`https://github.com/example/${n}`],
-    });
-  });
+  const papers = randomWordPapers({ seed: 11, n: 240, words: WORDS, chance: (i) => 0.85 - i * 0.07, fillerMax: 10, codeEvery: 4 });
   return Array.from({ length: 12 }, (_, d) => papers.slice(d * 20, d * 20 + 20));
 }
 

@@ -6,6 +6,16 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 export const WAL_FILE_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /**
+ * A large write (the store's large batches, the index's bulk load) checkpoints the WAL into the
+ * file when it passes this many pages (128 MiB), not SQLite's 1,000: each checkpoint syncs the disk
+ * and copies back pages the next batch touches again. The store alone, 100k papers in 5,000-paper
+ * batches: 8.4-9.2 s with the default, 7.5 s with this.
+ */
+export const LARGE_WRITE_WAL_PAGES = 32768;
+/** SQLite's own wal_autocheckpoint. */
+export const DEFAULT_WAL_PAGES = 1000;
+
+/**
  * Switches a database to WAL, waiting up to `waitMs` for other processes. SQLite answers SQLITE_BUSY
  * at once (without calling the busy handler) when another connection holds the file while the
  * journal mode changes, which is what two processes opening one fresh DATA_DIR together both do:

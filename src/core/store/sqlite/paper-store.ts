@@ -3,6 +3,7 @@ import { normalizeTitle, parseArxivId } from '../../paper-id.js';
 import { fieldsFromPaper, mergeFields, sameFields, termsChanged, type PaperFields } from '../merge.js';
 import { fieldParams, rowToFields, rowToPaper, type PaperRow } from '../paper-row.js';
 import type { DigestEntry, DigestInfo, IngestBatch, IngestCounts, PaperStore } from '../ports.js';
+import { LARGE_WRITE_WAL_PAGES } from './journal-mode.js';
 import type { Db } from './open.js';
 import { sqlitePaperReads } from './paper-reader.js';
 import { createDayCountDelta } from './term-day-delta.js';
@@ -22,15 +23,26 @@ export function movePaperReferences(db: Db, table: string, column: string, fromI
 
 /** Batches of at least this many papers set the term_day_counts triggers aside by dropping them (see ingestTx). */
 const DROP_TRIGGERS_FROM = 200;
-/** Batches of at least this many papers run with a page cache of LARGE_CACHE_KIB (negative: KiB, as PRAGMA cache_size takes it). */
+/** Batches of at least this many papers run with a page cache of LARGE_CACHE_KIB (negative: KiB, as PRAGMA cache_size takes it) and LARGE_WRITE_WAL_PAGES. */
 const LARGE_CACHE_FROM = 1000;
 const LARGE_CACHE_KIB = -65536;
+
 /**
- * ...and checkpoint the WAL into the file when it passes this many pages (128 MiB), not SQLite's
- * 1,000: each checkpoint syncs the disk and copies back the index pages every batch touches again.
- * A 100k-paper ingest in 5,000-paper batches took 8.4-9.2 s with the default, 7.5 s with this.
+ * A large batch writes into indexes larger than SQLite's default 2 MB page cache (title keys and
+ * upvotes in random order), and more than the WAL's default checkpoint size: both raised for its
+ * duration (the checkpoint runs at its commit). Returns what gives the connection its settings back.
  */
-const LARGE_BATCH_WAL_PAGES = 32768;
+function raiseForLargeBatch(db: Db): () => void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  const walPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`cache_size = ${LARGE_CACHE_KIB}`);
+  // 0 is checkpoints off: left so.
+  if (walPages) db.pragma(`wal_autocheckpoint = ${Math.max(walPages, LARGE_WRITE_WAL_PAGES)}`);
+  return () => {
+    db.pragma(`cache_size = ${cache}`);
+    db.pragma(`wal_autocheckpoint = ${walPages}`);
+  };
+}
 
 /** The SQLite implementation of the PaperStore port (better-sqlite3 is synchronous; the port is not). */
 export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] = []): PaperStore {
@@ -218,17 +230,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
     location: db.memory ? undefined : { kind: 'sqlite', file: db.name },
     async ingest(batch) {
       const before = seq;
-      // A large batch writes into indexes larger than SQLite's default 2 MB page cache (title keys
-      // and upvotes in random order): a larger cache and a larger WAL for its duration (the
-      // checkpoint runs at its commit), given back after it.
-      const large = batch.papers.length >= LARGE_CACHE_FROM;
-      const cache = large ? (db.pragma('cache_size', { simple: true }) as number) : undefined;
-      const walPages = large ? (db.pragma('wal_autocheckpoint', { simple: true }) as number) : undefined;
-      if (large) {
-        db.pragma(`cache_size = ${LARGE_CACHE_KIB}`);
-        // 0 is checkpoints off: left so.
-        if (walPages) db.pragma(`wal_autocheckpoint = ${Math.max(walPages, LARGE_BATCH_WAL_PAGES)}`);
-      }
+      const restore = batch.papers.length >= LARGE_CACHE_FROM ? raiseForLargeBatch(db) : undefined;
       try {
         // IMMEDIATE: take the write lock before reading, so two writers queue (busy_timeout)
         // instead of both reading the same max seq.
@@ -238,10 +240,7 @@ export function createSqlitePaperStore(db: Db, referrers: SqlitePaperReferrer[] 
         terms.reset(); // and the term ids it cached
         throw err;
       } finally {
-        if (large) {
-          db.pragma(`cache_size = ${cache}`);
-          db.pragma(`wal_autocheckpoint = ${walPages}`);
-        }
+        restore?.();
       }
     },
     async getPaper(id) {
