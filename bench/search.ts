@@ -15,8 +15,9 @@
  * time to add a 100-paper digest (the first after the build, then the median of four more), and the
  * ingest time (the store filled input by input with our index following it, as `papers ingest` of
  * many inputs does; "build" is what the index needs after the store is done) as a ratio of FTS5's
- * plain build in the same run (timed before the ingest and after it: the ratio is to their mean); for ours, how many of the 500 first pages equal those of a ranking of every
- * match (the newest-N cuts and the newest-papers shard turned off; their mean overlap in brackets).
+ * plain build in the same run (timed before the ingest and after it: the ratio is to their mean);
+ * for ours, how many of the 500 first pages equal those of a ranking of every match (the newest-N
+ * cuts and the newest-papers shard turned off; their mean overlap in brackets).
  * Figures only, no assertions: the machine is shared and noisy.
  * Reads ../shared/data (hf-daily/, arxiv-daily/): run from the repository root with it beside.
  */
@@ -29,6 +30,7 @@ import { silentLogger } from '../src/core/logger.js';
 import type { Paper } from '../src/core/paper.js';
 import { createPaperSearch } from '../src/core/search/create-paper-search.js';
 import type { StoreFollower } from '../src/core/search/ports.js';
+import { removeSearchDb } from '../src/core/search/search-db.js';
 import { openDatabase } from '../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../src/core/store/sqlite/paper-store.js';
 import { chatQueries, corpus, realPapers } from './lib/corpus.js';
@@ -117,7 +119,7 @@ for (const n of sizes) {
   // taken against their mean. This machine's speed drifts by up to ~40% from one minute to the
   // next, and an anchor timed on one side only measured that drift as much as the ingest.
   const ftsBeforeS = fts5Build(papers, join(dir, 'fts5-before.db'));
-  for (const f of ['fts5-before.db', 'fts5-before.db-wal', 'fts5-before.db-shm']) rmSync(join(dir, f), { force: true });
+  removeSearchDb(join(dir, 'fts5-before.db'));
 
   // As `papers ingest` of many inputs into an empty index: the store filled input by input while
   // a thread indexes it (followIngest), then the index finished. No term heads (the bot computes
