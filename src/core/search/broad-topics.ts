@@ -43,9 +43,11 @@ export function groupPostings(plan: QueryPlan, c: Pick<BroadTopicContext, 'vocab
  * - enough of the newest papers have every word → the whole archive's page when the term heads
  *   prove it at a bounded cost (exact-top.ts), else those newest papers, ranked in the shard;
  * - enough papers of the archive have every word → their count (they are found there cheaply);
- * - few anywhere → those few first (from the whole archive), then the archive's papers with the
- *   topic's rare words (short posting lists: cheap anywhere), then the newest papers with some
- *   of its other words. Over the whole archive that last tier is the costliest query there is.
+ * - few anywhere → the whole archive's page of those few first, then the papers with some of the
+ *   words, when the term heads prove it at a bounded cost; else those few first (from the whole
+ *   archive), then the archive's papers with the topic's rare words (short posting lists: cheap
+ *   anywhere), then the newest papers with some of its other words. Over the whole archive that
+ *   last tier, ranked in full, is the costliest query there is.
  */
 export function broadTopic(
   c: BroadTopicContext,
@@ -73,6 +75,10 @@ export function broadTopic(
   const allTotal = chatRanker.count(all, f);
   // The whole index answers; it gets the count so as not to read those postings again.
   if (allTotal >= minAll) return { allTotal };
+  // Every match ranked, as the whole index would rank it (the papers with every word first, then
+  // those with some), when the heads prove it at a bounded cost; else the tiers below.
+  const provedLoosest = chatRanker.proved(loosest, f, limit, offset, c.provedPostings, allTotal ? all : undefined);
+  if (provedLoosest) return { ranked: provedLoosest.ranked, total: Math.max(allTotal, provedLoosest.total), newestOnly: false };
   const phrases = plan.phrases.map(phraseMatch);
   // Numbers and single letters are not in the vocabulary: their postings are unknown, not few.
   const under = (cap: number) => plan.groups.filter((g, i) => g.every(isVocabularyWord) && postings[i]! <= cap);

@@ -131,8 +131,8 @@ export function createExactTop(c: ExactTopContext) {
      * `maxPostings`: give up, before any FTS5 read, when the phrases' papers add up to more (bm25
      * reads each phrase's whole posting list for its idf: that sum is the query's cost).
      */
-    counted: (match: string, f: Filters, limit: number, offset: number, maxPostings: number) =>
-      exactTop(match, f, limit, offset, { counted: true, maxPostings }) as { ranked: Ranked[]; total: number } | undefined,
+    counted: (match: string, f: Filters, limit: number, offset: number, maxPostings: number, first?: string) =>
+      exactTop(match, f, limit, offset, { first, counted: true, maxPostings }) as { ranked: Ranked[]; total: number } | undefined,
   };
 
   function exactTop(
@@ -181,10 +181,12 @@ export function createExactTop(c: ExactTopContext) {
       if (candidates.size > cap || postings > maxPostings) return undefined;
     }
     if (!first && !rare && !canPass(used, bound, want)) return undefined;
+    let firstRows: Set<number> | undefined;
     if (first) {
       const rows = rowidsOf(first, cap + 1);
       if (rows.length > cap) return undefined;
       for (const r of rows) candidates.add(r);
+      firstRows = new Set(rows);
     }
     const ids = JSON.stringify([...candidates]);
     let rows: Array<{ rowid: number; s: number; a?: number }>;
@@ -199,8 +201,9 @@ export function createExactTop(c: ExactTopContext) {
       ).get({ ...params, match, candidates: ids }) as { n: number; j: string };
       total = r.n;
       // SQLite writes a REAL in JSON with the digits that read back as the same double.
-      rows = (JSON.parse(r.j) as Array<[number, number]>).map(([rowid, s]) => ({ rowid, s }));
-      rows.sort((a, b) => a.s - b.s || b.rowid - a.rowid);
+      rows = (JSON.parse(r.j) as Array<[number, number]>).map(([rowid, s]) => ({ rowid, s, a: firstRows?.has(rowid) ? 1 : 0 }));
+      // The ranker's order: papers matching `first` before the rest, then by score, newest first.
+      rows.sort((a, b) => b.a! - a.a! || a.s - b.s || b.rowid - a.rowid);
     } else {
       const firstCol = first ? ', fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @first) AS a' : '';
       // `+`: one pass over the match with the candidates as a filter, bm25 set up once (see rankAmong).

@@ -114,10 +114,10 @@ export function createRanker(
     /**
      * The page of a ranking of every match and the number of matches, when the term heads prove
      * the page without reading more than `maxPostings` postings (exact-top.ts); undefined
-     * otherwise (and always for the shard).
+     * otherwise (and always for the shard). `first`: papers matching it sort before the rest (as rank's).
      */
-    proved(match: string, f: Filters, limit: number, offset: number, maxPostings: number): { ranked: Ranked[]; total: number } | undefined {
-      return exactTop?.counted(match, f, limit, offset, maxPostings);
+    proved(match: string, f: Filters, limit: number, offset: number, maxPostings: number, first?: string): { ranked: Ranked[]; total: number } | undefined {
+      return exactTop?.counted(match, f, limit, offset, maxPostings, first);
     },
     /**
      * The papers matching `rows`, ranked by bm25 over `score` alone, for a small set whose common

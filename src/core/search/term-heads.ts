@@ -76,6 +76,11 @@ export function computeTermHeads(db: SearchDb, spec: TermHeadsSpec): TermHeads {
     const state = indexState(db);
     const common = new Set(db.prepare('SELECT term FROM fts_vocab WHERE doc > ?').pluck().all(minDf) as string[]);
     const termOf = fts5Terms(db.prepare('SELECT word FROM words').pluck().all() as string[], common);
+    // Numbers are not index words ("1" of jamba-1, "4" of GPT-4), yet a query has them as phrases
+    // and some are common: a common term no index word turns into is queried by itself, when FTS5
+    // turns it back into itself.
+    const named = new Set(termOf.values());
+    for (const [word, term] of fts5Terms([...common].filter((t) => !named.has(t)), common)) if (word === term) termOf.set(word, term);
     // One index word per term to query it by: FTS5 turns it back into the term.
     const byTerm = new Map<string, string>();
     for (const [word, term] of termOf) if (!byTerm.has(term)) byTerm.set(term, word);
@@ -96,8 +101,8 @@ export function computeTermHeads(db: SearchDb, spec: TermHeadsSpec): TermHeads {
         bound: -rows[rows.length - 1]!.s,
       });
     }
-    // Only words whose term got a head stay. A term no index word turns into (numbers are not
-    // index words) has no head either: the ranker reads such a word's papers, or gives up past minDf.
+    // Only words whose term got a head stay. A term neither an index word nor itself turns into
+    // has no head either: the ranker reads such a word's papers, or gives up past minDf.
     for (const [word, term] of termOf) if (!heads.has(term)) termOf.delete(word);
     return { state, minDf, size, termOf, heads };
   })();
