@@ -19,6 +19,10 @@ export interface BroadTopicContext {
   broadPostings: number;
   /** The whole index's page is tried from the term heads up to this many postings (PROVED_POSTINGS). */
   provedPostings: number;
+  /** Papers in the shard when the archive has more (RECENT_DOCS). */
+  recentDocs: number;
+  /** A topic expected to match at most this many papers of the archive has every match scored (SCORE_EVERY_MATCH). */
+  scoreEveryMatch: number;
 }
 
 /** A broad topic's page; `newestOnly`: ranked among the newest papers only (the shard, or its last tier). */
@@ -41,7 +45,8 @@ export function groupPostings(plan: QueryPlan, c: Pick<BroadTopicContext, 'vocab
 /**
  * A chat topic of common words, undefined when the whole index should answer:
  * - enough of the newest papers have every word → the whole archive's page when the term heads
- *   prove it at a bounded cost (exact-top.ts), else those newest papers, ranked in the shard;
+ *   prove it, or every match scored when few are expected, at a bounded cost (exact-top.ts); else
+ *   those newest papers, ranked in the shard;
  * - enough papers of the archive have every word → their count (they are found there cheaply);
  * - few anywhere → the whole archive's page of those few first, then the papers with some of the
  *   words, when the term heads prove it at a bounded cost; else those few first (from the whole
@@ -66,8 +71,12 @@ export function broadTopic(
   const inShard = recentRanker.count(all, f);
   if (inShard >= minAll) {
     // Every match ranked, as the whole index would rank it (the shard has enough, so the archive
-    // has at least as many papers with every word): proved from the heads, or not tried past the cost.
-    const proved = chatRanker.proved(all, f, limit, offset, c.provedPostings);
+    // has at least as many papers with every word): proved from the heads, or every match scored
+    // when the shard's share, scaled to the archive, says they are few (unless a date filter
+    // makes the newest papers no sample of the rest); not tried past the cost.
+    const expected = (inShard * c.docCount) / Math.max(1, Math.min(c.recentDocs, c.docCount));
+    const every = !f.since && !f.until && expected <= c.scoreEveryMatch;
+    const proved = chatRanker.proved(all, f, limit, offset, { maxPostings: c.provedPostings, every });
     if (proved) return { ...proved, newestOnly: false };
     return { ranked: recentRanker.rank(all, f, limit, offset, { matched: inShard }), total: inShard, newestOnly: true };
   }
@@ -77,7 +86,7 @@ export function broadTopic(
   if (allTotal >= minAll) return { allTotal };
   // Every match ranked, as the whole index would rank it (the papers with every word first, then
   // those with some), when the heads prove it at a bounded cost; else the tiers below.
-  const provedLoosest = chatRanker.proved(loosest, f, limit, offset, c.provedPostings, allTotal ? all : undefined);
+  const provedLoosest = chatRanker.proved(loosest, f, limit, offset, { maxPostings: c.provedPostings, first: allTotal ? all : undefined });
   if (provedLoosest) return { ranked: provedLoosest.ranked, total: Math.max(allTotal, provedLoosest.total), newestOnly: false };
   const phrases = plan.phrases.map(phraseMatch);
   // Numbers and single letters are not in the vocabulary: their postings are unknown, not few.

@@ -18,6 +18,22 @@ export interface ExactTopContext {
   maxCandidates: number;
 }
 
+/** How a page and its count are proved over the whole index (ranker.ts, proved). */
+export interface ProvedOptions {
+  /**
+   * Give up, before any FTS5 read, when the phrases' papers add up to more (bm25 reads each
+   * phrase's whole posting list for its idf: that sum is the query's cost).
+   */
+  maxPostings: number;
+  /** Papers matching this sort before the rest (the ranker's all-words-first order). */
+  first?: string;
+  /**
+   * Score every match instead of proving the page from the heads: for a match the caller
+   * expects few papers of (bm25 costs ~1 µs a matching paper on top of the postings' read).
+   */
+  every?: boolean;
+}
+
 /** The phrases of an FTS5 match expression: each double-quoted string, as planQuery's quote wrote it. */
 export function phrasesOf(match: string): string[] {
   return [...match.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
@@ -128,11 +144,10 @@ export function createExactTop(c: ExactTopContext) {
     /**
      * The page and the number of papers matching, counted in the same pass over the match (a
      * count of its own reads the posting lists again: 2-5 ms of a broad topic at 100k papers);
-     * `maxPostings`: give up, before any FTS5 read, when the phrases' papers add up to more (bm25
-     * reads each phrase's whole posting list for its idf: that sum is the query's cost).
+     * see ProvedOptions.
      */
-    counted: (match: string, f: Filters, limit: number, offset: number, maxPostings: number, first?: string) =>
-      exactTop(match, f, limit, offset, { first, counted: true, maxPostings }) as { ranked: Ranked[]; total: number } | undefined,
+    counted: (match: string, f: Filters, limit: number, offset: number, o: ProvedOptions) =>
+      exactTop(match, f, limit, offset, { ...o, counted: true }) as { ranked: Ranked[]; total: number } | undefined,
   };
 
   function exactTop(
@@ -140,12 +155,12 @@ export function createExactTop(c: ExactTopContext) {
     f: Filters,
     limit: number,
     offset: number,
-    o: { first?: string; counted?: boolean; maxPostings?: number },
+    o: Partial<ProvedOptions> & { counted?: boolean },
   ): { ranked: Ranked[]; total?: number } | undefined {
-    const { first, counted, maxPostings = Infinity } = o;
+    const { first, counted, maxPostings = Infinity, every } = o;
     const heads = c.heads();
     const want = offset + limit;
-    if (!heads || want > heads.size || limit <= 0) return undefined;
+    if (!heads || (!every && want > heads.size) || limit <= 0) return undefined;
     const phrases = phrasesOf(match);
     const { sql, params } = c.filterSql(f);
     if (!first && !sql) {
@@ -178,7 +193,17 @@ export function createExactTop(c: ExactTopContext) {
         postings += rows.length;
         for (const r of rows) candidates.add(r);
       }
-      if (candidates.size > cap || postings > maxPostings) return undefined;
+      if ((!every && candidates.size > cap) || postings > maxPostings) return undefined;
+    }
+    if (every) {
+      // Every match scored, and counted, in one pass (the window counts the rows before the LIMIT;
+      // the subquery's LIMIT keeps bm25 out of the window's own pass): no bound to beat.
+      const rows = stmt(
+        `SELECT rowid, s, count(*) OVER () AS n FROM (
+           SELECT fts.rowid AS rowid, bm25(fts, ${c.weights}) AS s FROM fts WHERE fts MATCH @match${sql} LIMIT -1)
+         ORDER BY s, rowid DESC LIMIT @want`,
+      ).all({ ...params, match, want }) as Array<{ rowid: number; s: number; n: number }>;
+      return { ranked: rows.slice(offset).map((r) => ({ rowid: r.rowid, score: -r.s })), total: rows[0]?.n ?? 0 };
     }
     if (!first && !rare && !canPass(used, bound, want)) return undefined;
     let firstRows: Set<number> | undefined;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createExactTop } from './exact-top.js';
+import { createExactTop, type ProvedOptions } from './exact-top.js';
 import { filterSql as filterSqlOn, type Filters } from './filters.js';
 import type { SearchDb } from './search-db.js';
 import type { HeadsView } from './term-heads.js';
@@ -113,11 +113,11 @@ export function createRanker(
     },
     /**
      * The page of a ranking of every match and the number of matches, when the term heads prove
-     * the page without reading more than `maxPostings` postings (exact-top.ts); undefined
-     * otherwise (and always for the shard). `first`: papers matching it sort before the rest (as rank's).
+     * the page (or `o.every`: every match scored) without reading more than `o.maxPostings`
+     * postings (exact-top.ts); undefined otherwise (and always for the shard).
      */
-    proved(match: string, f: Filters, limit: number, offset: number, maxPostings: number, first?: string): { ranked: Ranked[]; total: number } | undefined {
-      return exactTop?.counted(match, f, limit, offset, maxPostings, first);
+    proved(match: string, f: Filters, limit: number, offset: number, o: ProvedOptions): { ranked: Ranked[]; total: number } | undefined {
+      return exactTop?.counted(match, f, limit, offset, o);
     },
     /**
      * The papers matching `rows`, ranked by bm25 over `score` alone, for a small set whose common

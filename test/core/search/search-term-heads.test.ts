@@ -289,6 +289,9 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     }
   });
 
+  /** Pages 1 and 2, and a filter. */
+  const PAGE_FORMS: Array<Partial<SearchQuery>> = [{}, { page: 2 }, { hasCode: true }];
+
   /**
    * Broad topics on pages 1 and 2 and with a filter, in three searches of the same papers: `every`
    * (every match ranked), `proving` (the heads prove pages over the whole archive) and `shardOnly`
@@ -296,16 +299,18 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
    * with its count; each other page is the shard's, and says so. Counts the pages ranked in the
    * shard, those where the shard's page differs from `every`'s, and those proved.
    */
-  async function broadPages(papers: Paper[], minAllWordsHits: number, topics: string[]) {
+  async function broadPages(papers: Paper[], minAllWordsHits: number, topics: string[], o: Partial<PaperSearchOptions> = {}, forms = PAGE_FORMS) {
     const { dir, store } = await storeWith(papers);
-    // Every topic of common words broad: over 50 postings.
-    const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits };
+    // Every topic of common words broad: over 50 postings. The heads prove pages (no topic
+    // scored whole for being expected to match few papers) unless `o` says otherwise.
+    const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits, termHeads: HEADS, scoreEveryMatch: 0, ...o };
     const every = await searchOn(dir, store, 'every.db', { ...EVERY, minAllWordsHits });
-    const proving = await searchOn(dir, store, 'proving.db', { ...BROAD, termHeads: HEADS });
-    const shardOnly = await searchOn(dir, store, 'shard.db', { ...BROAD, termHeads: HEADS, provedPostings: 0 });
+    const proving = await searchOn(dir, store, 'proving.db', BROAD);
+    const shardOnly = await searchOn(dir, store, 'shard.db', { ...BROAD, provedPostings: 0 });
     const n = { inShard: 0, shardDiffers: 0, proved: 0, totals: [] as number[] };
     for (const text of topics) {
-      for (const q of [{ text, limit: 5 }, { text, limit: 5, page: 2 }, { text, limit: 5, hasCode: true }]) {
+      for (const form of forms) {
+        const q: SearchQuery = { text, limit: 5, ...form };
         const want = await pageOf(every, q);
         const inShard = await shardOnly.search(q);
         // A topic with too few papers of every word among the newest, or too few postings, is not ranked in the shard.
@@ -377,19 +382,39 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     expect(cutDiffers).toBeGreaterThan(1);
   });
 
-  it('a broad topic whose phrases hold more postings than allowed is not tried over the archive', async () => {
+  it('a broad topic expected to match few papers has every match scored: the page and count of ranking every match, where the heads cannot prove it', async () => {
+    const words = ['diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
+    const topics = words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`));
+    // Heads of 8 papers: too small to prove most pages.
+    const small = { termHeads: { minDf: 20, size: 8 } };
+    const headsOnly = await broadPages(corpus(), 3, topics, small);
+    expect(headsOnly.inShard).toBeGreaterThan(topics.length);
+    expect(headsOnly.proved).toBeLessThan(headsOnly.inShard / 2);
+    // Every topic here expects fewer than 1,000 papers (its shard count times 4): all scored.
+    const scored = await broadPages(corpus(), 3, topics, { ...small, scoreEveryMatch: 1000 });
+    expect(scored.shardDiffers).toBeGreaterThan(scored.inShard / 2);
+    expect(scored.proved).toBe(scored.inShard);
+    // Not with a date filter: the newest papers are then no sample of the archive's.
+    const dated = await broadPages(corpus(), 3, topics, { ...small, scoreEveryMatch: 1000 }, [{ since: '2025-03-01' }]);
+    expect(dated.inShard).toBeGreaterThan(topics.length / 2);
+    expect(dated.proved).toBeLessThan(dated.inShard);
+  });
+
+  it('a broad topic whose phrases hold more postings than allowed is not tried over the archive (proved from the heads or scored whole)', async () => {
     const { dir, store } = await storeWith(corpus());
-    const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits: 3, termHeads: HEADS };
-    const full = await searchOn(dir, store, 'full.db', BROAD);
-    const q = { text: 'diffusion video', limit: 5 };
-    expect((await full.search(q)).newestOnly).toBeUndefined();
-    const [d, v] = [(await full.search({ text: 'diffusion', limit: 1 })).total, (await full.search({ text: 'video', limit: 1 })).total];
-    // Each word alone is within the allowance; both together are not.
-    const capped = await searchOn(dir, store, 'capped.db', { ...BROAD, provedPostings: Math.max(d, v) });
-    expect((await capped.search({ text: 'video', limit: 5 })).newestOnly).toBeUndefined();
-    expect((await capped.search(q)).newestOnly).toBe(100);
-    const justEnough = await searchOn(dir, store, 'enough.db', { ...BROAD, provedPostings: d + v });
-    expect((await justEnough.search(q)).newestOnly).toBeUndefined();
+    for (const scoreEveryMatch of [0, 1000]) {
+      const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits: 3, termHeads: HEADS, scoreEveryMatch };
+      const full = await searchOn(dir, store, `full-${scoreEveryMatch}.db`, BROAD);
+      const q = { text: 'diffusion video', limit: 5 };
+      expect((await full.search(q)).newestOnly).toBeUndefined();
+      const [d, v] = [(await full.search({ text: 'diffusion', limit: 1 })).total, (await full.search({ text: 'video', limit: 1 })).total];
+      // Each word alone is within the allowance; both together are not.
+      const capped = await searchOn(dir, store, `capped-${scoreEveryMatch}.db`, { ...BROAD, provedPostings: Math.max(d, v) });
+      expect((await capped.search({ text: 'video', limit: 5 })).newestOnly).toBeUndefined();
+      expect((await capped.search(q)).newestOnly, String(scoreEveryMatch)).toBe(100);
+      const justEnough = await searchOn(dir, store, `enough-${scoreEveryMatch}.db`, { ...BROAD, provedPostings: d + v });
+      expect((await justEnough.search(q)).newestOnly).toBeUndefined();
+    }
   });
 
   it('one common term with filters: the page from its head when the head proves it, the page of ranking every match always', async () => {
