@@ -23,6 +23,8 @@ export interface BroadTopicContext {
   recentDocs: number;
   /** A topic expected to match at most this many papers of the archive has every match scored (SCORE_EVERY_MATCH). */
   scoreEveryMatch: number;
+  /** ...up to this many postings (SCORED_POSTINGS). */
+  scoredPostings: number;
 }
 
 /** A broad topic's page; `newestOnly`: ranked among the newest papers only (the shard, or its last tier). */
@@ -76,7 +78,7 @@ export function broadTopic(
     // makes the newest papers no sample of the rest); not tried past the cost.
     const expected = (inShard * c.docCount) / Math.max(1, Math.min(c.recentDocs, c.docCount));
     const every = !f.since && !f.until && expected <= c.scoreEveryMatch;
-    const proved = chatRanker.proved(all, f, limit, offset, { maxPostings: c.provedPostings, every });
+    const proved = chatRanker.proved(all, f, limit, offset, { maxPostings: every ? c.scoredPostings : c.provedPostings, every });
     if (proved) return { ...proved, newestOnly: false };
     return { ranked: recentRanker.rank(all, f, limit, offset, { matched: inShard }), total: inShard, newestOnly: true };
   }

@@ -246,6 +246,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       provedPostings: t.provedPostings,
       recentDocs: t.recentDocs,
       scoreEveryMatch: t.scoreEveryMatch,
+      scoredPostings: t.scoredPostings,
     };
     const postings = !every && !long && !unweighted && n > t.recentDocs ? groupPostings(plan, broad) : undefined;
     if (postings && postings.reduce((a, b) => a + b, 0) > t.broadPostings) {

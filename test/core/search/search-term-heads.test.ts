@@ -306,7 +306,7 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits, termHeads: HEADS, scoreEveryMatch: 0, ...o };
     const every = await searchOn(dir, store, 'every.db', { ...EVERY, minAllWordsHits });
     const proving = await searchOn(dir, store, 'proving.db', BROAD);
-    const shardOnly = await searchOn(dir, store, 'shard.db', { ...BROAD, provedPostings: 0 });
+    const shardOnly = await searchOn(dir, store, 'shard.db', { ...BROAD, provedPostings: 0, scoredPostings: 0 });
     const n = { inShard: 0, shardDiffers: 0, proved: 0, totals: [] as number[] };
     for (const text of topics) {
       for (const form of forms) {
@@ -402,18 +402,19 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
 
   it('a broad topic whose phrases hold more postings than allowed is not tried over the archive (proved from the heads or scored whole)', async () => {
     const { dir, store } = await storeWith(corpus());
-    for (const scoreEveryMatch of [0, 1000]) {
+    // Proved from the heads (within provedPostings), or every match scored (within scoredPostings).
+    for (const [scoreEveryMatch, allowance] of [[0, 'provedPostings'], [1000, 'scoredPostings']] as const) {
       const BROAD = { ...CUT, recentDocs: 100, broadPostings: 50, minAllWordsHits: 3, termHeads: HEADS, scoreEveryMatch };
-      const full = await searchOn(dir, store, `full-${scoreEveryMatch}.db`, BROAD);
+      const full = await searchOn(dir, store, `full-${allowance}.db`, BROAD);
       const q = { text: 'diffusion video', limit: 5 };
       expect((await full.search(q)).newestOnly).toBeUndefined();
       const [d, v] = [(await full.search({ text: 'diffusion', limit: 1 })).total, (await full.search({ text: 'video', limit: 1 })).total];
       // Each word alone is within the allowance; both together are not.
-      const capped = await searchOn(dir, store, `capped-${scoreEveryMatch}.db`, { ...BROAD, provedPostings: Math.max(d, v) });
+      const capped = await searchOn(dir, store, `capped-${allowance}.db`, { ...BROAD, [allowance]: Math.max(d, v) });
       expect((await capped.search({ text: 'video', limit: 5 })).newestOnly).toBeUndefined();
-      expect((await capped.search(q)).newestOnly, String(scoreEveryMatch)).toBe(100);
-      const justEnough = await searchOn(dir, store, `enough-${scoreEveryMatch}.db`, { ...BROAD, provedPostings: d + v });
-      expect((await justEnough.search(q)).newestOnly).toBeUndefined();
+      expect((await capped.search(q)).newestOnly, allowance).toBe(100);
+      const justEnough = await searchOn(dir, store, `enough-${allowance}.db`, { ...BROAD, [allowance]: d + v });
+      expect((await justEnough.search(q)).newestOnly, allowance).toBeUndefined();
     }
   });
 
