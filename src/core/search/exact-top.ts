@@ -167,7 +167,8 @@ export function createExactTop(c: ExactTopContext) {
       const single = singleTerm(match, phrases, heads);
       if (single) {
         const ranked = fromHead(single, want, offset);
-        return ranked && { ranked, total: single.head.df };
+        // A head that cannot prove the page: the caller cuts, or, asked to, every match is scored below.
+        if (ranked || !every) return ranked && { ranked, total: single.head.df };
       }
     }
     const cap = Math.max(c.maxCandidates, 4 * heads.size);

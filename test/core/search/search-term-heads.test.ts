@@ -384,7 +384,8 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
 
   it('a broad topic expected to match few papers has every match scored: the page and count of ranking every match, where the heads cannot prove it', async () => {
     const words = ['diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
-    const topics = words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`));
+    // One word too: its second page is deeper than its head.
+    const topics = [...words, ...words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`))];
     // Heads of 8 papers: too small to prove most pages.
     const small = { termHeads: { minDf: 20, size: 8 } };
     const headsOnly = await broadPages(corpus(), 3, topics, small);
