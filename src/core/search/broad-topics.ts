@@ -3,28 +3,22 @@ import type { Filters } from './filters.js';
 import { groupMatch, phraseMatch, type QueryPlan } from './query-plan.js';
 import type { Ranked, Ranker } from './ranker.js';
 import { isVocabularyWord } from './text.js';
+import type { ResolvedTuning } from './tuning.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** What the broad-topic planner reads: the whole index's ranker, the shard's, and the counts. */
-export interface BroadTopicContext {
+/**
+ * What the broad-topic planner reads: the whole index's ranker, the shard's, the counts, and the
+ * search's tuning (tuning.ts says what each knob is: minAllWordsHits, broadPostings,
+ * provedPostings, recentDocs, scoreEveryMatch, scoredPostings).
+ */
+export interface BroadTopicContext
+  extends Pick<ResolvedTuning, 'minAllWordsHits' | 'broadPostings' | 'provedPostings' | 'recentDocs' | 'scoreEveryMatch' | 'scoredPostings'> {
   vocab: Vocabulary;
   docCount: number;
   /** The whole index, with the chat cut. */
   chatRanker: Ranker;
   /** The shard of the newest papers (fts_recent). */
   recentRanker: Ranker;
-  /** Fewer all-words matches than this and the some-words tier follows. */
-  minAll: number;
-  /** A topic whose words hold more postings than this is broad (see BROAD_POSTINGS in tuning.ts). */
-  broadPostings: number;
-  /** The whole index's page is tried from the term heads up to this many postings (PROVED_POSTINGS). */
-  provedPostings: number;
-  /** Papers in the shard when the archive has more (RECENT_DOCS). */
-  recentDocs: number;
-  /** A topic expected to match at most this many papers of the archive has every match scored (SCORE_EVERY_MATCH). */
-  scoreEveryMatch: number;
-  /** ...up to this many postings (SCORED_POSTINGS). */
-  scoredPostings: number;
 }
 
 /** A broad topic's page; `newestOnly`: ranked among the newest papers only (the shard, or its last tier). */
@@ -66,7 +60,7 @@ export function broadTopic(
   limit: number,
   offset: number,
 ): BroadPage | { allTotal: number } | undefined {
-  const { chatRanker, recentRanker, minAll } = c;
+  const { chatRanker, recentRanker, minAllWordsHits: minAll } = c;
   // A word with this few postings is cheap to look up anywhere, and tells the most about a topic.
   const rarePostings = Math.floor(c.broadPostings / 8);
   const [all, loosest] = levels as [string, string | undefined];
@@ -76,7 +70,8 @@ export function broadTopic(
     // has at least as many papers with every word): proved from the heads, or every match scored
     // when the shard's share, scaled to the archive, says they are few (unless a date filter
     // makes the newest papers no sample of the rest); not tried past the cost.
-    const expected = (inShard * c.docCount) / Math.max(1, Math.min(c.recentDocs, c.docCount));
+    // (The archive holds more papers than the shard, or the topic would not be asked about here.)
+    const expected = (inShard * c.docCount) / Math.max(1, c.recentDocs);
     const every = !f.since && !f.until && expected <= c.scoreEveryMatch;
     const proved = chatRanker.proved(all, f, limit, offset, { maxPostings: every ? c.scoredPostings : c.provedPostings, every });
     if (proved) return { ...proved, newestOnly: false };

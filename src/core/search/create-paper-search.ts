@@ -236,18 +236,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
       return { ...(await rescored(every, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
     }
     let knownAllTotal: number | undefined;
-    const broad = {
-      vocab,
-      docCount: n,
-      chatRanker,
-      recentRanker,
-      minAll: t.minAllWordsHits,
-      broadPostings: t.broadPostings,
-      provedPostings: t.provedPostings,
-      recentDocs: t.recentDocs,
-      scoreEveryMatch: t.scoreEveryMatch,
-      scoredPostings: t.scoredPostings,
-    };
+    const broad = { ...t, vocab, docCount: n, chatRanker, recentRanker };
     const postings = !every && !long && !unweighted && n > t.recentDocs ? groupPostings(plan, broad) : undefined;
     if (postings && postings.reduce((a, b) => a + b, 0) > t.broadPostings) {
       const r = await guarded(() => broadTopic(broad, plan, postings, levels, filters, limit, offset));

@@ -289,6 +289,10 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
     }
   });
 
+  /** Seven of the common words, and each pair of them: broad topics of one word and of two. */
+  const BROAD_WORDS = ['diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
+  const BROAD_TOPICS = [...BROAD_WORDS, ...BROAD_WORDS.flatMap((a, i) => BROAD_WORDS.slice(i + 1).map((b) => `${a} ${b}`))];
+
   /** Pages 1 and 2, and a filter. */
   const PAGE_FORMS: Array<Partial<SearchQuery>> = [{}, { page: 2 }, { hasCode: true }];
 
@@ -332,8 +336,7 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
 
   it('a broad topic is ranked over the whole archive when its heads prove the page, among the newest papers otherwise', async () => {
     // 3 papers with every word are enough to list only those.
-    const words = ['diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
-    const topics = [...words, ...words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`))];
+    const topics = BROAD_TOPICS;
     const n = await broadPages(corpus(), 3, topics);
     // The shard alone gives other pages for most of these topics; the heads prove most of them.
     expect(n.inShard).toBeGreaterThan(topics.length);
@@ -383,9 +386,8 @@ describe('term heads: a ranking past the cut is proved from each common word\'s 
   });
 
   it('a broad topic expected to match few papers has every match scored: the page and count of ranking every match, where the heads cannot prove it', async () => {
-    const words = ['diffusion', 'reasoning', 'video', 'agents', 'language', 'benchmark', 'training'];
     // One word too: its second page is deeper than its head.
-    const topics = [...words, ...words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`))];
+    const topics = BROAD_TOPICS;
     // Heads of 8 papers: too small to prove most pages.
     const small = { termHeads: { minDf: 20, size: 8 } };
     const headsOnly = await broadPages(corpus(), 3, topics, small);
