@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { readingCards } from './reading-cards.js';
 import { tagKey } from '../src/core/reading/rules.js';
 import { UserError } from '../src/core/errors.js';
+import { counted } from '../src/core/thousands.js';
 import { EXPORT_FORMATS, exportFile } from '../src/core/bookmarks/export.js';
 import type { CommandContext } from './types.js';
 import { pageArg } from './arg-types.js';
@@ -66,7 +67,7 @@ async function list(page: number, f: { tag?: string; unread: boolean }, ctx: Com
     if (!which) return textReply('You have no bookmarks yet. React 🔖 to a paper the bot posted, or press its Bookmark button.');
     return textReply(`None of your bookmarks is ${which}.${f.tag ? ' /papers bookmarks lists them all, each with its tags.' : ''}`);
   }
-  if (!paperIds.length) return textReply(`Page ${page} is past the end: you have ${total} bookmark(s)${which ? ` ${which}` : ''}.`);
+  if (!paperIds.length) return textReply(`Page ${page} is past the end: you have ${counted(total, 'bookmark')}${which ? ` ${which}` : ''}.`);
   const cards = await readingCards(paperIds, ctx);
   const pages = Math.ceil(total / per);
   const heading = `Your bookmarks${which ? ` ${which}` : ''} (${total}) — page ${page} of ${pages}${note}`;
@@ -89,5 +90,5 @@ async function exportAll(format: (typeof EXPORT_FORMATS)[number], filter: Filter
   const papers = await ctx.store.getPapers(paperIds);
   const notes = await ctx.reading.annotations(ctx.caller, paperIds);
   const file = exportFile(papers, format, ctx.clock.now().toISOString().slice(0, 10), notes);
-  return { text: `Your ${papers.length} bookmark(s) as ${format}: ${file.name}`, file, ephemeral: true };
+  return { text: `Your ${counted(papers.length, 'bookmark')} as ${format}: ${file.name}`, file, ephemeral: true };
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { toCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
 import { SourceSchema } from '../src/core/paper.js';
-import { thousands } from '../src/core/thousands.js';
+import { counted, thousands } from '../src/core/thousands.js';
 import { dateArg, limitArg, pageArg } from './arg-types.js';
 import { usageLine } from './help-text.js';
 import { newestRankedNote, pageSize, rankedListActions } from './paging.js';
@@ -49,14 +49,14 @@ export const searchCommand = defineCommand({
     });
     const pages = Math.max(1, Math.ceil(res.total / per));
     if (!res.hits.length) {
-      if (res.total > 0) return textReply(`Page ${a.page} is past the end: "${a.topic}" has ${res.total} results on ${pages} page(s).`);
+      if (res.total > 0) return textReply(`Page ${a.page} is past the end: "${a.topic}" has ${counted(res.total, 'result')} on ${counted(pages, 'page')}.`);
       return textReply(res.notice ?? `Nothing matched "${a.topic}". Try fewer or other words, or widen the dates.`);
     }
     const from = (a.page - 1) * per + 1;
     // A broad topic is ranked among the newest papers only, or only its newest matches are (see
     // the search core): say so, and offer the ranking of every match.
     const among = res.newestOnly ? ` among the newest ${thousands(res.newestOnly)}` : '';
-    const heading = `${res.total} paper${res.total === 1 ? '' : 's'} match "${a.topic}"${among}${newestRankedNote(res.newestRanked)} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${pages}${note}`;
+    const heading = `${counted(res.total, 'paper matches', 'papers match')} "${a.topic}"${among}${newestRankedNote(res.newestRanked)} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${thousands(pages)}${note}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * per < res.total;
     const cut = Boolean(res.newestOnly || res.newestRanked) && !a.all;

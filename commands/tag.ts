@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { UserError } from '../src/core/errors.js';
 import { MAX_TAGS_PER_PAPER, parseTags } from '../src/core/reading/rules.js';
+import { counted } from '../src/core/thousands.js';
 import { paperIdArg } from './arg-types.js';
 import { paperById } from './find-paper.js';
 import { usageLine } from './help-text.js';
@@ -38,7 +39,7 @@ export const tagCommand = defineCommand({
     const fresh = tags.filter((t) => !haveKeys.has(t.key));
     if (have.length + fresh.length > MAX_TAGS_PER_PAPER) {
       throw new UserError(
-        `"${paper.title}" has ${have.length} tag(s); adding ${fresh.length} more would pass the limit of ${MAX_TAGS_PER_PAPER} a paper. Nothing was changed.`,
+        `"${paper.title}" has ${counted(have.length, 'tag')}; adding ${fresh.length} more would pass the limit of ${MAX_TAGS_PER_PAPER} a paper. Nothing was changed.`,
         usage,
       );
     }

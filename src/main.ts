@@ -19,6 +19,7 @@ import type { HealthCheck, HealthServer } from './runtime/health-server.js';
 import { createSourcesLease } from './core/sources/sources-lease.js';
 import { isGoneInstance, newInstanceId } from './runtime/instance-id.js';
 import { warmTrendsRenderer } from './core/trends/render/render-png.js';
+import { counted } from './core/thousands.js';
 
 /** How often unclaimed digest runs (handed back, or of a gone instance) are looked for between minute ticks. */
 const RESUME_INTERVAL_MS = 5000;
@@ -71,7 +72,7 @@ async function main(environment: Environment): Promise<number> {
     metrics,
   });
   const sample = await ensureSampleDigest(bot, config.sampleDigest);
-  if (sample?.ok) process.stderr.write(`papers-bot: empty store — ingested the sample digest ${sample.origin} (${sample.papers} papers)\n`);
+  if (sample?.ok) process.stderr.write(`papers-bot: empty store — ingested the sample digest ${sample.origin} (${counted(sample.papers, 'paper')})\n`);
   else if (sample) logger.warn({ error: sample.error }, 'sample digest not ingested');
 
   const newSources = () => createLiveSources({

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, exportFile, type ExportFormat } from '../core/bookmarks
 import type { Core } from '../core/open-core.js';
 import { tagKey } from '../core/reading/rules.js';
 import type { Caller } from '../core/reply.js';
+import { counted } from '../core/thousands.js';
 import { UsageError } from './ingest-command.js';
 import type { CliIo } from './io.js';
 
@@ -52,7 +53,7 @@ export async function exportCommand(argv: string[], io: CliIo, core: Pick<Core, 
   const file = exportFile(papers, format, new Date().toISOString().slice(0, 10), await core.reading.annotations(owner, paperIds));
   if (values.out) {
     await writeFile(values.out, file.content);
-    io.stderr.write(`wrote ${papers.length} bookmark(s) as ${format} to ${values.out}\n`);
+    io.stderr.write(`wrote ${counted(papers.length, 'bookmark')} as ${format} to ${values.out}\n`);
   } else io.stdout.write(file.content);
   return 0;
 }

@@ -4,6 +4,7 @@ import { readAtMost, readInputFile, sizeLimitError } from '../core/ingest.js';
 import { parseLazily, type Core } from '../core/open-core.js';
 import { bestLink } from '../core/paper.js';
 import type { Format } from '../core/parse/ports.js';
+import { counted } from '../core/thousands.js';
 import { UsageError } from './ingest-command.js';
 import { type CliIo, writeJson } from './io.js';
 import { FORMAT_NAMES, validDate } from './shared-options.js';
@@ -46,7 +47,7 @@ export async function parseCommand(argv: string[], io: CliIo, maxFileBytes: numb
     if (values.json) {
       writeJson(io, { file, format: r.format, digestDate: r.digestDate ?? null, papers: r.papers, warnings: r.warnings });
     } else {
-      io.stdout.write(`${file}: ${r.format}, ${r.digestDate ?? 'no date'}, ${r.papers.length} papers\n`);
+      io.stdout.write(`${file}: ${r.format}, ${r.digestDate ?? 'no date'}, ${counted(r.papers.length, 'paper')}\n`);
       r.papers.forEach((p, i) => io.stdout.write(`${String(i + 1).padStart(3)}. ${p.title} [${p.id}]\n`));
       for (const w of r.warnings) io.stderr.write(`papers: warning: ${w}\n`);
     }
@@ -92,8 +93,8 @@ export async function statsCommand(argv: string[], io: CliIo, core: Pick<Core, '
   const latest = (await core.store.listDigests({ limit: 5 })).map((d) => ({ source: d.source, date: d.date, paperCount: d.paperCount }));
   if (values.json) writeJson(io, { ...s, latestDigests: latest });
   else {
-    io.stdout.write(`${s.papers} papers in ${s.digests} digests\n`);
-    for (const d of latest) io.stdout.write(`  ${d.date}  ${d.source}  ${d.paperCount} papers\n`);
+    io.stdout.write(`${counted(s.papers, 'paper')} in ${counted(s.digests, 'digest')}\n`);
+    for (const d of latest) io.stdout.write(`  ${d.date}  ${d.source}  ${counted(d.paperCount, 'paper')}\n`);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../core/store/open-storage.js';
+import { counted } from '../core/thousands.js';
 import { UsageError } from './ingest-command.js';
 import type { CliIo } from './io.js';
 
@@ -17,6 +18,6 @@ export async function migrateStoreCommand(argv: string[], io: CliIo, dataDir: st
   const from = join(dataDir, DATABASE_FILE);
   io.stderr.write(`copying ${from} into PostgreSQL (one transaction)…\n`);
   const copied = await migrateSqliteToPostgres({ sqliteFile: from, databaseUrl: values.to, onTable: (t, n) => io.stderr.write(`  ${t}: ${n} rows\n`) });
-  io.stdout.write(`migrated ${copied.papers ?? 0} papers, ${copied.bookmarks ?? 0} bookmarks, ${copied.subscriptions ?? 0} subscriptions. Now set DATABASE_URL to that database.\n`);
+  io.stdout.write(`migrated ${counted(copied.papers ?? 0, 'paper')}, ${counted(copied.bookmarks ?? 0, 'bookmark')}, ${counted(copied.subscriptions ?? 0, 'subscription')}. Now set DATABASE_URL to that database.\n`);
   return 0;
 }

@@ -38,7 +38,7 @@ describe('papers export', () => {
     const out = join(dir, 'mine.json');
     const csl = await runPapers(['export', '--user', 'U_ANN', '--workspace', 'T1', '--format', 'csl-json', '--tag', 'TO-CITE', '--out', out], dir);
     expect(csl).toMatchObject({ code: 0, out: '' });
-    expect(csl.err).toContain(`wrote 1 bookmark(s) as csl-json to ${out}`);
+    expect(csl.err).toContain(`wrote 1 bookmark as csl-json to ${out}`);
     expect((JSON.parse(readFileSync(out, 'utf8')) as Array<{ number: string }>).map((i) => i.number)).toEqual([PREF]);
   });
 

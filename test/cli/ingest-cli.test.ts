@@ -19,6 +19,9 @@ describe('papers ingest', () => {
     expect(j.files[0]).toMatchObject({ ok: true, format: 'hf-digest-text', digestDate: '2025-04-22', papers: 74, new: 74 });
     const stats = await runPapers(['stats', '--json'], data);
     expect(JSON.parse(stats.out)).toMatchObject({ papers: 74, digests: 1 });
+    // The same file again, as text: one file, counted in the singular.
+    const again = await runPapers(['ingest', SEED_DIGEST, '--date', '2025-04-22'], data);
+    expect(again.out).toMatch(/^1 file: 74 papers read — 0 new, 0 merged, 74 unchanged; 0 failed$/m);
   });
 
   it('a directory into an empty data dir: the index holds every file\'s papers and the load that built it ended', async () => {
@@ -73,7 +76,7 @@ describe('papers ingest', () => {
       expect(lines[i]).toContain(name);
       expect(lines[i]).toMatch(/^papers: \S+: .+/);
     }
-    expect(r.out).toMatch(/7 file\(s\):.*5 failed/);
+    expect(r.out).toMatch(/7 files:.*5 failed/);
     const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
     expect(stats.digests).toBe(3);
     expect(stats.papers).toBeGreaterThan(74);
@@ -161,7 +164,7 @@ describe('papers ingest and parse: unreadable and oversized inputs', () => {
     const r = await runPapers(['ingest', dir], data);
     expect(r.code).toBe(1);
     expect(r.err).toBe(`papers: ${join(dir, 'b-unreadable.json')}: cannot read (input/output error)\n`);
-    expect(r.out).toMatch(/3 file\(s\):.*1 failed/);
+    expect(r.out).toMatch(/3 files:.*1 failed/);
     const stats = JSON.parse((await runPapers(['stats', '--json'], data)).out);
     expect(stats.digests).toBe(3);
     expect(stats.papers).toBeGreaterThan(74);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../src/core/clock.js';
 import { openCore } from '../../src/core/open-core.js';
 import { TERMS_RULE_VERSION } from '../../src/core/trends/terms.js';
+import { thousands } from '../../src/core/thousands.js';
 import { peekSqlite } from '../helpers/peek-sqlite.js';
 import { usePostgresSchemas } from '../helpers/postgres.js';
 import { runPapers } from '../helpers/run-cli.js';
@@ -34,7 +35,7 @@ describe('papers migrate-store --to postgres://…', () => {
     const r = await runPapers(['migrate-store', '--to', url], dataDir);
     expect(r.err).toMatch(/papers: \d+ rows/);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`migrated ${stats.papers} papers, 2 bookmarks, 1 subscriptions`));
+    expect(r.out).toMatch(new RegExp(`migrated ${thousands(stats.papers)} papers, 2 bookmarks, 1 subscription\\.`));
     // Each paper's trend terms come along as stored (not recomputed), term ids and all.
     const termsSql = 'SELECT pt.paper_id AS paper_id, pt.term_id AS term_id, t.term AS term FROM paper_terms pt JOIN trend_terms t ON t.id = pt.term_id';
     const key = (rows: Array<Record<string, unknown>>) => rows.map((x) => `${x.paper_id} ${x.term_id} ${x.term}`).sort();

@@ -37,6 +37,17 @@ describe('ChatCore through the neutral run API', () => {
     expect(page2.cards!.map((c) => c.paperId)).not.toContain(r.cards![0]!.paperId);
   });
 
+  it('the heading agrees with the count: one paper matches, two papers match', async () => {
+    env = await createChatEnv(tempDir());
+    const one = await env.chat.handleText('search DeepSeek', admin);
+    expect(one.cards).toHaveLength(1);
+    expect(one.text.split('\n')[0]).toMatch(/^1 paper matches "DeepSeek" — 1-1, page 1 of 1$/);
+    const past = await env.chat.handleText('search DeepSeek --page 2', admin);
+    expect(past.text).toBe('Page 2 is past the end: "DeepSeek" has 1 result on 1 page.');
+    const more = await env.chat.handleText('search agents --limit 2', admin);
+    expect(more.text.split('\n')[0]).toMatch(/^\d+ papers match "agents" — 1-2, page 1 of \d+$/);
+  });
+
   it('Slack text and Discord typed options reach the same command with the same result', async () => {
     env = await createChatEnv(tempDir(), { hf: true });
     const viaText = await env.chat.handleText('search "reinforcement learning" --since 2025-08-01 --until 2025-08-31 --limit 2', member);

@@ -39,7 +39,7 @@ describe('paging on a platform that shows fewer cards than asked (Caller.maxCard
     env = await createChatEnv(tempDir());
     const narrow: Caller = { ...member, maxCards: 4 };
     const first = await env.chat.handleText('search agents --limit 10', narrow);
-    const total = Number(/^(\d+) papers? match/.exec(first.text)?.[1]);
+    const total = Number(/^([\d,]+) papers? match/.exec(first.text)?.[1]?.replace(/,/g, ''));
     // Enough results that the walk crosses several clamped pages and a request of 10 would skip some.
     expect(total).toBeGreaterThan(10);
     expect(first.cards).toHaveLength(4);

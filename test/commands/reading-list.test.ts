@@ -70,7 +70,7 @@ describe('reading list commands', () => {
     expect((await env.chat.handleText('read 2999.99999', ann)).text).toMatch(/^No paper with id 2999\.99999/);
     // Exactly 20 tags and a 2,000-character note are fine; the 21st tag is refused.
     expect((await env.chat.handleText(`tag ${PREF} ${Array.from({ length: 20 }, (_, i) => `t${i}`).join(',')}`, ann)).error).toBeUndefined();
-    expect((await env.chat.handleText(`tag ${PREF} T0 one-more`, ann)).text).toMatch(/has 20 tag\(s\); adding 1 more/);
+    expect((await env.chat.handleText(`tag ${PREF} T0 one-more`, ann)).text).toMatch(/has 20 tags; adding 1 more/);
     expect((await env.chat.handleText(`note ${PREF} ${'x'.repeat(2000)}`, ann)).error).toBeUndefined();
   });
 

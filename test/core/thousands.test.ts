@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { thousands } from '../../src/core/thousands.js';
+import { counted, thousands } from '../../src/core/thousands.js';
 
 describe('thousands', () => {
   it('writes a whole number as toLocaleString("en-US") does', () => {
@@ -18,5 +18,14 @@ describe('thousands', () => {
 
   it('leaves what is not a safe whole number to toLocaleString', () => {
     for (const n of [1234.5678, 1e21, Number.NaN, Number.POSITIVE_INFINITY]) expect(thousands(n)).toBe(n.toLocaleString('en-US'));
+  });
+});
+
+describe('counted', () => {
+  it('names one thing in the singular and every other count, zero too, in the plural, grouped', () => {
+    expect(counted(1, 'paper')).toBe('1 paper');
+    expect(counted(0, 'paper')).toBe('0 papers');
+    expect(counted(42118, 'paper matches', 'papers match')).toBe('42,118 papers match');
+    expect(counted(1, 'paper matches', 'papers match')).toBe('1 paper matches');
   });
 });

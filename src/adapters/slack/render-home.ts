@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { HomeView } from '../../core/home-view.js';
 import type { PaperCard } from '../../core/reply.js';
+import { counted } from '../../core/thousands.js';
 import { encodeAction } from './action-codec.js';
 import { escapeTruncated } from './mrkdwn.js';
 import { cardText, type Block } from './render-blocks.js';
@@ -30,7 +31,7 @@ export function renderHome(view: HomeView): types.HomeView {
   if (!bookmarks) {
     blocks.push({ type: 'section', text: mrkdwn('No bookmarks yet. React 🔖 to a paper the bot posts, or press its Bookmark button; then tag it (`/papers tag <id> <tag>`), note it (`/papers note <id> <text>`) and mark it read with ✅.') });
   } else {
-    blocks.push(context(`${bookmarks} bookmark(s), ${unread} unread · \`/papers bookmarks --unread\` lists them all · \`/papers bookmarks export ris\` for Zotero`));
+    blocks.push(context(`${counted(bookmarks, 'bookmark')}, ${unread} unread · \`/papers bookmarks --unread\` lists them all · \`/papers bookmarks export ris\` for Zotero`));
     if (view.tags.length) blocks.push({ type: 'section', text: mrkdwn(`*Your tags:* ${escapeTruncated(view.tags.map((t) => `#${t.tag} (${t.count})`).join('  '), 2900)}`) });
     blocks.push({ type: 'divider' }, header(`Unread (${unread})`));
     if (view.unread.length) view.unread.forEach((c, i) => blocks.push(...homeCard(c, i, 'unread')));

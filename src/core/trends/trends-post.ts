@@ -1,6 +1,7 @@
 import type { ReplyImage } from '../reply.js';
 import { computeTrends, type TrendsOptions, type TrendsReport } from './compute.js';
 import type { TrendsReader } from './ports.js';
+import { counted } from '../thousands.js';
 import { renderTrendsPng } from './render/render-png.js';
 
 /** Topics named in the text (and offered as searches): the picture shows more. */
@@ -16,16 +17,15 @@ export interface TrendsPost {
   report: TrendsReport;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One line per top topic: "1. reasoning — 4 papers (0.8 a week before)". */
 export function topicLines(r: TrendsReport, n = TEXT_TOPICS): string[] {
-  return r.topics.slice(0, n).map((t, i) => `${i + 1}. ${t.term} — ${plural(t.thisWeek, 'paper')}${r.hasBaseline ? ` (${t.earlierWeekly} a week before)` : ''}`);
+  return r.topics.slice(0, n).map((t, i) => `${i + 1}. ${t.term} — ${counted(t.thisWeek, 'paper')}${r.hasBaseline ? ` (${t.earlierWeekly} a week before)` : ''}`);
 }
 
 export function trendsText(r: TrendsReport): string {
   if (!r.papersThisWeek) return `No papers in the week ${r.weekStart} to ${r.end}, so no trends picture this time.`;
-  const head = `The week in papers, ${r.weekStart} to ${r.end}: ${plural(r.papersThisWeek, 'paper')}${r.hasBaseline ? ` (${r.papersEarlierWeekly} a week over the ${plural(r.weeks, 'week')} before)` : ''}.`;
+  const head = `The week in papers, ${r.weekStart} to ${r.end}: ${counted(r.papersThisWeek, 'paper')}${r.hasBaseline ? ` (${r.papersEarlierWeekly} a week over the ${counted(r.weeks, 'week')} before)` : ''}.`;
   const lines = topicLines(r);
   if (!lines.length) return `${head}\nNo topic rose this week.`;
   return `${head}\n${r.hasBaseline ? 'Topics rising' : 'Most frequent topics (no earlier weeks to compare with)'}:\n${lines.join('\n')}`;

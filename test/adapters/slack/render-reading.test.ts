@@ -31,5 +31,9 @@ describe('Slack cards: TL;DR first, reading state last', () => {
     expect(view.blocks.length).toBe(100);
     const empty = renderHome({ unread: [], read: [], totals: { bookmarks: 0, unread: 0 }, tags: [] });
     expect(JSON.stringify(empty.blocks)).toContain('No bookmarks yet');
+    // The count line names one bookmark in the singular, more in the plural.
+    expect(JSON.stringify(view.blocks)).toContain('120 bookmarks, 60 unread');
+    const one = renderHome({ unread: [many[0]!], read: [], totals: { bookmarks: 1, unread: 1 }, tags: [] });
+    expect(JSON.stringify(one.blocks)).toContain('1 bookmark, 1 unread');
   });
 });

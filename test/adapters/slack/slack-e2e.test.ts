@@ -198,7 +198,7 @@ describe('slack buttons end to end with createBot', () => {
     const hh = await start();
     const query = 'search reasoning --limit 5';
     let { reply } = await hh.command(query);
-    const total = Number(/^(\d+) papers? match/.exec(String(reply.body.text))?.[1]);
+    const total = Number(/^([\d,]+) papers? match/.exec(String(reply.body.text))?.[1]?.replace(/,/g, ''));
     const pages = Math.ceil(total / 5);
     expect(pages).toBeGreaterThanOrEqual(3); // so Next from page 2 is exercised too
 

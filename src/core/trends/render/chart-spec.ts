@@ -1,5 +1,6 @@
 import type { TrendsReport } from '../compute.js';
 import { dateRange } from '../dates.js';
+import { counted } from '../../thousands.js';
 import { FONT_FAMILY, THEME } from './theme.js';
 
 /** The three tables the picture draws, exactly as handed to Vega (tests read them back from the view). */
@@ -172,7 +173,7 @@ export function trendsSpec(r: TrendsReport, d: ChartData = chartData(r)): Record
     autosize: { type: 'pad' },
     title: {
       text: `The week in papers: ${fmtDay(r.weekStart)} – ${fmtDay(r.end)} ${r.end.slice(0, 4)}`,
-      subtitle: `${r.papersThisWeek} papers this week; ${r.hasBaseline ? `${r.papersEarlierWeekly} a week over the ${r.weeks} week${r.weeks === 1 ? '' : 's'} before` : 'no earlier weeks to compare with'}`,
+      subtitle: `${counted(r.papersThisWeek, 'paper')} this week; ${r.hasBaseline ? `${r.papersEarlierWeekly} a week over the ${counted(r.weeks, 'week')} before` : 'no earlier weeks to compare with'}`,
       anchor: 'start',
       font: FONT_FAMILY,
       fontSize: 18,
