@@ -9,10 +9,14 @@ export function looksLikeId(text: string): boolean {
 }
 
 /** The paper with this id; UserError naming the id when the store has none. */
-export async function paperById(store: PaperStore, id: string, usage: string): Promise<StoredPaper> {
+export async function paperById(store: PaperStore, id: string, usage?: string): Promise<StoredPaper> {
   const paper = await store.getPaper(id.trim());
-  if (!paper) throw new UserError(`No paper with id ${id.trim()} in the store. Search for it with /papers search <words>.`, usage);
-  return paper;
+  if (paper) return paper;
+  // A short number is a reader copying a card's position in a list (`react 2 🔖` takes those), not an id.
+  if (/^\d{1,3}$/.test(id.trim())) {
+    throw new UserError(`${id.trim()} is a position in a list, not a paper id: use the id its card shows (like 2409.12345 or title:…), or /papers search <words>.`, usage);
+  }
+  throw new UserError(`No paper with id ${id.trim()} in the store. Search for it with /papers search <words>.`, usage);
 }
 
 /** By id when it looks like one, else by title words: the best match and how many others matched. */

@@ -1,8 +1,8 @@
 import type { BookmarkStore } from '../src/core/bookmarks/ports.js';
-import { UserError } from '../src/core/errors.js';
 import type { Caller } from '../src/core/reply.js';
 import type { ReadingStore } from '../src/core/reading/ports.js';
 import type { PaperStore } from '../src/core/store/ports.js';
+import { paperById } from './find-paper.js';
 
 /**
  * `read` / `unread` and the Mark read button: only a bookmarked paper has a read state, so marking
@@ -15,8 +15,7 @@ export async function markRead(
   read: boolean,
   usage?: string,
 ): Promise<string> {
-  const paper = await deps.store.getPaper(id.trim());
-  if (!paper) throw new UserError(`No paper with id ${id.trim()} in the store. Search for it with /papers search <words>.`, usage);
+  const paper = await paperById(deps.store, id, usage);
   const name = `"${paper.title}"`;
   if (!(await deps.bookmarks.has(caller, paper.id))) {
     return `${name} is not in your bookmarks, so nothing was marked ${read ? 'read' : 'unread'}. Bookmark it first (🔖 or the Bookmark button).`;

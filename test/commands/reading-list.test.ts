@@ -62,6 +62,10 @@ describe('reading list commands', () => {
     expect((await env.chat.handleText(`tag ${PREF} ok ${'y'.repeat(41)}`, ann)).text).toMatch(/tags are at most 40\. Nothing was changed\./);
     expect((await env.chat.handleText('tag 2999.99999 llm', ann)).text).toMatch(/^No paper with id 2999\.99999 in the store/);
     expect((await env.chat.handleText('note 2999.99999 hi', ann)).text).toMatch(/^No paper with id 2999\.99999/);
+    // A list position typed where an id goes is named as such, for every id-taking command.
+    for (const cmd of ['tag 1 llm', 'note 2 hi', 'read 3', 'unread 12']) {
+      expect((await env.chat.handleText(cmd, ann)).text).toMatch(/^\d+ is a position in a list, not a paper id: use the id its card shows/);
+    }
     expect(env.counts()).toEqual(before);
     const notBookmarked = await env.chat.handleText(`read ${PREF}`, ann);
     expect(notBookmarked.text).toMatch(/is not in your bookmarks, so nothing was marked read/);
