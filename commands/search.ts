@@ -56,7 +56,7 @@ export const searchCommand = defineCommand({
     // A broad topic is ranked among the newest papers only, or only its newest matches are (see
     // the search core): say so, and offer the ranking of every match.
     const among = res.newestOnly ? ` among the newest ${thousands(res.newestOnly)}` : '';
-    const heading = `${counted(res.total, 'paper matches', 'papers match')} "${a.topic}"${among}${newestRankedNote(res.newestRanked)} — ${from}-${from + res.hits.length - 1}, page ${a.page} of ${thousands(pages)}${note}`;
+    const heading = `${counted(res.total, 'paper matches', 'papers match')} "${a.topic}"${among}${newestRankedNote(res.newestRanked)} — ${thousands(from)}-${thousands(from + res.hits.length - 1)}, page ${thousands(a.page)} of ${thousands(pages)}${note}`;
     const cards = res.hits.map((h) => toCard(h.paper, { snippet: h.snippet, score: h.score }));
     const more = a.page * per < res.total;
     const cut = Boolean(res.newestOnly || res.newestRanked) && !a.all;

@@ -13,6 +13,7 @@ import { bestLink, type StoredPaper } from '../core/paper.js';
 import { becauseSnippet } from '../core/recommend/explain.js';
 import type { Recommender } from '../core/recommend/recommender.js';
 import type { PaperStore } from '../core/store/ports.js';
+import { thousands } from '../core/thousands.js';
 import type { CliIo } from './io.js';
 import { snippetText } from './search-command.js';
 import { validDate } from './shared-options.js';
@@ -157,7 +158,7 @@ export async function recommendCommand(argv: string[], io: CliIo, deps: Recommen
   }
   const first = (a.page - 1) * a.limit + 1;
   const last = first + rows.length - 1;
-  lines.push(`Showing ${first}–${last} of ${r.total}.${last < r.total ? ` Next: add --page ${a.page + 1}` : ''}`);
+  lines.push(`Showing ${thousands(first)}–${thousands(last)} of ${thousands(r.total)}.${last < r.total ? ` Next: add --page ${a.page + 1}` : ''}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

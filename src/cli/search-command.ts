@@ -160,7 +160,7 @@ function toText(r: SearchResult, next: string): string {
     : r.newestRanked
       ? `; the newest ${thousands(r.newestRanked)} ranked (--all ranks every match)`
       : '';
-  lines.push(`Showing ${first}–${last} of ${r.total}${among}.${last < r.total ? ` Next: ${next} --page ${r.page + 1}` : ''}`);
+  lines.push(`Showing ${thousands(first)}–${thousands(last)} of ${thousands(r.total)}${among}.${last < r.total ? ` Next: ${next} --page ${r.page + 1}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -36,6 +36,17 @@ describe('papers search', () => {
     expect(s.stdout()).toMatch(/Next: papers search model merging --limit 3 --page 2|Next: .* --page 2/);
   });
 
+  it('groups the thousands of a large count and a deep page, as the chat heading does', async () => {
+    env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
+    const real = await env.search.search({ text: 'merging', limit: 1 });
+    expect(real.hits).toHaveLength(1);
+    // The seed archive is small: the same hit, answered as page 250 of a 42,118-paper topic.
+    const deep = { store: env.store, search: { ...env.search, search: async () => ({ ...real, total: 42118, page: 250, limit: 5 }) } };
+    const s = streams();
+    expect(await searchCommand(['merging', '--limit', '5', '--page', '250'], s.io, deep), s.stderr()).toBe(0);
+    expect(s.stdout()).toMatch(/\nShowing 1,246–1,246 of 42,118\. Next: papers search merging --limit 5 --page 251\n$/);
+  });
+
   it('a search that ranked only the newest matches says so and names --all, which ranks them all; Next keeps the flags', async () => {
     env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
     // A small cut makes the 74 seed papers an archive: at most 6 matches ranked ("reasoning" has 25).
