@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { bibtexEntry, uniqueKeys } from '../src/core/bookmarks/bibtex.js';
-import { toCard, tldrLine } from '../src/core/cards.js';
+import { listAuthors, toCard, tldrLine } from '../src/core/cards.js';
 import { bestLink } from '../src/core/paper.js';
 import { findPaper } from './find-paper.js';
 import { usageLine } from './help-text.js';
@@ -27,7 +27,7 @@ export const showCommand = defineCommand({
     const card = toCard(paper, { snippet: paper.abstract ? [{ text: paper.abstract }] : [] });
     if (card.tldr) lines.push(tldrLine(card.tldr));
     if (url) lines.push(url);
-    lines.push(paper.authors.length ? `Authors: ${paper.authors.join(', ')}` : 'Authors: unknown');
+    lines.push(`Authors: ${listAuthors(paper.authors)}`);
     if (paper.digestDates.length) lines.push(`Digests: ${paper.digestDates.join(', ')}`);
     if (paper.upvotes !== undefined) lines.push(`Upvotes: ${paper.upvotes}`);
     if (paper.categories.length) lines.push(`Categories: ${paper.categories.join(', ')}`);

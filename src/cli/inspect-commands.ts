@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ParseError } from '../core/errors.js';
 import { readAtMost, readInputFile, sizeLimitError } from '../core/ingest.js';
 import { parseLazily, type Core } from '../core/open-core.js';
+import { listAuthors } from '../core/cards.js';
 import { bestLink } from '../core/paper.js';
 import type { Format } from '../core/parse/ports.js';
 import { counted } from '../core/thousands.js';
@@ -74,7 +75,7 @@ export async function showCommand(argv: string[], io: CliIo, core: Core): Promis
     const lines = [
       p.title,
       `id: ${p.id}${p.upvotes !== undefined ? `   upvotes: ${p.upvotes}` : ''}`,
-      `authors: ${p.authors.join(', ') || 'unknown'}`,
+      `authors: ${listAuthors(p.authors)}`,
       `digests: ${p.digestDates.join(', ') || 'none'}   sources: ${p.sources.join(', ')}`,
       bestLink(p) ? `link: ${bestLink(p)}` : '',
       p.links.length ? `links: ${p.links.join(' ')}` : '',

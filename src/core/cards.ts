@@ -53,6 +53,17 @@ export function shortenAuthors(authors: string[]): string {
   return `${names.slice(0, 2).join(', ')} et al.`;
 }
 
+/**
+ * A paper's authors in full, as `show` lists them, up to `max`; past that the first `max` and how
+ * many more (a technical report can name 200 people: ~3,000 characters, more than a Discord
+ * message, before its abstract). The JSON record and the BibTeX keep every name.
+ */
+export function listAuthors(authors: readonly string[], max = 20): string {
+  if (!authors.length) return 'unknown';
+  if (authors.length <= max) return authors.join(', ');
+  return `${authors.slice(0, max).join(', ')} and ${authors.length - max} more`;
+}
+
 /** The start of the abstract, cut at a word boundary, when no search snippet is at hand. */
 export function plainSnippet(abstract: string, maxChars = 240): SnippetPart[] {
   const text = abstract.replace(/\s+/g, ' ').trim();

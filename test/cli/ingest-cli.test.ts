@@ -132,6 +132,17 @@ describe('papers ingest', () => {
     expect(r.out).toContain(ids[0].title);
     expect(r.out).toContain(ids[0].abstract.slice(0, 40));
   });
+
+  it('show: a paper of 100 authors names the first 20 and how many more; --json keeps all of them', async () => {
+    const data = tempDir();
+    await runPapers(['ingest', join(TEST_DATA, 'hf-daily', '2025-06-13.json')], data);
+    const json = await runPapers(['show', '2506.10910', '--json'], data);
+    const authors = JSON.parse(json.out).authors as string[];
+    expect(authors).toHaveLength(100);
+    const r = await runPapers(['show', '2506.10910'], data);
+    expect(r.out).toMatch(/^Magistral$/m);
+    expect(r.out.split('\n').find((l) => l.startsWith('authors: '))).toBe(`authors: ${authors.slice(0, 20).join(', ')} and 80 more`);
+  });
 });
 
 /** `total` bytes of JSONL-looking text in 1 KB pieces, counting how many were taken. */

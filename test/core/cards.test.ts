@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainSnippet, shortenAuthors, shortName, toCard } from '../../src/core/cards.js';
+import { listAuthors, plainSnippet, shortenAuthors, shortName, toCard } from '../../src/core/cards.js';
 import { paper } from './bookmarks/papers.js';
 
 describe('paper cards', () => {
@@ -10,6 +10,15 @@ describe('paper cards', () => {
     expect(shortenAuthors(['Ann Lee', 'Bo Chen', 'Cy Wu'])).toBe('A. Lee, B. Chen, C. Wu');
     expect(shortenAuthors(['Ann Lee', 'Bo Chen', 'Cy Wu', 'Di Ma'])).toBe('A. Lee, B. Chen et al.');
     expect(shortenAuthors([])).toBe('');
+  });
+
+  it('lists up to 20 authors in full for show, then how many more; none is "unknown"', () => {
+    const names = Array.from({ length: 211 }, (_, i) => `Author ${i + 1}`);
+    expect(listAuthors(names.slice(0, 20))).toBe(names.slice(0, 20).join(', '));
+    expect(listAuthors(names.slice(0, 21))).toBe(`${names.slice(0, 20).join(', ')} and 1 more`);
+    expect(listAuthors(names)).toBe(`${names.slice(0, 20).join(', ')} and 191 more`);
+    expect(listAuthors(names, 2)).toBe('Author 1, Author 2 and 209 more');
+    expect(listAuthors([])).toBe('unknown');
   });
 
   it('links to arXiv when the id is known, else the first link; snippet from the abstract', () => {
