@@ -29,14 +29,14 @@ export async function exportCommand(argv: string[], io: CliIo, core: Pick<Core, 
       out: { type: 'string' },
     },
   });
-  if (positionals.length) throw new UsageError(`papers export: unexpected '${positionals.join(' ')}' (every option is a --flag)`);
-  if (!values.user) throw new UsageError('papers export: say whose bookmarks with --user <user id> (and --workspace <team or guild id>)');
+  if (positionals.length) throw new UsageError(`export: unexpected '${positionals.join(' ')}' (every option is a --flag)`);
+  if (!values.user) throw new UsageError('export: say whose bookmarks with --user <user id> (and --workspace <team or guild id>)');
   const platform = values.platform as Caller['platform'];
-  if (!PLATFORMS.includes(platform)) throw new UsageError(`papers export: unknown --platform ${values.platform} (one of: ${PLATFORMS.join(', ')})`);
+  if (!PLATFORMS.includes(platform)) throw new UsageError(`export: unknown --platform ${values.platform} (one of: ${PLATFORMS.join(', ')})`);
   const format = values.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`papers export: unknown --format ${values.format} (one of: ${EXPORT_FORMATS.join(', ')})`);
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`export: unknown --format ${values.format} (one of: ${EXPORT_FORMATS.join(', ')})`);
   const workspace = values.workspace ?? (platform === 'local' ? 'local' : undefined);
-  if (!workspace) throw new UsageError(`papers export: --workspace is needed on ${platform} (the Slack team id or Discord guild id)`);
+  if (!workspace) throw new UsageError(`export: --workspace is needed on ${platform} (the Slack team id or Discord guild id)`);
 
   const owner = { platform, workspaceId: workspace, userId: values.user };
   const { paperIds } = await core.reading.listBookmarks(owner, {

@@ -4,7 +4,7 @@ import type { Core } from '../core/open-core.js';
 import type { IngestOptions, IngestOutcome } from '../core/ingest-ports.js';
 import type { StoreFollower } from '../core/search/ports.js';
 import type { Format } from '../core/parse/ports.js';
-import { counted } from '../core/thousands.js';
+import { counted, thousands } from '../core/thousands.js';
 import { expandInputs } from './expand-inputs.js';
 import { type CliIo, writeJson } from './io.js';
 import { createProgress } from './progress.js';
@@ -97,8 +97,8 @@ export async function ingestCommand(argv: string[], io: CliIo, core: Core, maxFi
     });
   } else {
     io.stdout.write(
-      `${counted(totals.files, 'file')}: ${counted(totals.papers, 'paper')} read — ${totals.new} new, ${totals.merged} merged, ` +
-        `${totals.unchanged} unchanged; ${totals.failed} failed\n`,
+      `${counted(totals.files, 'file')}: ${counted(totals.papers, 'paper')} read — ${thousands(totals.new)} new, ${thousands(totals.merged)} merged, ` +
+        `${thousands(totals.unchanged)} unchanged; ${thousands(totals.failed)} failed\n`,
     );
   }
   return totals.failed ? 1 : 0;

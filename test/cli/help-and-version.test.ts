@@ -42,6 +42,8 @@ describe('the CLI a person expects', () => {
       [['search', 'x', '--bogus'], 2, /^papers: unknown option '--bogus'\nusage: papers search /],
       [['search', 'x', '--limit', '99'], 2, /^papers: --limit must be at most 25 \(got 99\)\nusage: papers search /],
       [['show'], 2, /^papers: show: give a paper id/],
+      [['export', '--user', 'U1'], 2, /^papers: export: --workspace is needed on slack /],
+      [['export'], 2, /^papers: export: say whose bookmarks with --user/],
       [['parse', '/no/such/file'], 1, /^papers: \/no\/such\/file: /],
     ];
     for (const [argv, code, err] of cases) {
