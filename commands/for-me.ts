@@ -139,7 +139,7 @@ async function show(days: number, page: number, ctx: CommandContext) {
   });
   const more = page * per < r.total;
   return cardsReply(`For you, from your ${total} bookmarks: digests ${since} to ${end} — page ${page}${note}`, cards, {
-    actions: more ? [{ kind: 'run', label: 'Next page', command: 'for-me', args: { action: 'show', days: String(days), page: page + 1 } }] : [],
+    actions: more ? [{ kind: 'run', label: 'Next page', command: 'for-me', args: { days: String(days), page: page + 1 } }] : [],
   });
 }
 

@@ -54,6 +54,10 @@ describe('/papers for-me in the local mode', () => {
     expect(shown.some((id) => liked.includes(id))).toBe(false);
     expect(out.match(/because: \*/g)).toHaveLength(5);
     expect(out).toContain('Not interested: react N 👎 (unreact N 👎 undoes)');
+    // Next page is the command as a reader types it (no internal `show` action), and it works typed.
+    const next = /Next page: (\/papers for-me[^|\n]*?)\s*(?:\||$)/m.exec(out)?.[1];
+    expect(next).toBe('/papers for-me --days 4 --page 2');
+    expect(await session([next!])).toMatch(/^For you, from your 4 bookmarks: digests 2024-01-01 to 2024-01-04 — page 2$/m);
 
     const second = shown[1]!;
     const out2 = await session(['/papers for-me --days 4', 'react 2 👎', '/papers for-me --days 4']);
