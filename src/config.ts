@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   DATA_DIR: text.default('./data'),
   /** Default: info, or warn in the local chat mode where logs share the terminal. */
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).optional(),
+  /** Default: pretty in the local chat mode on a terminal (a person reads it), else json (a log collector does). */
+  LOG_FORMAT: oneOf(['json', 'pretty'] as const).optional(),
   /**
    * Files above this size are refused by ingest and the inbox. 512 MB is the most a file can be
    * and still be decoded into one JavaScript string (V8's limit is ~536 M characters).
@@ -112,6 +114,7 @@ export interface DiscordConfig {
 export interface Config {
   dataDir: string;
   logLevel?: Env['LOG_LEVEL'];
+  logFormat?: Env['LOG_FORMAT'];
   maxFileBytes: number;
   sampleDigest: string;
   inboxDir: string;
@@ -187,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     sampleDigest: e.SAMPLE_DIGEST,
     inboxDir: e.INBOX_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/inbox`,

@@ -48,7 +48,8 @@ async function main(environment: Environment): Promise<number> {
   // Logs go to stderr: in the local mode stdout is the chat.
   const local = !config.discord && !config.slack;
   const level = config.logLevel ?? (local ? 'warn' : 'info');
-  const logger = createLogger(level);
+  // A person reads the local mode's terminal; a deployed bot's logs go to a collector.
+  const logger = createLogger(level, config.logFormat ?? (local && process.stderr.isTTY ? 'pretty' : 'json'));
   process.stderr.write(`papers-bot: ${describeEnvironment(environment)}\n`);
   process.stderr.write(`papers-bot: ${describeMode(config)} — data in ${config.dataDir}\n`);
 

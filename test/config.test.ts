@@ -11,6 +11,12 @@ describe('config', () => {
 
   it('treats empty strings as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' }).slack).toBeUndefined();
+    expect(loadConfig({ LOG_FORMAT: '' }).logFormat).toBeUndefined();
+  });
+
+  it('takes the log format asked for (the default is chosen where the terminal is known, in main)', () => {
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
   });
 
   it('reports every problem at once, naming the variables', () => {
@@ -96,6 +102,7 @@ describe('config', () => {
         ['ARXIV_RSS_URL', 'not a url', /^ARXIV_RSS_URL: expected an http/],
         ['ARXIV_CATEGORIES', 'cs.LG, cs LG', /^ARXIV_CATEGORIES: expected a comma-separated list of arXiv categories.*got "cs LG"/],
         ['LOG_LEVEL', 'verbose', /^LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"$/],
+        ['LOG_FORMAT', 'xml', /^LOG_FORMAT: expected one of json, pretty, got "xml"$/],
         ['HF_FETCH_ENABLED', 'on', /^HF_FETCH_ENABLED: expected true or false/],
         ['DISCORD_APP_ID', 'my-app', /^DISCORD_APP_ID: expected a Discord application id \(17 to 20 digits\)/],
         ['SLACK_ADMIN_USERS', 'U1,alice', /^SLACK_ADMIN_USERS: .*got "alice"/],

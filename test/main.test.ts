@@ -52,6 +52,17 @@ describe('npm start with no tokens (local chat mode)', { timeout: 240_000 }, () 
     expect(again.stdout).toMatch(/bookmarks \(1\)/i);
   });
 
+  it('logs JSON lines when stderr is not a terminal, and one readable line each with LOG_FORMAT=pretty', () => {
+    const missing = { SAMPLE_DIGEST: '/no/such/sample.txt' };
+    const json = npmStart('/papers help\n', missing);
+    expect(json.status).toBe(0);
+    const line = json.stderr.split('\n').find((l) => l.includes('sample digest not ingested'));
+    expect(JSON.parse(line!)).toMatchObject({ level: 40, msg: 'sample digest not ingested', error: '/no/such/sample.txt: sample digest not found' });
+    const pretty = npmStart('/papers help\n', { ...missing, LOG_FORMAT: 'pretty' });
+    expect(pretty.status).toBe(0);
+    expect(pretty.stderr).toMatch(/^\[\d\d:\d\d:\d\d\] WARN: sample digest not ingested \{"error":"\/no\/such\/sample\.txt: sample digest not found"\}$/m);
+  });
+
   it('bad configuration: one message naming every problem, exit 1, no stack trace', () => {
     const r = npmStart('', { MAX_FILE_MB: 'big', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(r.status).toBe(1);

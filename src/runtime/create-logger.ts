@@ -1,4 +1,5 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import type { Logger } from '../core/logger.js';
 
 /**
@@ -24,7 +25,19 @@ export const REDACT_PATHS = [
   'config.headers.Authorization',
 ];
 
-/** pino for the bot: JSON lines to `destination` (stderr: in the local mode stdout is the chat), secrets redacted. */
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination) as unknown as Logger;
+/** How log records are written: JSON lines for a collector, or one readable line each for a person. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * pino for the bot, secrets redacted (before either format writes them): JSON lines to `destination`
+ * (stderr: in the local mode stdout is the chat), or with `pretty` one line a record, its time,
+ * level and message, then its fields as JSON (pino-pretty; an error's stack below it).
+ */
+export function createLogger(level: string, format: LogFormat = 'json', destination?: NodeJS.WritableStream): Logger {
+  const options = { level, base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  if (format === 'json') return pino(options, (destination as pino.DestinationStream | undefined) ?? pino.destination(2)) as unknown as Logger;
+  const colorize = destination ? (destination as { isTTY?: boolean }).isTTY === true : process.stderr.isTTY === true;
+  // Only `err` is an Error (its stack below the line); the `error` fields our logs carry are strings, kept on it.
+  const stream = pretty({ destination: destination ?? 2, sync: true, singleLine: true, colorize, ignore: 'pid,hostname', translateTime: 'HH:MM:ss', errorLikeObjectKeys: ['err'] });
+  return pino(options, stream) as unknown as Logger;
 }
