@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
+import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 
 /**
@@ -25,8 +27,8 @@ export const REDACT_PATHS = [
   'config.headers.Authorization',
 ];
 
-/** How log records are written: JSON lines for a collector, or one readable line each for a person. */
-export type LogFormat = 'json' | 'pretty';
+/** How log records are written: JSON lines for a collector, or one readable line each for a person (config.ts). */
+export type LogFormat = NonNullable<Config['logFormat']>;
 
 /**
  * pino for the bot, secrets redacted (before either format writes them): JSON lines to `destination`
@@ -37,6 +39,8 @@ export function createLogger(level: string, format: LogFormat = 'json', destinat
   const options = { level, base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   if (format === 'json') return pino(options, (destination as pino.DestinationStream | undefined) ?? pino.destination(2)) as unknown as Logger;
   const colorize = destination ? (destination as { isTTY?: boolean }).isTTY === true : process.stderr.isTTY === true;
+  // Loaded only here: a deployed bot logs JSON and would pay ~25 ms of start-up for it.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   // Only `err` is an Error (its stack below the line); the `error` fields our logs carry are strings, kept on it.
   const stream = pretty({ destination: destination ?? 2, sync: true, singleLine: true, colorize, ignore: 'pid,hostname', translateTime: 'HH:MM:ss', errorLikeObjectKeys: ['err'] });
   return pino(options, stream) as unknown as Logger;

@@ -1,7 +1,7 @@
 import type { ReplyImage } from '../reply.js';
 import { computeTrends, type TrendsOptions, type TrendsReport } from './compute.js';
-import type { TrendsReader } from './ports.js';
 import { counted } from '../thousands.js';
+import type { TrendsReader } from './ports.js';
 import { renderTrendsPng } from './render/render-png.js';
 
 /** Topics named in the text (and offered as searches): the picture shows more. */
@@ -16,7 +16,6 @@ export interface TrendsPost {
   topics: string[];
   report: TrendsReport;
 }
-
 
 /** One line per top topic: "1. reasoning — 4 papers (0.8 a week before)". */
 export function topicLines(r: TrendsReport, n = TEXT_TOPICS): string[] {
