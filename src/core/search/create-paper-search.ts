@@ -216,6 +216,20 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * whole index, whatever it costs (no shard, no newest-N cut).
    */
   async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every = false): Promise<Ranking> {
+    // rankingAs may drop a description's numbers from parsed.words: the second try plans from the same words.
+    const words = [...parsed.words];
+    const r = await rankingAs(parsed, filters, limit, offset, every);
+    if (every || !(r.newestOnly || r.newestRanked) || r.postings === undefined || r.postings > t.exactPostings) return r;
+    try {
+      return await rankingAs({ ...parsed, words }, filters, limit, offset, true);
+    } catch (err) {
+      // The every-match thread is full (a burst of such searches): the cut page, which says so, will do.
+      if (err instanceof UserError) return r;
+      throw err;
+    }
+  }
+
+  async function rankingAs(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every: boolean): Promise<Ranking & { postings?: number }> {
     // Typed words, not index words: "real-time open-vocabulary detection" is a three-word topic.
     const long = parsed.typedWords > t.longQueryWords;
     if (long) {
@@ -228,12 +242,15 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const plan = planQuery(parsed, vocab, t.expansion && !(long && !t.longQueryTypos), long && t.splitPrefixed);
     const hitStems = plan.hitStems;
     if (plan.unknownWords.length === plan.groups.length && !plan.phrases.length) return { ranked: [], total: 0, hitStems };
+    // What ranking every match would read, counted up to just past the most a cut ranking may read again (ranking).
+    const cap = t.exactPostings + 1;
+    const exactCost = [...plan.groups, ...plan.phrases].flat().reduce((n, w) => (n > cap ? n : n + index.vocab.postings(w, cap)), 0);
     const n = docCount();
     const levels = matchLevels(plan, n, dfOfGroup, t.minAllWordsHits > 0, t.proximity, long);
     const unweighted = !plan.phrases.length && plan.groups.every((g) => g.every((w) => vocab.df(w) > n / 2));
     const fb = t.feedback;
     if (t.rerank && long && !fb && !unweighted) {
-      return { ...(await rescored(every, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems };
+      return { ...(await rescored(every, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems, postings: exactCost };
     }
     let knownAllTotal: number | undefined;
     const broad = { ...t, vocab, docCount: n, chatRanker, recentRanker };
@@ -241,7 +258,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     if (postings && postings.reduce((a, b) => a + b, 0) > t.broadPostings) {
       const r = await guarded(() => broadTopic(broad, plan, postings, levels, filters, limit, offset));
       if (r && 'allTotal' in r) knownAllTotal = r.allTotal;
-      else if (r) return { ranked: r.ranked, total: r.total, hitStems, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
+      else if (r) return { ranked: r.ranked, total: r.total, hitStems, postings: exactCost, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
     }
     const enough = t.minAllWordsHits;
     let { ranked, total, newestRanked }: Page & { newestRanked?: number } = every
@@ -261,7 +278,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
         ({ ranked, total, newestRanked } = await guarded(() => evaluateLevels(ranker, [full], filters, limit, offset, t.minAllWordsHits)));
       }
     }
-    return { ranked, total, hitStems, ...(newestRanked ? { newestRanked } : {}) };
+    return { ranked, total, hitStems, postings: exactCost, ...(newestRanked ? { newestRanked } : {}) };
   }
 
   async function search(q: SearchQuery): Promise<SearchResult> {

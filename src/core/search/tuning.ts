@@ -45,6 +45,8 @@ export interface SearchTuning {
   splitPrefixed?: boolean;
   /** A chat topic's matches ranked by bm25 at most (the newest ones; see CHAT_RANKED). */
   chatRanked?: number;
+  /** A ranking cut above is made again over every match when its words hold at most this many postings (see EXACT_POSTINGS); 0: never. */
+  exactPostings?: number;
   /** A description's or `similar`'s matches ranked by bm25 at most (see MAX_RANKED; tests set it low). */
   maxRanked?: number;
   /** BM25F re-scoring of a long query's top FTS5 candidates; false: FTS5's bm25 order as it is. */
@@ -118,6 +120,18 @@ const SCORE_EVERY_MATCH = 4000;
  */
 const SCORED_POSTINGS = 3_000_000;
 
+/**
+ * A page the cuts above made from the newest papers only (the proof from the term heads failed) is
+ * made again over every match, in the every-match thread, when the query's words hold at most this
+ * many postings (Vocabulary.postings: an upper bound, each word with every word spelled from its
+ * stem on). At 100k papers the four of bench:search's 500 chat topics that were still cut (`spe`,
+ * `con`, `diffusion mod`, `benchmarking world mod`: 96k-660k) take 38-117 ms instead of 13-48 ms,
+ * and every first page is that of ranking every match; p99, set by the queries below those four,
+ * moved by about a millisecond (single passes alternating with the code before). At 1M papers the
+ * same topics hold ten times the postings, so only the narrower cut topics are made again there.
+ */
+const EXACT_POSTINGS = 1_000_000;
+
 export type ResolvedTuning = Required<Omit<SearchTuning, 'longQueryStopWords'>> & Pick<SearchTuning, 'longQueryStopWords'>;
 
 export function resolveTuning(t: SearchTuning): ResolvedTuning {
@@ -137,6 +151,7 @@ export function resolveTuning(t: SearchTuning): ResolvedTuning {
     scoredPostings: t.scoredPostings ?? SCORED_POSTINGS,
     splitPrefixed: t.splitPrefixed ?? true,
     chatRanked: t.chatRanked ?? CHAT_RANKED,
+    exactPostings: t.exactPostings ?? EXACT_POSTINGS,
     maxRanked: t.maxRanked ?? MAX_RANKED,
     rerank: t.rerank ?? DEFAULT_RERANK,
     termHeads: t.termHeads ?? TERM_HEADS,

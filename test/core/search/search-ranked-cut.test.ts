@@ -44,8 +44,9 @@ async function env(opts: Partial<PaperSearchOptions>) {
   open.push(store);
   // One ingest per paper: index row order is paper order, so "newest" means the highest numbers.
   for (const p of [...koalas(), ...wombats()]) await store.ingest({ source: 'hf-api', digestDate: '2025-02-01', papers: [p] });
-  // No shard of the newest papers here: only the ranking cut is under test.
-  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, broadPostings: 1_000_000, ...opts });
+  // No shard of the newest papers here, and a cut page is not ranked again over every match
+  // (unless a test asks): only the ranking cut is under test.
+  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, broadPostings: 1_000_000, exactPostings: 0, ...opts });
   open.push(search);
   return search;
 }
@@ -81,5 +82,39 @@ describe('a chat topic ranks only its newest matches past the chat cut', () => {
     const s = await env({ chatRanked: 10 });
     const found = await ids(s, 'how many wombat papers describe wombat behaviour in wombat habitats');
     expect(numberOf(found[0]!)).toBe(0);
+  });
+});
+
+describe('a cut page is ranked again over every match when its words hold few postings (exactPostings)', () => {
+  // "wombat" is in 30 papers: 30 postings.
+  it('at or under the limit: the page and count of ranking every match, and no cut named', async () => {
+    const s = await env({ chatRanked: 10, exactPostings: 30 });
+    const r = await s.search({ text: 'wombat', limit: 5 });
+    const every = await s.search({ text: 'wombat', limit: 5, everyMatch: true });
+    expect(r.newestRanked).toBeUndefined();
+    expect(r.newestOnly).toBeUndefined();
+    expect(r.total).toBe(30);
+    // Paper 0, the oldest and the best match, is outside the newest 10 the cut ranks.
+    expect(numberOf(r.hits[0]!.paper.id)).toBe(0);
+    expect(r.hits.map((h) => h.paper.id)).toEqual(every.hits.map((h) => h.paper.id));
+  });
+
+  it('over the limit: the cut page, which names the cut', async () => {
+    const s = await env({ chatRanked: 10, exactPostings: 29 });
+    const r = await s.search({ text: 'wombat', limit: 5 });
+    expect(r.newestRanked).toBe(10);
+    expect(r.hits.map((h) => numberOf(h.paper.id)).every((n) => n >= 20)).toBe(true);
+  });
+
+  it('a burst of such searches: each page is every match ranked or names its cut, and none fails', async () => {
+    const s = await env({ chatRanked: 10, exactPostings: 1_000_000 });
+    const every = (await s.search({ text: 'wombat', limit: 5, everyMatch: true })).hits.map((h) => h.paper.id);
+    // More at once than the every-match thread takes (MAX_EVERY_MATCH): those refused keep their cut page.
+    const results = await Promise.all(Array.from({ length: 12 }, () => s.search({ text: 'wombat', limit: 5 })));
+    for (const r of results) {
+      if (r.newestRanked === undefined) expect(r.hits.map((h) => h.paper.id)).toEqual(every);
+      else expect(r.newestRanked).toBe(10);
+      expect(r.total).toBe(30);
+    }
   });
 });
