@@ -17,6 +17,7 @@ import { startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js';
 import { freshSchema } from './lib/pg-schema.js';
 import { chatQueries, corpus, realPapers } from './lib/corpus.js';
 import { sharedData } from './lib/shared-data.js';
+import { percentile } from './lib/load.js';
 
 const SHARED = sharedData();
 const sizeArg = process.argv.indexOf('--size');
@@ -29,7 +30,7 @@ const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgre
 const base = process.env.DATABASE_URL ?? server!.url;
 const schema = () => freshSchema(base);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = percentile;
 
 console.log(`bench:storage — ${new Date().toISOString()}, node ${process.version}, ${N} papers, ${queries.length} queries`);
 async function measure(label: string, databaseUrl?: string) {

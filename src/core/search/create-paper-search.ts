@@ -15,7 +15,7 @@ import { keepTermHeads, storedTermHeads, type TermHeadsKeeper } from './keep-ter
 import { createKnownItemFinder, type KnownItemFinder } from './known-items.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import type { PaperSearch, SearchQuery, SearchResult, SimilarOptions } from './ports.js';
-import { groupMatch, phraseMatch, planQuery } from './query-plan.js';
+import { groupMatch, phraseMatch, planQuery, type QueryPlan } from './query-plan.js';
 import { createRanker, type Ranked, type Ranker } from './ranker.js';
 import { rerank, type FieldStats, type RerankOptions } from './rerank.js';
 import { readGeneration, readSeq } from './search-db.js';
@@ -213,13 +213,15 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   /**
    * The ranked rows of one query below its known-item tier: the search proper. `limit` may be 0
    * (the named papers fill the page; only the count is wanted). `every`: every match ranked over the
-   * whole index, whatever it costs (no shard, no newest-N cut).
+   * whole index, whatever it costs (no shard, no newest-N cut). A page the cuts made from the
+   * newest papers only is made again over every match when that reads few postings (EXACT_POSTINGS
+   * in tuning.ts): the cut page only where ranking every match costs too much.
    */
   async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every = false): Promise<Ranking> {
     // rankingAs may drop a description's numbers from parsed.words: the second try plans from the same words.
     const words = [...parsed.words];
     const r = await rankingAs(parsed, filters, limit, offset, every);
-    if (every || !(r.newestOnly || r.newestRanked) || r.postings === undefined || r.postings > t.exactPostings) return r;
+    if (every || !(r.newestOnly || r.newestRanked) || !r.plan || postingsOf(r.plan, t.exactPostings) > t.exactPostings) return r;
     try {
       return await rankingAs({ ...parsed, words }, filters, limit, offset, true);
     } catch (err) {
@@ -229,7 +231,11 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     }
   }
 
-  async function rankingAs(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every: boolean): Promise<Ranking & { postings?: number }> {
+  /** What ranking every match of `plan` reads: its words' postings (an upper bound), counted up to just past `cap`. */
+  const postingsOf = (plan: QueryPlan, cap: number): number => index.vocab.matchPostings([...plan.groups, ...plan.phrases].flat(), cap);
+
+  /** One ranking of `parsed` (see ranking), with the plan it was made from. */
+  async function rankingAs(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every: boolean): Promise<Ranking & { plan?: QueryPlan }> {
     // Typed words, not index words: "real-time open-vocabulary detection" is a three-word topic.
     const long = parsed.typedWords > t.longQueryWords;
     if (long) {
@@ -242,15 +248,12 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const plan = planQuery(parsed, vocab, t.expansion && !(long && !t.longQueryTypos), long && t.splitPrefixed);
     const hitStems = plan.hitStems;
     if (plan.unknownWords.length === plan.groups.length && !plan.phrases.length) return { ranked: [], total: 0, hitStems };
-    // What ranking every match would read, counted up to just past the most a cut ranking may read again (ranking).
-    const cap = t.exactPostings + 1;
-    const exactCost = [...plan.groups, ...plan.phrases].flat().reduce((n, w) => (n > cap ? n : n + index.vocab.postings(w, cap)), 0);
     const n = docCount();
     const levels = matchLevels(plan, n, dfOfGroup, t.minAllWordsHits > 0, t.proximity, long);
     const unweighted = !plan.phrases.length && plan.groups.every((g) => g.every((w) => vocab.df(w) > n / 2));
     const fb = t.feedback;
     if (t.rerank && long && !fb && !unweighted) {
-      return { ...(await rescored(every, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems, postings: exactCost };
+      return { ...(await rescored(every, plan.groups, levels[levels.length - 1]!, filters, t.rerank, limit, offset)), hitStems, plan };
     }
     let knownAllTotal: number | undefined;
     const broad = { ...t, vocab, docCount: n, chatRanker, recentRanker };
@@ -258,7 +261,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     if (postings && postings.reduce((a, b) => a + b, 0) > t.broadPostings) {
       const r = await guarded(() => broadTopic(broad, plan, postings, levels, filters, limit, offset));
       if (r && 'allTotal' in r) knownAllTotal = r.allTotal;
-      else if (r) return { ranked: r.ranked, total: r.total, hitStems, postings: exactCost, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
+      else if (r) return { ranked: r.ranked, total: r.total, hitStems, plan, ...(r.newestOnly ? { newestOnly: t.recentDocs } : {}) };
     }
     const enough = t.minAllWordsHits;
     let { ranked, total, newestRanked }: Page & { newestRanked?: number } = every
@@ -278,7 +281,7 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
         ({ ranked, total, newestRanked } = await guarded(() => evaluateLevels(ranker, [full], filters, limit, offset, t.minAllWordsHits)));
       }
     }
-    return { ranked, total, hitStems, postings: exactCost, ...(newestRanked ? { newestRanked } : {}) };
+    return { ranked, total, hitStems, plan, ...(newestRanked ? { newestRanked } : {}) };
   }
 
   async function search(q: SearchQuery): Promise<SearchResult> {

@@ -123,14 +123,15 @@ const SCORED_POSTINGS = 3_000_000;
 /**
  * A page the cuts above made from the newest papers only (the proof from the term heads failed) is
  * made again over every match, in the every-match thread, when the query's words hold at most this
- * many postings (Vocabulary.postings: an upper bound, each word with every word spelled from its
- * stem on). At 100k papers the four of bench:search's 500 chat topics that were still cut (`spe`,
- * `con`, `diffusion mod`, `benchmarking world mod`: 96k-660k) take 38-117 ms instead of 13-48 ms,
- * and every first page is that of ranking every match; p99, set by the queries below those four,
- * moved by about a millisecond (single passes alternating with the code before). At 1M papers the
- * same topics hold ten times the postings, so only the narrower cut topics are made again there.
+ * many postings (Vocabulary.matchPostings: an upper bound, each stem with the words spelled from
+ * it). Ranking every match costs ~0.1 µs a posting and ~0.6 µs a matching paper here: 12-56 ms for
+ * the cut topics under this allowance at 1M papers. At 100k the four of bench:search's 500 chat
+ * topics that were still cut (`spe`, `diffusion mod`, `benchmarking world mod`, `con`: 61k-291k)
+ * are under it, so every first page there is that of ranking every match; p99, set by the queries
+ * below those four, moved by about a millisecond. Past it (`rob` at 1M: 315k postings and 261k
+ * matching papers, ~190 ms more; `spe`: 615k, ~500 ms more) the cut page stays, and says so.
  */
-const EXACT_POSTINGS = 1_000_000;
+const EXACT_POSTINGS = 300_000;
 
 export type ResolvedTuning = Required<Omit<SearchTuning, 'longQueryStopWords'>> & Pick<SearchTuning, 'longQueryStopWords'>;
 

@@ -195,6 +195,27 @@ export class Vocabulary {
   }
 
   /**
+   * About how many postings FTS5 reads for a match of all of `words` (one phrase each): as
+   * postings(), but a stem spelled from another of theirs (`models` and `modern` from `mode`, the
+   * completions of a half typed word) is counted once, inside the shorter one's; up to `cap`.
+   */
+  matchPostings(words: Iterable<string>, cap = Number.POSITIVE_INFINITY): number {
+    const byStem = new Map<string, string>();
+    for (const w of words) if (!byStem.has(stem(w))) byStem.set(stem(w), w);
+    let sum = 0;
+    let within: string | undefined;
+    // Sorted, a stem comes right before those spelled from it.
+    for (const s of [...byStem.keys()].sort()) {
+      if (within !== undefined && s.startsWith(within)) continue;
+      sum += this.postings(byStem.get(s)!, cap - sum);
+      // postings() walks the words spelled from a stem of three letters or more only.
+      within = s.length >= 3 ? s : undefined;
+      if (sum > cap) break;
+    }
+    return sum;
+  }
+
+  /**
    * Index words to search for `word`: itself when known; spelling neighbours when unknown or very
    * rare; completions when it is the last word, still being typed. At most one surface form per
    * stem (the index stems them alike).

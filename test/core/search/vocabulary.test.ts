@@ -73,6 +73,29 @@ describe('Vocabulary.expand: spellings', () => {
   });
 });
 
+describe('Vocabulary.matchPostings: what a match of several words reads', () => {
+  // Stems: model (model, models, modeling), mode (mode, modes), modern, modul (module), robot.
+  const v = vocab({ mode: 10, modes: 5, model: 300, models: 200, modeling: 50, modern: 40, module: 7, robot: 30 });
+
+  it('counts a stem spelled from another of the words once, inside the shorter one', () => {
+    // The completions of "mod": every word from "mode" on (605), then "modul…" (7).
+    expect(v.matchPostings(['mode', 'model', 'models', 'modeling', 'modern', 'module'])).toBe(612);
+    // Each word alone, as postings() counts it, would add up to far more.
+    expect(['mode', 'model', 'models', 'modeling', 'modern', 'module'].reduce((n, w) => n + v.postings(w), 0)).toBeGreaterThan(612);
+  });
+
+  it('adds unrelated words, and counts one stem once however many spellings', () => {
+    expect(v.matchPostings(['model', 'models', 'robot'])).toBe(550 + 30);
+    expect(v.matchPostings([])).toBe(0);
+  });
+
+  it('stops once past the cap', () => {
+    const n = v.matchPostings(['mode', 'robot'], 100);
+    expect(n).toBeGreaterThan(100);
+    expect(n).toBeLessThanOrEqual(v.matchPostings(['mode', 'robot']));
+  });
+});
+
 describe('Vocabulary.fromSorted: the one-pass load of a stored vocabulary', () => {
   it('holds the same words, counts, completions and typo neighbours as inserting one by one', () => {
     fc.assert(
