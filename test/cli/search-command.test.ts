@@ -50,7 +50,7 @@ describe('papers search', () => {
   it('a search that ranked only the newest matches says so and names --all, which ranks them all; Next keeps the flags', async () => {
     env = await searchEnv(tempDir(), seedPapers(), '2023-04-22');
     // A small cut makes the 74 seed papers an archive: at most 6 matches ranked ("reasoning" has 25).
-    const cut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 6, maxRanked: 6, termHeads: false, exactPostings: 0 });
+    const cut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 6, maxRanked: 6, termHeads: false, exactShare: 0 });
     const uncut = await createPaperSearch({ dataDir: tempDir(), store: env.store, logger: silentLogger, minAllWordsHits: 3, chatRanked: 1e12, termHeads: false });
     try {
       const deps = { store: env.store, search: cut };

@@ -43,7 +43,7 @@ async function walk(chat: ChatCore, first: Reply): Promise<string[]> {
 }
 
 // A shard of the newest 10 papers; topics over 20 postings are broad; at most 8 matches ranked.
-const SMALL: Partial<PaperSearchOptions> = { recentDocs: 10, broadPostings: 20, minAllWordsHits: 1, chatRanked: 8, termHeads: false, exactPostings: 0 };
+const SMALL: Partial<PaperSearchOptions> = { recentDocs: 10, broadPostings: 20, minAllWordsHits: 1, chatRanked: 8, termHeads: false, exactShare: 0 };
 
 describe('/papers search --all: every match ranked, offered when a search ranked fewer', () => {
   it('a broad topic says it was ranked among the newest papers and offers Rank every match, which ranks the whole archive', async () => {

@@ -214,14 +214,15 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * The ranked rows of one query below its known-item tier: the search proper. `limit` may be 0
    * (the named papers fill the page; only the count is wanted). `every`: every match ranked over the
    * whole index, whatever it costs (no shard, no newest-N cut). A page the cuts made from the
-   * newest papers only is made again over every match when that reads few postings (EXACT_POSTINGS
+   * newest papers only is made again over every match when that reads few postings (EXACT_SHARE
    * in tuning.ts): the cut page only where ranking every match costs too much.
    */
   async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every = false): Promise<Ranking> {
     // rankingAs may drop a description's numbers from parsed.words: the second try plans from the same words.
     const words = [...parsed.words];
     const r = await rankingAs(parsed, filters, limit, offset, every);
-    if (every || !(r.newestOnly || r.newestRanked) || !r.plan || postingsOf(r.plan, t.exactPostings) > t.exactPostings) return r;
+    const allowed = t.exactShare * docCount();
+    if (every || !(r.newestOnly || r.newestRanked) || !r.plan || postingsOf(r.plan, allowed) > allowed) return r;
     try {
       return await rankingAs({ ...parsed, words }, filters, limit, offset, true);
     } catch (err) {

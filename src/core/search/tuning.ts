@@ -45,8 +45,11 @@ export interface SearchTuning {
   splitPrefixed?: boolean;
   /** A chat topic's matches ranked by bm25 at most (the newest ones; see CHAT_RANKED). */
   chatRanked?: number;
-  /** A ranking cut above is made again over every match when its words hold at most this many postings (see EXACT_POSTINGS); 0: never. */
-  exactPostings?: number;
+  /**
+   * A ranking cut above is made again over every match when its words hold at most this many
+   * postings per paper of the archive (see EXACT_SHARE); 0: never.
+   */
+  exactShare?: number;
   /** A description's or `similar`'s matches ranked by bm25 at most (see MAX_RANKED; tests set it low). */
   maxRanked?: number;
   /** BM25F re-scoring of a long query's top FTS5 candidates; false: FTS5's bm25 order as it is. */
@@ -123,15 +126,19 @@ const SCORED_POSTINGS = 3_000_000;
 /**
  * A page the cuts above made from the newest papers only (the proof from the term heads failed) is
  * made again over every match, in the every-match thread, when the query's words hold at most this
- * many postings (Vocabulary.matchPostings: an upper bound, each stem with the words spelled from
- * it). Ranking every match costs ~0.1 µs a posting and ~0.6 µs a matching paper here: 12-56 ms for
- * the cut topics under this allowance at 1M papers. At 100k the four of bench:search's 500 chat
- * topics that were still cut (`spe`, `diffusion mod`, `benchmarking world mod`, `con`: 61k-291k)
- * are under it, so every first page there is that of ranking every match; p99, set by the queries
- * below those four, moved by about a millisecond. Past it (`rob` at 1M: 315k postings and 261k
- * matching papers, ~190 ms more; `spe`: 615k, ~500 ms more) the cut page stays, and says so.
+ * many postings per paper of the archive (Vocabulary.matchPostings: an upper bound, each stem with
+ * the words spelled from it): 30,000 at 100k papers, 300,000 at 1M. Ranking every match costs
+ * ~0.1 µs a posting and ~0.6 µs a matching paper here, so the allowance grows with the archive as
+ * the cost of its broad topics and the p99 targets do (25 ms at 100k papers, 150 ms at 1M): at 1M
+ * the cut topics under it take 12-56 ms more, and 425 of bench:search's 500 first pages are those
+ * of ranking every match (419 before), p99 unchanged (77 ms, single passes alternating). An
+ * absolute 300,000 was tried: at 100k it also took in the four cut topics there (`spe`, `con`,
+ * `diffusion mod`, `benchmarking world mod`: 61k-291k postings, 38-117 ms instead of 13-48 ms), and
+ * with four more queries above the rest p99 rose to 25.3-31.8 ms in bench:search (above FTS5 AND's
+ * in one run). Past the allowance, or when the every-match thread is full, the cut page stays, and
+ * says so.
  */
-const EXACT_POSTINGS = 300_000;
+const EXACT_SHARE = 0.3;
 
 export type ResolvedTuning = Required<Omit<SearchTuning, 'longQueryStopWords'>> & Pick<SearchTuning, 'longQueryStopWords'>;
 
@@ -152,7 +159,7 @@ export function resolveTuning(t: SearchTuning): ResolvedTuning {
     scoredPostings: t.scoredPostings ?? SCORED_POSTINGS,
     splitPrefixed: t.splitPrefixed ?? true,
     chatRanked: t.chatRanked ?? CHAT_RANKED,
-    exactPostings: t.exactPostings ?? EXACT_POSTINGS,
+    exactShare: t.exactShare ?? EXACT_SHARE,
     maxRanked: t.maxRanked ?? MAX_RANKED,
     rerank: t.rerank ?? DEFAULT_RERANK,
     termHeads: t.termHeads ?? TERM_HEADS,

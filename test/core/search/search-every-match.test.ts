@@ -29,7 +29,7 @@ function corpus(): Paper[][] {
  * Small cuts, so that 240 papers behave like an archive: a shard of the newest 40, topics over 60
  * postings are broad, at most 15 matches ranked, heads of 8 papers for words in over 30.
  */
-const CUT: Partial<PaperSearchOptions> = { recentDocs: 40, broadPostings: 60, minAllWordsHits: 5, chatRanked: 15, maxRanked: 15, termHeads: { minDf: 30, size: 8 }, exactPostings: 0 };
+const CUT: Partial<PaperSearchOptions> = { recentDocs: 40, broadPostings: 60, minAllWordsHits: 5, chatRanked: 15, maxRanked: 15, termHeads: { minDf: 30, size: 8 }, exactShare: 0 };
 /** No cut anywhere: every match ranked by bm25 over the whole index (what bench:search compares with). */
 const UNCUT: Partial<PaperSearchOptions> = { minAllWordsHits: 5, chatRanked: 1e12, maxRanked: 1e12, broadPostings: 1e15, termHeads: false };
 

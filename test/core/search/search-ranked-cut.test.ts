@@ -46,7 +46,7 @@ async function env(opts: Partial<PaperSearchOptions>) {
   for (const p of [...koalas(), ...wombats()]) await store.ingest({ source: 'hf-api', digestDate: '2025-02-01', papers: [p] });
   // No shard of the newest papers here, and a cut page is not ranked again over every match
   // (unless a test asks): only the ranking cut is under test.
-  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, broadPostings: 1_000_000, exactPostings: 0, ...opts });
+  const search = await createPaperSearch({ dataDir: dir, store, logger: silentLogger, broadPostings: 1_000_000, exactShare: 0, ...opts });
   open.push(search);
   return search;
 }
@@ -85,10 +85,10 @@ describe('a chat topic ranks only its newest matches past the chat cut', () => {
   });
 });
 
-describe('a cut page is ranked again over every match when its words hold few postings (exactPostings)', () => {
-  // "wombat" is in 30 papers: 30 postings.
+describe('a cut page is ranked again over every match when its words hold few postings (exactShare)', () => {
+  // "wombat" is in 30 of the 60 papers: 30 postings, half a posting per paper.
   it('at or under the limit: the page and count of ranking every match, and no cut named', async () => {
-    const s = await env({ chatRanked: 10, exactPostings: 30 });
+    const s = await env({ chatRanked: 10, exactShare: 0.5 });
     const r = await s.search({ text: 'wombat', limit: 5 });
     const every = await s.search({ text: 'wombat', limit: 5, everyMatch: true });
     expect(r.newestRanked).toBeUndefined();
@@ -100,14 +100,14 @@ describe('a cut page is ranked again over every match when its words hold few po
   });
 
   it('over the limit: the cut page, which names the cut', async () => {
-    const s = await env({ chatRanked: 10, exactPostings: 29 });
+    const s = await env({ chatRanked: 10, exactShare: 0.48 });
     const r = await s.search({ text: 'wombat', limit: 5 });
     expect(r.newestRanked).toBe(10);
     expect(r.hits.map((h) => numberOf(h.paper.id)).every((n) => n >= 20)).toBe(true);
   });
 
   it('a burst of such searches: each page is every match ranked or names its cut, and none fails', async () => {
-    const s = await env({ chatRanked: 10, exactPostings: 1_000_000 });
+    const s = await env({ chatRanked: 10, exactShare: 1_000 });
     const every = (await s.search({ text: 'wombat', limit: 5, everyMatch: true })).hits.map((h) => h.paper.id);
     // More at once than the every-match thread takes (MAX_EVERY_MATCH): those refused keep their cut page.
     const results = await Promise.all(Array.from({ length: 12 }, () => s.search({ text: 'wombat', limit: 5 })));

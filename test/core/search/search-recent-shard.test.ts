@@ -20,7 +20,7 @@ afterEach(async () => {
 // Small numbers so that 60 papers behave like an archive: a shard of the newest 20, and a topic
 // whose words hold more than 30 postings counts as broad; 5 all-words matches are enough.
 // No term heads: they would prove some of these pages over the whole archive (search-term-heads.test.ts).
-const SHARD: Partial<PaperSearchOptions> = { recentDocs: 20, broadPostings: 30, minAllWordsHits: 5, termHeads: false, exactPostings: 0 };
+const SHARD: Partial<PaperSearchOptions> = { recentDocs: 20, broadPostings: 30, minAllWordsHits: 5, termHeads: false, exactShare: 0 };
 
 /**
  * Paper n: every one is about reasoning (a word in every paper weighs nothing), and about
@@ -70,17 +70,17 @@ describe('broad chat topics rank among the newest papers (the fts_recent shard)'
     expect(r.ids.sort()).toEqual([42, 45, 48, 51, 54, 57].map((n) => numbered(n).id).sort());
   });
 
-  it('a topic the shard would answer is ranked over the whole archive when its words hold few postings (exactPostings)', async () => {
+  it('a topic the shard would answer is ranked over the whole archive when its words hold few postings (exactShare)', async () => {
     const papers = Array.from({ length: 60 }, (_, i) => numbered(i));
-    const exact = await env(papers, { ...SHARD, exactPostings: 1_000_000 });
+    const exact = await env(papers, { ...SHARD, exactShare: 1_000 });
     const whole = await env(papers, { recentDocs: 20, broadPostings: 1_000_000 });
     const r = await ids(exact.search, 'planning reasoning', 5);
     expect(r.newestOnly).toBeUndefined();
     // Every planning paper (0, 3, … 57), not only the shard's 6.
     expect(r.total).toBe(20);
     expect(r.ids).toEqual((await ids(whole.search, 'planning reasoning', 5)).ids);
-    // Under the words' postings (60 + 20), the shard answers as before.
-    const shard = await env(papers, { ...SHARD, exactPostings: 10 });
+    // Allowed 6 postings (a tenth of 60 papers), under the words' 60 + 20: the shard answers as before.
+    const shard = await env(papers, { ...SHARD, exactShare: 0.1 });
     expect((await ids(shard.search, 'planning reasoning')).newestOnly).toBe(20);
   });
 

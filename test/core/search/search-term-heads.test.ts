@@ -75,7 +75,7 @@ async function searchOn(dir: string, store: PaperStore, fileName: string, o: Par
   return s;
 }
 
-const CUT = { chatRanked: 30, maxRanked: 30, exactPostings: 0 };
+const CUT = { chatRanked: 30, maxRanked: 30, exactShare: 0 };
 const HEADS = { minDf: 20, size: 60 };
 const EVERY = { chatRanked: 1e12, maxRanked: 1e12, termHeads: false as const };
 
