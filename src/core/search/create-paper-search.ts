@@ -215,7 +215,8 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * (the named papers fill the page; only the count is wanted). `every`: every match ranked over the
    * whole index, whatever it costs (no shard, no newest-N cut). A page the cuts made from the
    * newest papers only is made again over every match when that reads few postings (EXACT_SHARE
-   * in tuning.ts): the cut page only where ranking every match costs too much.
+   * in tuning.ts), once the term heads are there: the cut page only where ranking every match
+   * costs too much.
    */
   async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every = false): Promise<Ranking> {
     // rankingAs may drop a description's numbers from parsed.words: the second try plans from the same words.
@@ -223,6 +224,10 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
     const r = await rankingAs(parsed, filters, limit, offset, every);
     const allowed = t.exactShare * docCount();
     if (every || !(r.newestOnly || r.newestRanked) || !r.plan || postingsOf(r.plan, allowed) > allowed) return r;
+    // Term heads not computed yet for this state of the index (a start, a digest): the cut answers
+    // meanwhile, as it did before the heads, rather than every such query ranking every match (the
+    // first answer of a bot on 1M papers: 150 ms, 630 ms ranked again).
+    if (heads && !heads()) return r;
     try {
       return await rankingAs({ ...parsed, words }, filters, limit, offset, true);
     } catch (err) {
