@@ -219,17 +219,17 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
    * costs too much.
    */
   async function ranking(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every = false): Promise<Ranking> {
-    // rankingAs may drop a description's numbers from parsed.words: the second try plans from the same words.
-    const words = [...parsed.words];
     const r = await rankingAs(parsed, filters, limit, offset, every);
-    const allowed = t.exactShare * docCount();
-    if (every || !(r.newestOnly || r.newestRanked) || !r.plan || postingsOf(r.plan, allowed) > allowed) return r;
+    if (every || !(r.newestOnly || r.newestRanked) || !r.plan) return r;
     // Term heads not computed yet for this state of the index (a start, a digest): the cut answers
     // meanwhile, as it did before the heads, rather than every such query ranking every match (the
     // first answer of a bot on 1M papers: 150 ms, 630 ms ranked again).
     if (heads && !heads()) return r;
+    const allowed = t.exactShare * docCount();
+    if (postingsOf(r.plan, allowed) > allowed) return r;
     try {
-      return await rankingAs({ ...parsed, words }, filters, limit, offset, true);
+      // The same plan: its typo and prefix expansion is not walked again.
+      return await rankingAs(parsed, filters, limit, offset, true, r.plan);
     } catch (err) {
       // The every-match thread is full (a burst of such searches): the cut page, which says so, will do.
       if (err instanceof UserError) return r;
@@ -240,18 +240,25 @@ export async function createPaperSearch(opts: PaperSearchOptions): Promise<Paper
   /** What ranking every match of `plan` reads: its words' postings (an upper bound), counted up to just past `cap`. */
   const postingsOf = (plan: QueryPlan, cap: number): number => index.vocab.matchPostings([...plan.groups, ...plan.phrases].flat(), cap);
 
-  /** One ranking of `parsed` (see ranking), with the plan it was made from. */
-  async function rankingAs(parsed: ParsedQuery, filters: Filters, limit: number, offset: number, every: boolean): Promise<Ranking & { plan?: QueryPlan }> {
+  /** One ranking of `parsed` (see ranking), with the plan it was made from (or `given`: made before, for these words). */
+  async function rankingAs(
+    parsed: ParsedQuery,
+    filters: Filters,
+    limit: number,
+    offset: number,
+    every: boolean,
+    given?: QueryPlan,
+  ): Promise<Ranking & { plan?: QueryPlan }> {
     // Typed words, not index words: "real-time open-vocabulary detection" is a three-word topic.
     const long = parsed.typedWords > t.longQueryWords;
-    if (long) {
+    if (long && !given) {
       // In a description, bare numbers ("5%", "1,000") match unrelated papers; tuned on SciFact train.
       const kept = parsed.words.filter((w) => !/^\d+$/.test(w) && !t.longQueryStopWords?.has(w));
       if (kept.length) parsed.words = kept;
     }
     const { vocab } = index;
     // Typo tolerance is for chat topics; in a description an unknown word is a rare term, not a typo.
-    const plan = planQuery(parsed, vocab, t.expansion && !(long && !t.longQueryTypos), long && t.splitPrefixed);
+    const plan = given ?? planQuery(parsed, vocab, t.expansion && !(long && !t.longQueryTypos), long && t.splitPrefixed);
     const hitStems = plan.hitStems;
     if (plan.unknownWords.length === plan.groups.length && !plan.phrases.length) return { ranked: [], total: 0, hitStems };
     const n = docCount();

@@ -201,7 +201,10 @@ export class Vocabulary {
    */
   matchPostings(words: Iterable<string>, cap = Number.POSITIVE_INFINITY): number {
     const byStem = new Map<string, string>();
-    for (const w of words) if (!byStem.has(stem(w))) byStem.set(stem(w), w);
+    for (const w of words) {
+      const s = stem(w);
+      if (!byStem.has(s)) byStem.set(s, w);
+    }
     let sum = 0;
     let within: string | undefined;
     // Sorted, a stem comes right before those spelled from it.
