@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import { startWorker } from '../worker-thread.js';
 import type { SearchDb } from './search-db.js';
+import type { MergeReport } from './merge-segments.js';
 import { readStoredHeads } from './stored-term-heads.js';
 import type { HeadsView, TermHeads, TermHeadsSpec } from './term-heads.js';
 
@@ -9,11 +10,14 @@ export interface TermHeadsKeeper {
   at(state: string): TermHeads | undefined;
   /** Computes the heads of the index as it is now in a worker thread, unless those of `state` are there or under way. */
   refresh(state: string): void;
-  /** Resolves once no computation runs (the bench and tests wait for the heads with it). */
+  /** Resolves once no worker runs: heads and merging done (the bench and tests wait for them with it). */
   settled(): Promise<void>;
   /** Stops a computation under way. */
   close(): Promise<void>;
 }
+
+/** What the worker says: the heads, then what it merged (or why not). */
+type WorkerMessage = { heads: TermHeads; loaded: boolean } | { merged: MergeReport[] } | { mergeFailed: string };
 
 /**
  * The index's term heads (term-heads.ts), computed in a worker thread after each change of the
@@ -37,10 +41,17 @@ export function keepTermHeads(o: { file: string; spec: TermHeadsSpec; log: Logge
     running = new Promise<void>((resolve) => {
       let answered = false;
       const started = Date.now();
-      worker.once('message', (m: { heads: TermHeads; loaded: boolean }) => {
-        answered = true;
-        heads = m.heads;
-        o.log.debug({ ms: Date.now() - started, terms: heads.heads.size }, m.loaded ? 'term heads loaded from the index file' : 'term heads computed');
+      worker.on('message', (m: WorkerMessage) => {
+        if ('heads' in m) {
+          answered = true;
+          heads = m.heads;
+          o.log.debug({ ms: Date.now() - started, terms: heads.heads.size }, m.loaded ? 'term heads loaded from the index file' : 'term heads computed');
+        } else if ('merged' in m) {
+          const merged = m.merged.filter((r) => r.calls);
+          if (merged.length) o.log.debug({ ms: Date.now() - started, merged }, 'index segments merged');
+        } else {
+          o.log.warn({ err: m.mergeFailed }, 'merging the index segments failed; tried again after the next index change');
+        }
       });
       worker.once('error', (err) => {
         if (closed) return;

@@ -77,7 +77,10 @@ export interface PaperSearch {
    * `onProgress` hears after each batch how far this catch-up is (store seq numbers: ~papers).
    */
   sync(onProgress?: (done: number, total: number) => void): Promise<void>;
-  /** Resolves once the background work on the index as it is now is done (term heads: benches and tests wait on it). */
+  /**
+   * Resolves once the background work on the index as it is now is done (term heads, then merging
+   * its segments when spread: benches and tests wait on it).
+   */
   settled?(): Promise<void>;
   /**
    * An index build that follows the store while `papers ingest` fills it (tell it `moved()` after
