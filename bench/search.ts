@@ -107,7 +107,7 @@ const ratios: string[] = [];
 /** Ours with a filter on each query (query-child.ts). */
 const filteredRows: string[] = [];
 const everyRows: string[] = [];
-/** The term heads' computation in the query process (a worker thread, from opening the index). */
+/** The term heads' computation in the query process, and the merging of spread segments after it (a worker thread, from opening the index). */
 const heads: string[] = [];
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'papers-bench-'));
@@ -217,6 +217,6 @@ console.log('\n|    papers | ours with a filter (200 queries): p50 ms | p99 ms |
 for (const r of filteredRows) console.log(r);
 console.log('\n|    papers | ours with --all (every match ranked, in its thread): p50 ms | p99 ms | max ms | the bot\'s thread held, p99 ms | max ms |\n|---|---|---|---|---|---|');
 for (const r of everyRows) console.log(r);
-console.log('\n|    papers | term heads computed, from opening the index |\n|---|---|');
+console.log('\n|    papers | term heads computed, then the index\'s segments merged when spread, from opening the index |\n|---|---|');
 for (const r of heads) console.log(r);
 console.log('\n(ours on disk: search.db only; the store, papers.db, is shared with the bot. fts5 holds title+abstract only.)');

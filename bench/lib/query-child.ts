@@ -72,8 +72,8 @@ await run(queries[0]!);
 // From process start (Node, tsx and the imports included), and from opening the index files.
 const coldMs = performance.now();
 const openMs = coldMs - opened;
-// Ours: the term heads, computed in a worker thread from the open (a running bot's steady state);
-// the first answer above did not wait for them.
+// Ours: the term heads, computed in a worker thread from the open, then the index's segments merged
+// when spread (a running bot's steady state); the first answer above did not wait for them.
 await settled?.();
 const headsMs = settled ? Math.round(performance.now() - opened) : undefined;
 

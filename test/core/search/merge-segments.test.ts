@@ -5,7 +5,9 @@ import { createRecordingLogger, type LogRecord } from '../../../src/core/logger.
 import { createPaperSearch } from '../../../src/core/search/create-paper-search.js';
 import { isSpread, mergeSpreadSegments, segmentPages } from '../../../src/core/search/merge-segments.js';
 import type { PaperSearch, SearchQuery } from '../../../src/core/search/ports.js';
-import { indexState } from '../../../src/core/search/term-heads.js';
+import { DEFAULT_WEIGHTS } from '../../../src/core/search/ranker.js';
+import { storeHeads } from '../../../src/core/search/stored-term-heads.js';
+import { computeTermHeads, indexState } from '../../../src/core/search/term-heads.js';
 import { openDatabase } from '../../../src/core/store/sqlite/open.js';
 import { createSqlitePaperStore } from '../../../src/core/store/sqlite/paper-store.js';
 import type { PaperStore } from '../../../src/core/store/ports.js';
@@ -123,6 +125,25 @@ describe('merging the index segments', () => {
     expect(report.find((r) => r.table === 'fts')!.calls).toBeGreaterThan(2);
     expect(await answers(plain)).toEqual(before);
   });
+
+  it('in the heads worker, a lock held past its busy timeout stops the merging with a warning, and the heads still come', async () => {
+    const { dir, store, file } = await spreadIndex();
+    const termHeads = { minDf: 2, size: 10 };
+    const db = openIndex(file);
+    // Heads stored for this state: the worker loads them and goes straight to merging.
+    storeHeads(db, computeTermHeads(db, { weights: DEFAULT_WEIGHTS, ...termHeads }), { weights: DEFAULT_WEIGHTS, ...termHeads });
+    const pages = segmentPages(db, 'fts');
+    db.exec('BEGIN IMMEDIATE');
+    const records: LogRecord[] = [];
+    const search = await createPaperSearch({ dataDir: dir, store, logger: createRecordingLogger(records), termHeads });
+    open.push(search);
+    await search.settled?.();
+    db.exec('ROLLBACK');
+    expect(records.map((r) => r.msg)).toContain('term heads loaded from the index file');
+    expect(records.find((r) => r.level === 'warn')?.msg).toBe('merging the index segments failed; tried again after the next index change');
+    expect(segmentPages(db, 'fts')).toEqual(pages);
+    expect((await search.search({ text: 'language models' })).total).toBeGreaterThan(0);
+  }, 20_000);
 
   it('reads spread as a share of the pages outside the largest segment', () => {
     expect(isSpread([])).toBe(false);
