@@ -41,3 +41,5 @@ export function createHitReader(reads: () => IndexReads, store: PaperStore) {
     },
   };
 }
+
+export type HitReader = ReturnType<typeof createHitReader>;
