@@ -30,8 +30,6 @@ const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgre
 const base = process.env.DATABASE_URL ?? server!.url;
 const schema = () => freshSchema(base);
 
-const pct = percentile;
-
 console.log(`bench:storage — ${new Date().toISOString()}, node ${process.version}, ${N} papers, ${queries.length} queries`);
 async function measure(label: string, databaseUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'papers-bench-'));
@@ -59,7 +57,7 @@ async function measure(label: string, databaseUrl?: string) {
     await search.close();
     console.log(
       `${label.padEnd(10)} ingest ${ingestS.toFixed(1)} s (${Math.round(N / ingestS)} papers/s) | fresh index from the store ${indexS.toFixed(1)} s | ` +
-        `search p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms | getPaper ${getMs.toFixed(2)} ms`,
+        `search p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms | getPaper ${getMs.toFixed(2)} ms`,
     );
   } finally {
     await storage.close();
