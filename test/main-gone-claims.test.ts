@@ -9,7 +9,19 @@ describe('SIGKILL of one of two bot processes on the same host (src/main.ts on o
   it('the survivor sees the claimant process is gone and takes its runs over without waiting for the lease', { timeout: 300_000 }, async () => {
     const p = await startPair();
     await p.midPosting();
-    const { victim, survivor } = await p.holders();
+    // A bot claims a run as it starts posting it, so it may hold only one, and finish it between
+    // the read of who holds what and the kill (then it leaves nothing to take over). Frozen first
+    // (SIGSTOP: the process is still there, so the other does not take over), it keeps what it
+    // holds; if it held nothing by then, it goes on and another moment is tried.
+    let pair = await p.holders();
+    for (let tries = 1; tries < 50; tries++) {
+      pair.victim.child.kill('SIGSTOP');
+      if ((await p.unfinished(pair.victim.id)).length) break;
+      pair.victim.child.kill('SIGCONT');
+      await new Promise((r) => setTimeout(r, 20));
+      pair = await p.holders();
+    }
+    const { victim, survivor } = pair;
     const exited = new Promise<void>((r) => victim.child.once('exit', () => r()));
     victim.child.kill('SIGKILL');
     await exited;
